@@ -1,0 +1,47 @@
+# The README's two commands are `make demo` and `make test`; the rest is the developer loop.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: demo test setup system lint bench views check clean
+
+demo: setup  ## build the graph, run example questions, write the network views
+	$(BIN)/atkg build
+	$(BIN)/atkg stats
+	$(BIN)/atkg sparql queries/examples/icat-members.rq
+	@if $(BIN)/atkg query --help >/dev/null 2>&1; then \
+	  $(BIN)/atkg query run mechanisms-of-actor --param actor=UNODC; \
+	  $(BIN)/atkg query run agreements --param year=2012; fi
+	@if $(BIN)/atkg views --help >/dev/null 2>&1; then \
+	  $(BIN)/atkg views --out $(OUT)/views && echo "Open $(abspath $(OUT))/views/index.html in a browser"; fi
+
+test: setup system  ## the whole test suite (installs Chromium and Java from Debian if missing)
+	$(BIN)/python -m pytest -q
+
+setup: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+system:  ## Debian packages the tests need: Chromium (views) and a Java runtime (HermiT)
+	@command -v chromium >/dev/null && command -v java >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium default-jre-headless; }
+
+lint: setup
+	$(BIN)/ruff check kg viz tests benchmarks
+	$(BIN)/ruff format --check kg viz tests benchmarks
+
+bench: setup
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script; done
+
+views: setup
+	$(BIN)/atkg views --out $(OUT)/views
+
+check: lint test
+
+clean:
+	rm -rf .atkg $(OUT)

@@ -1,0 +1,129 @@
+"""Our vocabulary as closed namespaces, so a misspelt term fails at import, not in a query."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["ATKG", "ID", "ORG", "TIME", "PROV", "PREFIXES", "GRAPH_ENTITIES", "GRAPH_PROVENANCE",
+           "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "ONTOLOGY_IRI"]
+
+
+class ATKG(DefinedNamespace):
+    """Classes, properties and role individuals of the anti-trafficking knowledge graph."""
+
+    _NS = Namespace("https://w3id.org/atkg/ontology#")
+    _fail = True
+
+    # Actors
+    UNEntity: URIRef
+    IntergovernmentalOrganization: URIRef
+    RegionalOrganization: URIRef
+    GovernmentBody: URIRef
+    NonGovernmentalOrganization: URIRef
+    PrivateSectorEntity: URIRef
+    AcademicInstitution: URIRef
+    MediaOrganization: URIRef
+    Fund: URIRef
+    Initiative: URIRef
+    CoordinationMechanism: URIRef
+    Country: URIRef
+    Region: URIRef
+    # Agreements, activities, documents
+    Agreement: URIRef
+    MemorandumOfUnderstanding: URIRef
+    WorkingArrangement: URIRef
+    CooperationAgreement: URIRef
+    Partnership: URIRef
+    JointProgramme: URIRef
+    Event: URIRef
+    Campaign: URIRef
+    Publication: URIRef
+    LegalInstrument: URIRef
+    Resolution: URIRef
+    ActionPlan: URIRef
+    Award: URIRef
+    Ratification: URIRef
+    Observation: URIRef
+    Measure: URIRef
+    # Provenance
+    SourceDocument: URIRef
+    Passage: URIRef
+    # Roles
+    MemberRole: URIRef
+    ChairRole: URIRef
+    CoordinatorRole: URIRef
+    FounderRole: URIRef
+    ObserverRole: URIRef
+    # Object properties
+    coordinates: URIRef
+    chairs: URIRef
+    observerOf: URIRef
+    party: URIRef
+    partner: URIRef
+    implementedIn: URIRef
+    fundedBy: URIRef
+    launchedBy: URIRef
+    organizedBy: URIRef
+    hostedBy: URIRef
+    participant: URIRef
+    location: URIRef
+    publishedBy: URIRef
+    managedBy: URIRef
+    basedIn: URIRef
+    ratified: URIRef
+    establishedBy: URIRef
+    includesCountry: URIRef
+    adoptedBy: URIRef
+    requests: URIRef
+    outcome: URIRef
+    awardedTo: URIRef
+    contributedTo: URIRef
+    ratifyingState: URIRef
+    instrument: URIRef
+    observedEntity: URIRef
+    measure: URIRef
+    inDocument: URIRef
+    # Data properties
+    placeName: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    launchDate: URIRef
+    iso3166Alpha3: URIRef
+    iso3166Alpha2: URIRef
+    value: URIRef
+    unit: URIRef
+    period: URIRef
+    valueQualifier: URIRef
+    paragraph: URIRef
+    sourceFile: URIRef
+    text: URIRef
+    line: URIRef
+    provenanceNote: URIRef
+
+
+ID = Namespace("https://w3id.org/atkg/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/atkg/ontology")
+GRAPH_ENTITIES = ID["graph-entities"]
+GRAPH_PROVENANCE = ID["graph-provenance"]
+GRAPH_INFERRED = ID["graph-inferred"]
+GRAPH_ONTOLOGY = ID["graph-ontology"]
+
+PREFIXES: dict[str, str] = {
+    "atkg": "https://w3id.org/atkg/ontology#",
+    "id": "https://w3id.org/atkg/id/",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}

@@ -1,0 +1,102 @@
+"""One renderer for every command that prints query results or rows.
+
+Formats follow the W3C: ``json`` is SPARQL 1.1 Query Results JSON, ``csv``/``tsv`` the SPARQL 1.1
+CSV/TSV results formats (serialised by Oxigraph itself), ``table`` a plain-text table for people.
+Graph results (CONSTRUCT, DESCRIBE) are Turtle.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from enum import Enum
+
+import pyoxigraph as ox
+
+from kg.rdfio import from_ox, write_turtle
+
+__all__ = ["OutputFormat", "render_result", "render_rows", "term_text"]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+_RESULT_FORMATS = {
+    OutputFormat.csv: ox.QueryResultsFormat.CSV,
+    OutputFormat.tsv: ox.QueryResultsFormat.TSV,
+    OutputFormat.json: ox.QueryResultsFormat.JSON,
+}
+
+
+def term_text(term) -> str:
+    """How a term reads in a table: IRIs in id: by their slug, literals by their text."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        value = term.value
+        for prefix, namespace in (("", "https://w3id.org/atkg/id/"), ("atkg:", "https://w3id.org/atkg/ontology#")):
+            if value.startswith(namespace):
+                return prefix + value[len(namespace):]
+        return value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain table; data is never interpreted as markup."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(row) for row in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def render_result(result, fmt: OutputFormat) -> str:
+    """Text of a pyoxigraph query result in the requested format."""
+    if isinstance(result, ox.QueryBoolean):
+        if fmt == OutputFormat.table:
+            return ("true" if bool(result) else "false") + "\n"
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    if isinstance(result, ox.QuerySolutions):
+        if fmt == OutputFormat.table:
+            headers = [v.value for v in result.variables]
+            rows = [[term_text(solution[h]) for h in headers] for solution in result]
+            return render_table(headers, rows)
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    # CONSTRUCT / DESCRIBE: an iterator of triples
+    from kg.rdfio import DEFAULT_GRAPH
+
+    quads = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), DEFAULT_GRAPH) for t in result]
+    return write_turtle(quads)
+
+
+def render_rows(headers: Sequence[str], rows: Sequence[Sequence[object]], fmt: OutputFormat) -> str:
+    """Rows computed in Python (analytics, listings) in the same formats as query results."""
+    text_rows = [[_cell(c) for c in row] for row in rows]
+    if fmt == OutputFormat.table:
+        return render_table(headers, text_rows)
+    if fmt == OutputFormat.json:
+        return json.dumps([dict(zip(headers, row)) for row in rows], ensure_ascii=False, indent=2, default=str) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t" if fmt == OutputFormat.tsv else ",", lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(text_rows)
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return "" if value is None else str(value)

@@ -1,0 +1,150 @@
+"""The one door to the SPARQL store.
+
+Callers ask questions in SPARQL and get pyoxigraph results back, whatever is behind the door:
+the embedded on-disk Oxigraph store a build writes (the default), or a remote SPARQL 1.1
+endpoint (``--store http://...``), whose answers are parsed into the same result objects.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import UsageError, ValidationError
+from kg.namespace import PREFIXES
+from kg.rdfio import Quad, from_ox, to_ox
+
+__all__ = ["GraphStore", "EmbeddedStore", "RemoteStore", "open_store", "write_store", "memory_store"]
+
+
+class GraphStore(Protocol):
+    """What every store offers: SPARQL queries over the union of graphs, and its quads."""
+
+    location: str
+
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None): ...
+
+    def quads(self) -> Iterator[Quad]: ...
+
+
+class EmbeddedStore:
+    def __init__(self, store: ox.Store, location: str = ":memory:") -> None:
+        self._store = store
+        self.location = location
+
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
+        subs = {ox.Variable(k): to_ox(v) for k, v in (substitutions or {}).items()}
+        try:
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, substitutions=subs or None, prefixes=PREFIXES
+            )
+        except SyntaxError as error:
+            raise ValidationError(f"SPARQL syntax {error}") from None
+        except OSError as error:
+            raise ValidationError(f"query failed: {error}") from None
+
+    def quads(self) -> Iterator[Quad]:
+        for quad in self._store:
+            yield (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object),
+                   from_ox(quad.graph_name))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint; plain queries there see what the server's default graph is."""
+
+    def __init__(self, endpoint: str, timeout: float = 60) -> None:
+        self.location = endpoint
+        self.timeout = timeout
+
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
+        if substitutions:
+            values = " ".join(f"?{k}" for k in substitutions)
+            row = " ".join(str(to_ox(v)) for v in substitutions.values())
+            sparql = _inject_values(sparql, f"VALUES ({values}) {{ ({row}) }}")
+        declared = set(re.findall(r"PREFIX\s+([^\s:]*):", sparql, flags=re.IGNORECASE))
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
+        body = urllib.parse.urlencode({"query": prologue + sparql}).encode()
+        request = urllib.request.Request(
+            self.location, data=body, method="POST",
+            headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+                     "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                kind = response.headers.get_content_type()
+                payload = response.read()
+        except urllib.error.HTTPError as error:
+            raise ValidationError(f"{self.location}: {error.code} {error.read().decode(errors='replace').strip()}") from None
+        except OSError as error:
+            raise UsageError(f"{self.location}: cannot reach the endpoint ({error})") from None
+        if kind == "application/sparql-results+json":
+            return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
+        return iter(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES))
+
+    def quads(self) -> Iterator[Quad]:
+        result = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        for row in result:
+            graph = from_ox(row["g"]) if row["g"] is not None else None
+            yield (from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]),
+                   graph if graph is not None else from_ox(ox.DefaultGraph()))
+
+
+def _inject_values(sparql: str, values: str) -> str:
+    """Append a VALUES block after the query's final closing brace (outside any string)."""
+    end = sparql.rstrip()
+    return f"{end}\n{values}"
+
+
+def memory_store(quads: Iterable[Quad]) -> EmbeddedStore:
+    store = ox.Store()
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
+    return EmbeddedStore(store)
+
+
+def open_store(location: Path | str) -> GraphStore:
+    """Open the built store read-only (or a remote endpoint given as an http(s) URL)."""
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        return RemoteStore(text)
+    path = Path(location)
+    if not (path / "CURRENT").exists():
+        raise UsageError(f"{path}: no built store here (run `atkg build` first)")
+    try:
+        return EmbeddedStore(ox.Store.read_only(str(path)), str(path))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot open the store ({error})") from None
+
+
+def write_store(path: Path, quads: Iterable[Quad]) -> None:
+    """Write a fresh store beside ``path`` and swap it in, so a failure leaves the old one whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(path.name + ".new")
+    retired = path.with_name(path.name + ".old")
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    store = ox.Store(str(staging))
+    try:
+        store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
+        store.flush()
+        store.optimize()
+    except BaseException:
+        del store
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    del store
+    if path.exists():
+        path.rename(retired)
+    staging.rename(path)
+    shutil.rmtree(retired, ignore_errors=True)
