@@ -3,21 +3,23 @@
 A wrong citation is the most likely curation error and the most damaging one ("says who?"), so
 each fact is checked against the text of the passage it sits in: every named entity of the fact
 must be mentioned there by one of its labels, unless the fact's subject carries an
-``atkg:provenanceNote`` explaining the indirect reference.
+``atkg:provenanceNote`` in that passage explaining the indirect reference.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.namespace import ATKG, ID, ORG, TIME
-from kg.textmatch import mentions
+from kg.namespace import ATKG, ID, ORG, PREFIXES
+from kg.rdfio import Quad
+from kg.textmatch import LabelMatcher
 
-__all__ = ["CitationFinding", "check_citations", "MINTED_PREFIXES"]
+__all__ = ["CitationFinding", "check_citations", "entity_labels", "MINTED_PREFIXES", "is_minted"]
 
 # Nodes that exist only to qualify a fact (a membership, an interval, a figure) carry no labels:
 # the check looks through them to the entities they connect.
@@ -34,61 +36,52 @@ class CitationFinding:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.passage}: {self.subject} {self.predicate} ...: {self.reason} ({self.entity})"
+        return f"{self.passage}: {self.subject} {self.predicate} -> {self.entity}: {self.reason}"
 
 
-def _is_minted(node: URIRef) -> bool:
-    return str(node).startswith(str(ID)) and str(node)[len(str(ID)) :].startswith(MINTED_PREFIXES)
+def is_minted(node: object) -> bool:
+    text = str(node)
+    return text.startswith(str(ID)) and text[len(str(ID)) :].startswith(MINTED_PREFIXES)
 
 
-def entity_labels(dataset: Dataset) -> dict[URIRef, set[str]]:
+def entity_labels(quads: Iterable[Quad]) -> dict[URIRef, set[str]]:
     """Every label (pref, alt, hidden; any language) of every individual, across all graphs."""
-    labels: dict[URIRef, set[str]] = {}
-    for predicate in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-        for subject, _, label, _ in dataset.quads((None, predicate, None, None)):
-            if isinstance(subject, URIRef) and isinstance(label, Literal):
-                labels.setdefault(subject, set()).add(str(label))
+    labels: dict[URIRef, set[str]] = defaultdict(set)
+    for subject, predicate, label, _ in quads:
+        if predicate in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel) and isinstance(label, Literal):
+            labels[subject].add(str(label))
     return labels
 
 
-def check_citations(
-    dataset: Dataset,
-    passage_texts: Mapping[URIRef, str],
-    labels: Mapping[URIRef, Iterable[str]] | None = None,
-) -> list[CitationFinding]:
+def _short(node: object) -> str:
+    text = str(node)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if text.startswith(namespace):
+            return text[len(namespace) :] if prefix == "id" else f"{prefix}:{text[len(namespace):]}"
+    return text
+
+
+def check_citations(quads: Iterable[Quad], passage_texts: Mapping[URIRef, str]) -> list[CitationFinding]:
     """Facts whose passage does not mention one of their entities, sorted for stable output."""
-    labels = entity_labels(dataset) if labels is None else labels
+    quads = list(quads)
+    labels = entity_labels(quads)
+    by_graph: dict[URIRef, list[Quad]] = defaultdict(list)
+    for quad in quads:
+        if quad[3] in passage_texts:
+            by_graph[quad[3]].append(quad)
     findings: set[CitationFinding] = set()
-    for graph in dataset.graphs():
-        name = graph.identifier
-        if name not in passage_texts:
-            continue
-        text = passage_texts[name]
-        noted = set(graph.subjects(ATKG.provenanceNote, None))
-        for subject, predicate, obj in graph:
+    for graph, facts in by_graph.items():
+        matcher = LabelMatcher(passage_texts[graph])
+        noted = {s for s, p, _, _ in facts if p == ATKG.provenanceNote}
+        for subject, predicate, obj, _ in facts:
             if predicate in _STRUCTURAL or subject in noted:
                 continue
             for node in (subject, obj):
-                if not isinstance(node, URIRef) or not str(node).startswith(str(ID)):
-                    continue
-                if _is_minted(node) or node in noted:
+                if not isinstance(node, URIRef) or not str(node).startswith(str(ID)) or is_minted(node):
                     continue
                 names = labels.get(node)
-                short = lambda n: str(n).removeprefix(str(ID))  # noqa: E731
-                if not names:
-                    reason = "entity has no label"
-                elif any(mentions(text, label) for label in names):
+                if names and any(matcher.mentions(label) for label in names):
                     continue
-                else:
-                    reason = "passage does not mention it"
-                findings.add(
-                    CitationFinding(short(name), short(subject), _qname(predicate), short(node), reason)
-                )
+                reason = "passage does not mention it" if names else "entity has no label"
+                findings.add(CitationFinding(_short(graph), _short(subject), _short(predicate), _short(node), reason))
     return sorted(findings)
-
-
-def _qname(predicate: URIRef) -> str:
-    for prefix, namespace in (("atkg:", ATKG), ("org:", ORG), ("time:", TIME)):
-        if str(predicate).startswith(str(namespace)):
-            return prefix + str(predicate)[len(str(namespace)) :]
-    return str(predicate)

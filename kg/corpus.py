@@ -118,6 +118,7 @@ _RULE = re.compile(r"^_{5,}\s*$")
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?[.,]\s+\S")
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|\*)\s+(?![.,])\S")
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-H]|\d{1,2})?\s?\.\s+\S")
+_SECTION = re.compile(r"^\s*(?:[IVX]+|[A-H])\.\s+[A-ZÉÀ]")
 _PAGE_NOISE = re.compile(
     r"^\s*(?:\d{1,3}|E/CN\.15/2008/6|CTOC/COP/\d{4}/\d+|A/RES/\S+|V\.\d{2}-\d+.*|\d{2}-\d{5}.*"
     r"|https?://\S+|[*#]+)\s*$"
@@ -186,7 +187,7 @@ def parse_document(info: DocumentInfo, text: str) -> SourceText:
                 chunks[footnote][1].append(line.strip())
                 continue
             in_footnotes, footnote = False, None
-            blank_before = False
+            blank_before = bool(_HEADING.match(line))  # a section heading may follow the notes
             if info.front == "preamble" and expected == 1 and line.lstrip()[0].isupper():
                 blank_before = True  # a preamble paragraph may start right after a footnote block
         if expected == 1:
@@ -200,7 +201,7 @@ def parse_document(info: DocumentInfo, text: str) -> SourceText:
                 current = start(f"{info.front}-{front_count}", index)
             elif action == "skip":
                 current = None
-        elif blank_before and _HEADING.match(line):
+        elif _SECTION.match(line) or (blank_before and _HEADING.match(line)):
             in_heading = True
         if in_heading:
             blank_before = False

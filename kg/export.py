@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
+from kg.formats import ExportFormat
 from kg.rdfio import write_jsonld, write_nquads, write_trig, write_turtle
 from kg.store import GraphStore
 
 __all__ = ["ExportFormat", "export_text"]
-
-
-class ExportFormat(str, Enum):
-    nquads = "nquads"
-    trig = "trig"
-    turtle = "turtle"
-    jsonld = "jsonld"
 
 
 _WRITERS = {

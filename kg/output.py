@@ -11,20 +11,11 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from enum import Enum
-
 import pyoxigraph as ox
 
-from kg.rdfio import from_ox, write_turtle
+from kg.formats import OutputFormat
 
 __all__ = ["OutputFormat", "render_result", "render_rows", "term_text"]
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
 
 
 _RESULT_FORMATS = {
@@ -76,7 +67,7 @@ def render_result(result, fmt: OutputFormat) -> str:
             return render_table(headers, rows)
         return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
     # CONSTRUCT / DESCRIBE: an iterator of triples
-    from kg.rdfio import DEFAULT_GRAPH
+    from kg.rdfio import DEFAULT_GRAPH, from_ox, write_turtle
 
     quads = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), DEFAULT_GRAPH) for t in result]
     return write_turtle(quads)

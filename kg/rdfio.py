@@ -100,6 +100,7 @@ def parse_rdf(
         match = _LINE.search(message)
         line = match.group(1) if match else "1"
         detail = message.split(": ", 1)[-1] if ": " in message else message
+        detail = re.sub(r" \([^()]*, line \d+\)$", "", detail)
         raise DataSyntaxError(f"{shown}:{line}: {detail}") from None
     except OSError as error:
         raise DataSyntaxError(f"{shown}: {error.strerror or error}") from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "squash", "mentions"]
+__all__ = ["fold", "squash", "mentions", "LabelMatcher"]
 
 _OCR = [
     (re.compile(r"[|I](?=['’\"])"), "l"),  # I'ONUDC, |' Office -> l'ONUDC
@@ -45,9 +45,20 @@ def mentions(passage_text: str, label: str) -> bool:
     >>> mentions("de lalutte international e contre", "lutte internationale")
     True
     """
-    folded_label = fold(label).strip()
-    if not folded_label:
-        return False
-    if len(folded_label.replace(" ", "")) <= 6:
-        return f" {folded_label} " in fold(passage_text)
-    return squash(label) in squash(passage_text)
+    return LabelMatcher(passage_text).mentions(label)
+
+
+class LabelMatcher:
+    """``mentions`` against one passage, folding the passage once for many labels."""
+
+    def __init__(self, passage_text: str) -> None:
+        self._folded = fold(passage_text)
+        self._squashed = self._folded.replace(" ", "")
+
+    def mentions(self, label: str) -> bool:
+        folded_label = fold(label).strip()
+        if not folded_label:
+            return False
+        if len(folded_label.replace(" ", "")) <= 6:
+            return f" {folded_label} " in self._folded
+        return folded_label.replace(" ", "") in self._squashed

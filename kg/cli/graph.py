@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli.common import Options, reports_errors, write_output
-from kg.export import ExportFormat
-from kg.output import OutputFormat, render_rows
+from kg.formats import ExportFormat, OutputFormat
 
 StoreOption = Annotated[
     Optional[str],
@@ -32,6 +31,7 @@ def build(ctx: typer.Context, store: StoreOption = None) -> None:
     """
     from kg.build import build as run_build
 
+    from kg.output import render_rows
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
     report = run_build(workspace, progress=lambda step: typer.echo(f"... {step}", err=True))
@@ -98,6 +98,7 @@ def stats(
     from kg.stats import graph_stats
     from kg.store import open_store
 
+    from kg.output import render_rows
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
     figures = graph_stats(open_store(options.store_location(workspace)))

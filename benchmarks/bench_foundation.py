@@ -1,0 +1,68 @@
+"""Start-up and build figures: `atkg --help` beyond bare Python, `atkg build` time and peak memory.
+
+Run: .venv/bin/python benchmarks/bench_foundation.py   (prints figures; asserts nothing)
+Targets (issue 2): `atkg --help` under 0.5 s beyond bare Python start-up.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ATKG = [sys.executable, "-m", "kg"]
+
+
+def wall(command: list[str], repeat: int = 7, **kwargs) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, **kwargs)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def build_figures(workspace: Path, repeat: int = 3) -> tuple[float, float]:
+    """Median wall time and peak RSS (MiB) of `atkg build`, each run in a fresh child process."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        store = Path(tempfile.mkdtemp()) / "store"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        subprocess.run(ATKG + ["--workspace", str(workspace), "build", "--store", str(store)],
+                       check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
+        shutil.rmtree(store.parent)
+    return statistics.median(times), max(peaks)
+
+
+def seed_workspace() -> Path:
+    target = Path(tempfile.mkdtemp()) / "seed"
+    for folder in ("ontology", "corpus", "queries"):
+        shutil.copytree(ROOT / folder, target / folder)
+    shutil.copytree(ROOT / "tests" / "data" / "seed", target / "kg" / "data")
+    return target
+
+
+def main() -> None:
+    python = wall([sys.executable, "-c", "pass"])
+    help_time = wall(ATKG + ["--help"])
+    print(f"bare python start-up          {python * 1000:7.0f} ms")
+    print(f"atkg --help                   {help_time * 1000:7.0f} ms  ({(help_time - python) * 1000:.0f} ms beyond bare Python; target < 500 ms)")
+    seed = seed_workspace()
+    seconds, peak = build_figures(seed)
+    print(f"atkg build (seed data)        {seconds:7.2f} s   peak RSS {peak:6.0f} MiB")
+    seconds, peak = build_figures(ROOT)
+    print(f"atkg build (full curated data){seconds:7.2f} s   peak RSS {peak:6.0f} MiB")
+    shutil.rmtree(seed.parent)
+
+
+if __name__ == "__main__":
+    main()

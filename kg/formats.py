@@ -1,0 +1,26 @@
+"""The output formats every command accepts; kept free of heavy imports so the CLI starts fast."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = ["OutputFormat", "ExportFormat", "Language"]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    nquads = "nquads"
+    trig = "trig"
+    turtle = "turtle"
+    jsonld = "jsonld"
+
+
+class Language(str, Enum):
+    en = "en"
+    fr = "fr"
