@@ -25,6 +25,10 @@ __all__ = ["CitationFinding", "check_citations", "entity_labels", "MINTED_PREFIX
 # the check looks through them to the entities they connect.
 MINTED_PREFIXES = ("membership-", "interval-", "obs-", "ratification-")
 _STRUCTURAL = {RDF.type, ORG.role, ATKG.measure, ATKG.provenanceNote}
+# Agreements are described ("un accord de travail signé en avril 2012"), not named: like minted
+# nodes they are looked through, and the check falls on their parties, dates and subjects.
+DESCRIBED_TYPES = {ATKG.Agreement, ATKG.MemorandumOfUnderstanding, ATKG.WorkingArrangement,
+                   ATKG.CooperationAgreement, ATKG.Partnership, ATKG.Observation, ATKG.Ratification}
 
 
 @dataclass(frozen=True, order=True)
@@ -65,6 +69,7 @@ def check_citations(quads: Iterable[Quad], passage_texts: Mapping[URIRef, str]) 
     """Facts whose passage does not mention one of their entities, sorted for stable output."""
     quads = list(quads)
     labels = entity_labels(quads)
+    described = {s for s, p, o, _ in quads if p == RDF.type and o in DESCRIBED_TYPES}
     by_graph: dict[URIRef, list[Quad]] = defaultdict(list)
     for quad in quads:
         if quad[3] in passage_texts:
@@ -78,6 +83,10 @@ def check_citations(quads: Iterable[Quad], passage_texts: Mapping[URIRef, str]) 
                 continue
             for node in (subject, obj):
                 if not isinstance(node, URIRef) or not str(node).startswith(str(ID)) or is_minted(node):
+                    continue
+                if node in described:
+                    continue
+                if node in noted:  # the passage names it indirectly, and says how
                     continue
                 names = labels.get(node)
                 if names and any(matcher.mentions(label) for label in names):

@@ -56,7 +56,7 @@ def figures_in(text: str) -> list[str]:
     >>> figures_in("plus de 80 000 téléchargements, 2 500 dollars")
     ['80 000', '2 500']
     """
-    body = re.sub(r"^\s*\d{1,3}\s?[.,]\s", " ", text)  # the paragraph number itself
+    body = re.sub(r"^\s*(?:\d{1,3}\s?[.,]?|\*)\s", " ", text)  # the paragraph or note number itself
     body = _DATE.sub(" ", _SYMBOL.sub(" ", body))
     found = []
     for match in _NUMBER.finditer(body):
