@@ -66,7 +66,9 @@ def load_sources(workspace: Workspace, progress: Progress | None = None) -> list
     say = progress or (lambda _: None)
     say("reading the ontology")
     ontology = parse_rdf(
-        workspace.ontology, "turtle", name=str(workspace.ontology.relative_to(workspace.root)),
+        workspace.ontology,
+        "turtle",
+        name=str(workspace.ontology.relative_to(workspace.root)),
         graph=GRAPH_ONTOLOGY,
     )
     say("reading the curated data")
@@ -189,5 +191,5 @@ def _prefixed(term) -> str:
     value = str(term)
     for prefix, namespace in PREFIXES.items():
         if value.startswith(namespace):
-            return f"{prefix}:{value[len(namespace):]}"
+            return f"{prefix}:{value[len(namespace) :]}"
     return value

@@ -27,8 +27,15 @@ MINTED_PREFIXES = ("membership-", "interval-", "obs-", "ratification-")
 _STRUCTURAL = {RDF.type, ORG.role, ATKG.measure, ATKG.provenanceNote}
 # Agreements are described ("un accord de travail signé en avril 2012"), not named: like minted
 # nodes they are looked through, and the check falls on their parties, dates and subjects.
-DESCRIBED_TYPES = {ATKG.Agreement, ATKG.MemorandumOfUnderstanding, ATKG.WorkingArrangement,
-                   ATKG.CooperationAgreement, ATKG.Partnership, ATKG.Observation, ATKG.Ratification}
+DESCRIBED_TYPES = {
+    ATKG.Agreement,
+    ATKG.MemorandumOfUnderstanding,
+    ATKG.WorkingArrangement,
+    ATKG.CooperationAgreement,
+    ATKG.Partnership,
+    ATKG.Observation,
+    ATKG.Ratification,
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -61,7 +68,7 @@ def _short(node: object) -> str:
     text = str(node)
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(namespace):
-            return text[len(namespace) :] if prefix == "id" else f"{prefix}:{text[len(namespace):]}"
+            return text[len(namespace) :] if prefix == "id" else f"{prefix}:{text[len(namespace) :]}"
     return text
 
 
@@ -92,5 +99,7 @@ def check_citations(quads: Iterable[Quad], passage_texts: Mapping[URIRef, str]) 
                 if names and any(matcher.mentions(label) for label in names):
                     continue
                 reason = "passage does not mention it" if names else "entity has no label"
-                findings.add(CitationFinding(_short(graph), _short(subject), _short(predicate), _short(node), reason))
+                findings.add(
+                    CitationFinding(_short(graph), _short(subject), _short(predicate), _short(node), reason)
+                )
     return sorted(findings)

@@ -18,8 +18,16 @@ from kg.rdfio import Quad
 
 __all__ = ["Conflict", "find_conflicts", "SINGLE_VALUED", "LISTS"]
 
-SINGLE_VALUED = (DCTERMS.date, ATKG.startDate, ATKG.endDate, ATKG.launchDate, ATKG.value, ATKG.unit,
-                 ATKG.period, ATKG.location)
+SINGLE_VALUED = (
+    DCTERMS.date,
+    ATKG.startDate,
+    ATKG.endDate,
+    ATKG.launchDate,
+    ATKG.value,
+    ATKG.unit,
+    ATKG.period,
+    ATKG.location,
+)
 # property -> whether the list belongs to the subject (founders of X) or to the object (members of X)
 LISTS = {ATKG.launchedBy: "subject", ATKG.party: "subject", ORG.memberOf: "object"}
 _MIN_LIST = {ATKG.launchedBy: 2, ATKG.party: 2, ORG.memberOf: 3}
@@ -36,9 +44,14 @@ class Conflict:
 
 def _short(term: object) -> str:
     text = str(term)
-    for prefix, namespace in (("", str(ID)), ("atkg:", str(ATKG)), ("org:", str(ORG)), ("dcterms:", str(DCTERMS))):
+    for prefix, namespace in (
+        ("", str(ID)),
+        ("atkg:", str(ATKG)),
+        ("org:", str(ORG)),
+        ("dcterms:", str(DCTERMS)),
+    ):
         if text.startswith(namespace):
-            return prefix + text[len(namespace):]
+            return prefix + text[len(namespace) :]
     return text
 
 
@@ -54,7 +67,9 @@ def find_conflicts(quads: list[Quad]) -> list[Conflict]:
     for (s, p), by_value in values.items():
         if len(by_value) > 1:
             for value, graphs in by_value.items():
-                conflicts.append(Conflict(_short(s), _short(p), str(value), tuple(sorted(map(_short, graphs))), ()))
+                conflicts.append(
+                    Conflict(_short(s), _short(p), str(value), tuple(sorted(map(_short, graphs))), ())
+                )
 
     lists: dict[tuple, dict[URIRef, set]] = defaultdict(lambda: defaultdict(set))
     for s, p, o, g in facts:

@@ -217,9 +217,7 @@ def parse_document(info: DocumentInfo, text: str) -> SourceText:
     return source
 
 
-def _front_matter(
-    info: DocumentInfo, line: str, blank_before: bool, inside: bool, opened: bool
-) -> str:
+def _front_matter(info: DocumentInfo, line: str, blank_before: bool, inside: bool, opened: bool) -> str:
     """Where a line before paragraph 1 belongs: "open" (the zone starts after it), "new"
     (it starts a passage), "more" (it continues the current one) or "skip"."""
     stripped = line.strip()

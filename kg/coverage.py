@@ -31,8 +31,27 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?<![\w/.])\d{1,3}(?:[  .]\d{3})*(?:,\d+)?(?![\w/])")
-_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze", "quinze",
-          "vingt", "trente", "quarante", "cinquante", "cent", "mille", "million", "millions"}
+_WORDS = {
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "douze",
+    "quinze",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "cent",
+    "mille",
+    "million",
+    "millions",
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +92,8 @@ def passage_coverage(quads: list[Quad], corpus_dir: Path) -> list[PassageCoverag
     labels = {
         node: names
         for node, names in entity_labels(quads).items()
-        if str(node).startswith(str(ID)) and not is_minted(node)
+        if str(node).startswith(str(ID))
+        and not is_minted(node)
         and not str(node).startswith((str(ID["passage-"]), str(ID["doc-"])))
     }
     rows = []
@@ -85,9 +105,13 @@ def passage_coverage(quads: list[Quad], corpus_dir: Path) -> list[PassageCoverag
             figures: tuple[str, ...] = ()
             if count == 0:
                 matcher = LabelMatcher(passage.text)
-                names = tuple(sorted(
-                    str(n).removeprefix(str(ID)) for n, ls in labels.items() if any(matcher.mentions(x) for x in ls)
-                ))
+                names = tuple(
+                    sorted(
+                        str(n).removeprefix(str(ID))
+                        for n, ls in labels.items()
+                        if any(matcher.mentions(x) for x in ls)
+                    )
+                )
                 figures = tuple(figures_in(passage.text))
             rows.append(PassageCoverage(passage.slug, passage.line, count, names, figures))
     return rows

@@ -76,7 +76,9 @@ class Resolver:
         for row in store.query(_LABELS_QUERY):
             label = row["label"]
             resolver.add(URIRef(row["s"].value), URIRef(row["p"].value), label.value, label.language)
-        for row in store.query('SELECT DISTINCT ?s WHERE { ?s a ?t FILTER STRSTARTS(STR(?s), "https://w3id.org/atkg/id/") }'):
+        for row in store.query(
+            'SELECT DISTINCT ?s WHERE { ?s a ?t FILTER STRSTARTS(STR(?s), "https://w3id.org/atkg/id/") }'
+        ):
             resolver.known.add(URIRef(row["s"].value))
         return resolver
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["ATKG", "ID", "ORG", "TIME", "PROV", "PREFIXES", "GRAPH_ENTITIES", "GRAPH_PROVENANCE",
-           "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "ONTOLOGY_IRI"]
+__all__ = [
+    "ATKG",
+    "ID",
+    "ORG",
+    "TIME",
+    "PROV",
+    "PREFIXES",
+    "GRAPH_ENTITIES",
+    "GRAPH_PROVENANCE",
+    "GRAPH_INFERRED",
+    "GRAPH_ONTOLOGY",
+    "ONTOLOGY_IRI",
+]
 
 
 class ATKG(DefinedNamespace):

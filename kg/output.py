@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+
 import pyoxigraph as ox
 
 from kg.formats import OutputFormat
@@ -31,9 +32,12 @@ def term_text(term) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         value = term.value
-        for prefix, namespace in (("", "https://w3id.org/atkg/id/"), ("atkg:", "https://w3id.org/atkg/ontology#")):
+        for prefix, namespace in (
+            ("", "https://w3id.org/atkg/id/"),
+            ("atkg:", "https://w3id.org/atkg/ontology#"),
+        ):
             if value.startswith(namespace):
-                return prefix + value[len(namespace):]
+                return prefix + value[len(namespace) :]
         return value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
@@ -46,8 +50,8 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A plain table; data is never interpreted as markup."""
     widths = [len(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=False)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()  # noqa: E731
     out = [line(headers), line(["-" * w for w in widths])]
     out += [line(row) for row in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
@@ -79,7 +83,15 @@ def render_rows(headers: Sequence[str], rows: Sequence[Sequence[object]], fmt: O
     if fmt == OutputFormat.table:
         return render_table(headers, text_rows)
     if fmt == OutputFormat.json:
-        return json.dumps([dict(zip(headers, row)) for row in rows], ensure_ascii=False, indent=2, default=str) + "\n"
+        return (
+            json.dumps(
+                [dict(zip(headers, row, strict=True)) for row in rows],
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+            + "\n"
+        )
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t" if fmt == OutputFormat.tsv else ",", lineterminator="\r\n")
     writer.writerow(headers)

@@ -119,8 +119,7 @@ def canonical_quads(quads: Iterable[Quad]) -> list[Quad]:
     dataset = ox.Dataset(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return [
-        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name))
-        for q in dataset
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)) for q in dataset
     ]
 
 
@@ -142,7 +141,7 @@ def _iri(term: URIRef, prefixes: Mapping[str, str] | None) -> str:
         # longest namespace first, so id: never shadows a longer, more specific one
         for prefix, namespace in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
             if value.startswith(namespace) and _LOCAL.match(value[len(namespace) :]):
-                return f"{prefix}:{value[len(namespace):]}"
+                return f"{prefix}:{value[len(namespace) :]}"
     return "<" + value.replace(">", "%3E") + ">"
 
 
@@ -178,7 +177,9 @@ def _predicate_key(predicate: URIRef) -> tuple:
     return (predicate != RDF.type, str(predicate))
 
 
-def _block(triples: Iterable[tuple[Term, URIRef, Term]], prefixes: Mapping[str, str], indent: str) -> list[str]:
+def _block(
+    triples: Iterable[tuple[Term, URIRef, Term]], prefixes: Mapping[str, str], indent: str
+) -> list[str]:
     by_subject: dict[Term, list[tuple[URIRef, Term]]] = defaultdict(list)
     for s, p, o in triples:
         by_subject[s].append((p, o))
@@ -232,7 +233,9 @@ def write_nquads(quads: Iterable[Quad]) -> str:
 
 def write_jsonld(quads: Iterable[Quad], prefixes: Mapping[str, str] = PREFIXES) -> str:
     """JSON-LD 1.1 in expanded node form grouped by named graph, keys and values sorted."""
-    graphs: dict[Term, dict[Term, dict[str, list]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    graphs: dict[Term, dict[Term, dict[str, list]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
     for s, p, o, g in canonical_quads(quads):
         key = "@type" if p == RDF.type and not isinstance(o, Literal) else str(p)
         graphs[g][s][key].append(_jsonld_value(o, key == "@type"))

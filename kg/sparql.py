@@ -8,7 +8,7 @@ from pathlib import Path
 from kg.errors import UsageError
 from kg.store import GraphStore
 
-__all__ = ["read_query_text", "check_read_only", "run_query"]
+__all__ = ["read_query_text", "check_read_only", "run_query", "run_query_at"]
 
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _STRING = re.compile(r"'''[\s\S]*?'''|\"\"\"[\s\S]*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
@@ -49,3 +49,18 @@ def check_read_only(text: str) -> None:
 def run_query(store: GraphStore, text: str):
     check_read_only(text)
     return store.query(text)
+
+
+def run_query_at(location: str | Path, text: str, timeout: float | None = None):
+    """Run a read-only query on the store at ``location``; stop it after ``timeout`` seconds
+    (None or 0: no limit) with a QueryTimeout, since pyoxigraph cannot interrupt a query itself."""
+    check_read_only(text)
+    if not timeout:
+        from kg.store import open_store
+
+        return open_store(location).query(text)
+    if timeout < 0:
+        raise UsageError(f"--timeout {timeout:g}: give a number of seconds (0: no limit)")
+    from kg.timeout import run_limited
+
+    return run_limited(str(location), text, timeout)

@@ -39,11 +39,19 @@ def _int(term) -> int:
 
 
 def graph_stats(store: GraphStore) -> GraphStats:
-    by_class = [(term_text(r["class"]).replace("http://www.w3.org/ns/org#", "org:"), _int(r["n"]))
-                for r in store.query(_BY_CLASS)]
-    by_graph = [(term_text(r["kind"]) if r["kind"].value.startswith("passage") else
-                 r["kind"].value.removeprefix("https://w3id.org/atkg/id/"), _int(r["n"]))
-                for r in store.query(_BY_GRAPH_KIND)]
+    by_class = [
+        (term_text(r["class"]).replace("http://www.w3.org/ns/org#", "org:"), _int(r["n"]))
+        for r in store.query(_BY_CLASS)
+    ]
+    by_graph = [
+        (
+            term_text(r["kind"])
+            if r["kind"].value.startswith("passage")
+            else r["kind"].value.removeprefix("https://w3id.org/atkg/id/"),
+            _int(r["n"]),
+        )
+        for r in store.query(_BY_GRAPH_KIND)
+    ]
     by_document = []
     for r in store.query(_BY_DOCUMENT):
         cited = _int(r["cited"])

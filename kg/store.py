@@ -53,8 +53,12 @@ class EmbeddedStore:
 
     def quads(self) -> Iterator[Quad]:
         for quad in self._store:
-            yield (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object),
-                   from_ox(quad.graph_name))
+            yield (
+                from_ox(quad.subject),
+                from_ox(quad.predicate),
+                from_ox(quad.object),
+                from_ox(quad.graph_name),
+            )
 
     def __len__(self) -> int:
         return len(self._store)
@@ -76,16 +80,22 @@ class RemoteStore:
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
         body = urllib.parse.urlencode({"query": prologue + sparql}).encode()
         request = urllib.request.Request(
-            self.location, data=body, method="POST",
-            headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9",
-                     "Content-Type": "application/x-www-form-urlencoded"},
+            self.location,
+            data=body,
+            method="POST",
+            headers={
+                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 kind = response.headers.get_content_type()
                 payload = response.read()
         except urllib.error.HTTPError as error:
-            raise ValidationError(f"{self.location}: {error.code} {error.read().decode(errors='replace').strip()}") from None
+            raise ValidationError(
+                f"{self.location}: {error.code} {error.read().decode(errors='replace').strip()}"
+            ) from None
         except OSError as error:
             raise UsageError(f"{self.location}: cannot reach the endpoint ({error})") from None
         if kind == "application/sparql-results+json":
@@ -96,8 +106,12 @@ class RemoteStore:
         result = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         for row in result:
             graph = from_ox(row["g"]) if row["g"] is not None else None
-            yield (from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]),
-                   graph if graph is not None else from_ox(ox.DefaultGraph()))
+            yield (
+                from_ox(row["s"]),
+                from_ox(row["p"]),
+                from_ox(row["o"]),
+                graph if graph is not None else from_ox(ox.DefaultGraph()),
+            )
 
 
 def _inject_values(sparql: str, values: str) -> str:

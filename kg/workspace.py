@@ -71,6 +71,4 @@ def find_workspace(explicit: Path | None = None, store: Path | None = None) -> W
     for candidate in (here, *here.parents):
         if _is_workspace(candidate):
             return Workspace(candidate, store.resolve() if store else None)
-    raise UsageError(
-        f"{here}: no atkg workspace here or above (give --workspace DIR or set ATKG_WORKSPACE)"
-    )
+    raise UsageError(f"{here}: no atkg workspace here or above (give --workspace DIR or set ATKG_WORKSPACE)")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg.build import build, inferred_quads, load_sources
-from kg.export import ExportFormat, export_text
 from kg.errors import DataSyntaxError, ValidationError
+from kg.export import ExportFormat, export_text
 from kg.namespace import GRAPH_INFERRED, ID, ORG
 from kg.store import open_store
 
@@ -22,7 +22,7 @@ def _store_files(path: Path) -> dict[str, bytes]:
 def test_build_from_scratch_counts_graphs_and_classes(seed_workspace):
     report = build(seed_workspace)
     assert report.graphs["graph-entities"] == 181
-    assert report.graphs["passages of document 000"] == 19
+    assert report.graphs["passages of document 000"] == 20
     assert report.graphs["passages of document 001"] == 12
     assert report.graphs["graph-inferred"] == 18
     assert report.classes["atkg:Country"] == 1
@@ -81,7 +81,9 @@ def test_shape_violation_refuses_the_build_and_names_the_entity(seed_workspace):
     )
     with pytest.raises(ValidationError) as caught:
         build(seed_workspace)
-    assert "shacl: lonely prefLabel: needs exactly one skos:prefLabel in @fr and one in @en" in str(caught.value)
+    assert "shacl: lonely prefLabel: needs exactly one skos:prefLabel in @fr and one in @en" in str(
+        caught.value
+    )
     assert _store_files(seed_workspace.store) == before
 
 
@@ -93,8 +95,8 @@ def test_fact_in_the_entity_graph_is_refused(seed_workspace):
     )
     with pytest.raises(ValidationError) as caught:
         build(seed_workspace)
-    assert (
-        "fact-outside-passage: graph-entities unodc http://www.w3.org/ns/org#memberOf gmg" in str(caught.value)
+    assert "fact-outside-passage: graph-entities unodc http://www.w3.org/ns/org#memberOf gmg" in str(
+        caught.value
     )
 
 
@@ -111,7 +113,9 @@ def test_passage_that_does_not_exist_is_refused(seed_workspace):
 
 def test_triples_outside_named_graphs_are_refused(seed_workspace):
     extra = seed_workspace.data_dir / "extra.trig"
-    extra.write_text("<https://w3id.org/atkg/id/a> <https://w3id.org/atkg/id/b> <https://w3id.org/atkg/id/c> .\n")
+    extra.write_text(
+        "<https://w3id.org/atkg/id/a> <https://w3id.org/atkg/id/b> <https://w3id.org/atkg/id/c> .\n"
+    )
     with pytest.raises(DataSyntaxError) as caught:
         build(seed_workspace)
     assert str(caught.value).startswith("kg/data/extra.trig:1: 1 triple(s) outside any named graph")
@@ -128,5 +132,8 @@ def test_the_real_curated_data_builds(real_built):
 
 def test_seed_fixture_is_what_the_readme_says():
     assert sorted(p.name for p in (DATA / "seed").glob("*.trig")) == [
-        "countries.trig", "doc-000.trig", "doc-001.trig", "entities.trig"
+        "countries.trig",
+        "doc-000.trig",
+        "doc-001.trig",
+        "entities.trig",
     ]

@@ -16,13 +16,16 @@ def corpus():
     return load_corpus(CORPUS)
 
 
-@pytest.mark.parametrize(("key", "numbered", "others"), [
-    ("000", 22, ["summary-1", "fn-1", "fn-2"]),
-    ("001", 39, []),
-    ("002", 18, [f"preamble-{k}" for k in range(1, 31)] + [f"fn-{k}" for k in range(1, 15)]),
-    ("003", 93, [f"fn-{k}" for k in range(1, 12)]),
-    ("004", 94, ["fn-star", "fn-1", "fn-2", "fn-3", "fn-4"]),
-])
+@pytest.mark.parametrize(
+    ("key", "numbered", "others"),
+    [
+        ("000", 22, ["summary-1", "fn-1", "fn-2"]),
+        ("001", 39, []),
+        ("002", 18, [f"preamble-{k}" for k in range(1, 31)] + [f"fn-{k}" for k in range(1, 15)]),
+        ("003", 93, [f"fn-{k}" for k in range(1, 12)]),
+        ("004", 94, ["fn-star", "fn-1", "fn-2", "fn-3", "fn-4"]),
+    ],
+)
 def test_every_printed_paragraph_is_found(corpus, key, numbered, others):
     labels = [p.label for p in corpus[key].passages]
     assert [label for label in labels if label.isdigit()] == [str(n) for n in range(1, numbered + 1)]
@@ -41,7 +44,11 @@ def test_ocr_paragraph_numbers_with_commas(corpus):
 
 def test_footnotes_and_preamble(corpus):
     assert corpus["003"].get("fn-2").text == "2 Estonie, Jordanie, Niger et Oman."
-    assert corpus["002"].get("preamble-12").text.startswith("Consciente de l’importance du rôle joué par le Groupe")
+    assert (
+        corpus["002"]
+        .get("preamble-12")
+        .text.startswith("Consciente de l’importance du rôle joué par le Groupe")
+    )
     assert corpus["002"].get("preamble-4").text.endswith("protéger les personnes qui en sont victimes,")
     assert corpus["004"].get("fn-star").text == "* CTOC/COP/2010/1."
 

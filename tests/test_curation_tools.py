@@ -30,11 +30,14 @@ def test_seed_citations_are_clean(seed_workspace):
 
 
 def test_wrong_citation_is_caught_and_a_note_excuses_an_indirect_one(workspace_factory):
-    workspace = _seed_with(workspace_factory, """
+    workspace = _seed_with(
+        workspace_factory,
+        """
 id:passage-000-12 { id:unwto org:memberOf id:gmg . }
 id:passage-001-7 { id:unodc atkg:coordinates id:icat .
                    id:unodc atkg:provenanceNote "the Office is UNODC, named at the start"@en . }
-""")
+""",
+    )
     findings = check_citations(load_sources(workspace), passage_texts(workspace.corpus_dir))
     assert findings == [
         CitationFinding("passage-000-12", "unwto", "org:memberOf", "gmg", "passage does not mention it"),
@@ -49,7 +52,9 @@ def test_check_provenance_cli_exit_codes(seed_workspace, workspace_factory, cli)
     bad = _seed_with(workspace_factory, "id:passage-000-12 { id:unwto org:memberOf id:gmg . }\n")
     result = cli("--workspace", bad.root, "check-provenance", "--format", "csv")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[1] == "passage-000-12,unwto,org:memberOf,gmg,passage does not mention it"
+    assert (
+        result.stdout.splitlines()[1] == "passage-000-12,unwto,org:memberOf,gmg,passage does not mention it"
+    )
 
 
 def test_coverage_counts_facts_and_lists_what_uncovered_passages_name(seed_workspace):
@@ -67,23 +72,33 @@ def test_coverage_counts_facts_and_lists_what_uncovered_passages_name(seed_works
 def test_coverage_cli_strict(seed_workspace, cli):
     result = cli("--workspace", seed_workspace.root, "coverage", "--doc", "001", "--uncovered", "--strict")
     assert result.exit_code == 1
-    assert result.stderr == "1 of 39 passages cite at least one fact; 36 uncovered passage(s) name an actor or a figure\n"
+    assert (
+        result.stderr
+        == "1 of 39 passages cite at least one fact; 36 uncovered passage(s) name an actor or a figure\n"
+    )
     unknown = cli("--workspace", seed_workspace.root, "coverage", "--doc", "009")
     assert (unknown.exit_code, unknown.stderr) == (
-        2, "Error: --doc 009: no such document (000 to 004 or a corpus file name)\n")
+        2,
+        "Error: --doc 009: no such document (000 to 004 or a corpus file name)\n",
+    )
 
 
 def test_conflicting_dates_and_lists_are_both_kept_and_reported(workspace_factory):
-    workspace = _seed_with(workspace_factory, """
+    workspace = _seed_with(
+        workspace_factory,
+        """
 id:passage-001-13 { id:agreement-unodc-unwto-2012 dcterms:date "2012-04-17"^^xsd:date . }
 id:passage-002-preamble-12 {
     id:ilo org:memberOf id:icat . id:iom org:memberOf id:icat . id:ohchr org:memberOf id:icat .
     id:unep org:memberOf id:icat .
 }
-""")
+""",
+    )
     found = find_conflicts(load_sources(workspace))
     assert Conflict("agreement-unodc-unwto-2012", "dcterms:date", "2012-04", ("passage-001-12",), ()) in found
-    assert Conflict("agreement-unodc-unwto-2012", "dcterms:date", "2012-04-17", ("passage-001-13",), ()) in found
+    assert (
+        Conflict("agreement-unodc-unwto-2012", "dcterms:date", "2012-04-17", ("passage-001-13",), ()) in found
+    )
     assert Conflict("icat", "members", "unep", ("passage-002-preamble-12",), ("passage-000-11",)) in found
     assert Conflict("icat", "members", "unodc", ("passage-000-11",), ("passage-002-preamble-12",)) in found
     assert all(c.subject in {"agreement-unodc-unwto-2012", "icat"} for c in found)

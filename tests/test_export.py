@@ -19,10 +19,15 @@ def test_export_reimport_export_gives_the_same_quads(seed_built, fmt):
     reimported = memory_store(parse_rdf(first, fmt))
     second = export_text(reimported, ExportFormat(fmt))
     assert second == first
-    original = ox.Dataset(ox.parse(export_text(open_store(seed_built.store), ExportFormat.nquads).encode(),
-                                   format=ox.RdfFormat.N_QUADS))
-    again = ox.Dataset(ox.parse(export_text(reimported, ExportFormat.nquads).encode(),
-                                format=ox.RdfFormat.N_QUADS))
+    original = ox.Dataset(
+        ox.parse(
+            export_text(open_store(seed_built.store), ExportFormat.nquads).encode(),
+            format=ox.RdfFormat.N_QUADS,
+        )
+    )
+    again = ox.Dataset(
+        ox.parse(export_text(reimported, ExportFormat.nquads).encode(), format=ox.RdfFormat.N_QUADS)
+    )
     original.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     again.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     assert sorted(map(str, original)) == sorted(map(str, again))
@@ -32,8 +37,15 @@ def test_export_holds_every_graph(seed_built):
     dataset = Dataset()
     dataset.parse(data=export_text(open_store(seed_built.store), ExportFormat.trig), format="trig")
     names = {str(g.identifier).removeprefix("https://w3id.org/atkg/id/") for g in dataset.graphs()}
-    assert {"graph-ontology", "graph-entities", "graph-provenance", "graph-inferred",
-            "passage-000-11", "passage-000-13", "passage-001-12"} <= names
+    assert {
+        "graph-ontology",
+        "graph-entities",
+        "graph-provenance",
+        "graph-inferred",
+        "passage-000-11",
+        "passage-000-13",
+        "passage-001-12",
+    } <= names
 
 
 def test_turtle_is_the_union(seed_built):
@@ -43,7 +55,9 @@ def test_turtle_is_the_union(seed_built):
     graph = Graph().parse(data=export_text(store, ExportFormat.turtle), format="turtle")
     dataset = Dataset()
     dataset.parse(data=export_text(store, ExportFormat.nquads), format="nquads")
-    union = {(s, p, o) for s, p, o, _ in dataset.quads() if not isinstance(s, BNode) and not isinstance(o, BNode)}
+    union = {
+        (s, p, o) for s, p, o, _ in dataset.quads() if not isinstance(s, BNode) and not isinstance(o, BNode)
+    }
     named = {t for t in graph if not isinstance(t[0], BNode) and not isinstance(t[2], BNode)}
     assert named == union
 
@@ -51,7 +65,10 @@ def test_turtle_is_the_union(seed_built):
 def test_rebuild_exports_byte_identical(seed_workspace, cli):
     root = seed_workspace.root
     assert cli("--workspace", root, "build").exit_code == 0
-    first = {f: cli("--workspace", root, "export", "--format", f).stdout for f in ["nquads", "trig", "jsonld", "turtle"]}
+    first = {
+        f: cli("--workspace", root, "export", "--format", f).stdout
+        for f in ["nquads", "trig", "jsonld", "turtle"]
+    }
     assert cli("--workspace", root, "build").exit_code == 0
     for fmt, text in first.items():
         assert cli("--workspace", root, "export", "--format", fmt).stdout == text

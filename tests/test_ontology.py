@@ -57,7 +57,11 @@ def test_roles_are_org_roles(ontology):
 
 def test_subclass_tree_and_inverse(ontology):
     org = "http://www.w3.org/ns/org#"
-    assert (ATKG.CoordinationMechanism, RDFS.subClassOf, URIRef(org + "OrganizationalCollaboration")) in ontology
+    assert (
+        ATKG.CoordinationMechanism,
+        RDFS.subClassOf,
+        URIRef(org + "OrganizationalCollaboration"),
+    ) in ontology
     assert (ATKG.MemorandumOfUnderstanding, RDFS.subClassOf, ATKG.Agreement) in ontology
     assert (URIRef(org + "memberOf"), OWL.inverseOf, URIRef(org + "hasMember")) in ontology
 

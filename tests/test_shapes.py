@@ -22,7 +22,9 @@ def test_seed_data_conforms(seed_workspace):
 
 def test_non_conforming_sample_is_reported(workspace_factory):
     files = {p.name: p.read_text() for p in SEED.glob("*.trig")}
-    files["bad.trig"] = PREFIXES + """
+    files["bad.trig"] = (
+        PREFIXES
+        + """
 id:graph-entities {
     id:country-XXX a atkg:Country ; skos:prefLabel "Nulle part"@fr , "Nowhere"@en .
     id:lonely-agreement a atkg:Agreement ; skos:prefLabel "Accord"@fr , "Agreement"@en ;
@@ -34,6 +36,7 @@ id:passage-001-12 {
         org:role atkg:ChairRole .
 }
 """
+    )
     workspace = workspace_factory(files)
     messages = [str(f) for f in shacl_findings(workspace, load_sources(workspace))]
     assert messages == [
@@ -42,5 +45,6 @@ id:passage-001-12 {
         "shacl: lonely-agreement party: an agreement needs at least two parties",
         "shacl: lonely-agreement prefLabel: needs exactly one skos:prefLabel in @fr and one in @en",
         "shacl: lonely-agreement: dates are xsd:date, xsd:gYearMonth or xsd:gYear",
-        "shacl: membership-x organization: a membership has exactly one organization (org:organization is functional)",
+        "shacl: membership-x organization: a membership has exactly one organization "
+        "(org:organization is functional)",
     ]

@@ -29,11 +29,18 @@ def main(
     ctx: typer.Context,
     workspace: Annotated[
         Optional[Path],
-        typer.Option("--workspace", "-w", help="Workspace directory (default: found from the current directory upwards, or $ATKG_WORKSPACE)."),
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="Workspace directory (default: found upwards from the current one, or $ATKG_WORKSPACE).",
+        ),
     ] = None,
     store: Annotated[
         Optional[str],
-        typer.Option("--store", help="Store location (default: <workspace>/.atkg/store); an http(s) URL queries a SPARQL endpoint."),
+        typer.Option(
+            "--store",
+            help="Store location (default: <workspace>/.atkg/store); an http(s) URL means a SPARQL endpoint.",
+        ),
     ] = None,
 ) -> None:
     ctx.obj = common.Options(workspace, store)

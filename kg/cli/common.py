@@ -27,7 +27,9 @@ class Options:
         return Options(self.workspace, store or self.store)
 
     def resolve(self) -> Workspace:
-        store = Path(self.store) if self.store and not self.store.startswith(("http://", "https://")) else None
+        store = (
+            Path(self.store) if self.store and not self.store.startswith(("http://", "https://")) else None
+        )
         return find_workspace(self.workspace, store)
 
     def store_location(self, workspace: Workspace) -> str | Path:

@@ -21,9 +21,15 @@ def register(app: typer.Typer) -> None:
 @reports_errors
 def coverage(
     ctx: typer.Context,
-    uncovered: Annotated[bool, typer.Option("--uncovered", help="List only passages that cite nothing.")] = False,
-    document: Annotated[Optional[str], typer.Option("--doc", help="Only this document (001 or its file name).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if an uncovered passage names an actor or a figure.")] = False,
+    uncovered: Annotated[
+        bool, typer.Option("--uncovered", help="List only passages that cite nothing.")
+    ] = False,
+    document: Annotated[
+        Optional[str], typer.Option("--doc", help="Only this document (001 or its file name).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if an uncovered passage names an actor or a figure.")
+    ] = False,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """How many facts cite each paragraph; the paragraphs that cite nothing, with what they name.
@@ -34,8 +40,8 @@ def coverage(
     from kg.corpus import document_key
     from kg.coverage import passage_coverage
     from kg.errors import UsageError
-
     from kg.output import render_rows
+
     options: Options = ctx.obj
     workspace = options.resolve()
     rows = passage_coverage(load_sources(workspace), workspace.corpus_dir)
@@ -43,7 +49,9 @@ def coverage(
         try:
             key = document_key(document)
         except KeyError:
-            raise UsageError(f"--doc {document}: no such document (000 to 004 or a corpus file name)") from None
+            raise UsageError(
+                f"--doc {document}: no such document (000 to 004 or a corpus file name)"
+            ) from None
         rows = [r for r in rows if r.passage.startswith(f"passage-{key}-")]
     shown = [r for r in rows if r.facts == 0] if uncovered else rows
     table = [(r.passage, r.line, r.facts, " ".join(r.names), " ".join(r.figures)) for r in shown]
@@ -70,9 +78,9 @@ def check_provenance(ctx: typer.Context, format: FormatOption = OutputFormat.tab
     """
     from kg.build import load_sources
     from kg.citations import check_citations
+    from kg.output import render_rows
     from kg.provenance import passage_texts
 
-    from kg.output import render_rows
     options: Options = ctx.obj
     workspace = options.resolve()
     quads = load_sources(workspace)
@@ -80,7 +88,9 @@ def check_provenance(ctx: typer.Context, format: FormatOption = OutputFormat.tab
     facts = sum(1 for q in quads if str(q[3]).startswith("https://w3id.org/atkg/id/passage-"))
     if findings:
         rows = [(f.passage, f.subject, f.predicate, f.entity, f.reason) for f in findings]
-        typer.echo(render_rows(["passage", "subject", "property", "entity", "problem"], rows, format), nl=False)
+        typer.echo(
+            render_rows(["passage", "subject", "property", "entity", "problem"], rows, format), nl=False
+        )
     typer.echo(f"{facts} facts checked, {len(findings)} citation problem(s)", err=True)
     if findings:
         raise typer.Exit(1)
@@ -96,8 +106,8 @@ def conflicts(ctx: typer.Context, format: FormatOption = OutputFormat.table) -> 
     """
     from kg.build import load_sources
     from kg.conflicts import find_conflicts
-
     from kg.output import render_rows
+
     options: Options = ctx.obj
     found = find_conflicts(load_sources(options.resolve()))
     rows = [(c.subject, c.property, c.value, " ".join(c.sources), " ".join(c.missing_from)) for c in found]

@@ -30,8 +30,8 @@ def build(ctx: typer.Context, store: StoreOption = None) -> None:
     Example: atkg build --store /tmp/atkg-store
     """
     from kg.build import build as run_build
-
     from kg.output import render_rows
+
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
     report = run_build(workspace, progress=lambda step: typer.echo(f"... {step}", err=True))
@@ -39,38 +39,49 @@ def build(ctx: typer.Context, store: StoreOption = None) -> None:
     typer.echo("\nTriples per graph")
     typer.echo(render_rows(["graph", "triples"], list(report.graphs.items()), OutputFormat.table), nl=False)
     typer.echo("\nIndividuals per class")
-    typer.echo(render_rows(["class", "individuals"], list(report.classes.items()), OutputFormat.table), nl=False)
+    typer.echo(
+        render_rows(["class", "individuals"], list(report.classes.items()), OutputFormat.table), nl=False
+    )
 
 
 @reports_errors
 def sparql(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="A SPARQL query, or the path of a .rq/.sparql file.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
     store: StoreOption = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop the query after this many seconds (0: no limit).")
+    ] = 30.0,
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 
     Queries without GRAPH see the union of all graphs. json is the W3C SPARQL results JSON,
-    csv/tsv the W3C CSV/TSV results; CONSTRUCT and DESCRIBE print Turtle.
+    csv/tsv the W3C CSV/TSV results; CONSTRUCT and DESCRIBE print Turtle. A query running
+    longer than --timeout seconds is stopped (exit 1).
 
     Example: atkg sparql "SELECT ?m WHERE { ?m org:memberOf id:icat }" --format csv
     """
     from kg.output import render_result
-    from kg.sparql import read_query_text, run_query
-    from kg.store import open_store
+    from kg.sparql import read_query_text, run_query_at
 
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
-    result = run_query(open_store(options.store_location(workspace)), read_query_text(query))
+    result = run_query_at(options.store_location(workspace), read_query_text(query), timeout)
     typer.echo(render_result(result, format), nl=False)
 
 
 @reports_errors
 def export(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Serialisation.")] = ExportFormat.trig,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Serialisation.")
+    ] = ExportFormat.trig,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Export every graph (ontology, entities, passages, provenance, inferred), reproducibly.
@@ -88,17 +99,19 @@ def export(
 @reports_errors
 def stats(
     ctx: typer.Context,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
     store: StoreOption = None,
 ) -> None:
     """Counts by class, triples by graph, and facts per source document.
 
     Example: atkg stats --format csv
     """
+    from kg.output import render_rows
     from kg.stats import graph_stats
     from kg.store import open_store
 
-    from kg.output import render_rows
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
     figures = graph_stats(open_store(options.store_location(workspace)))
@@ -107,4 +120,7 @@ def stats(
     typer.echo("\nTriples per graph")
     typer.echo(render_rows(["graph", "triples"], figures.by_graph, format), nl=False)
     typer.echo("\nFacts per source document")
-    typer.echo(render_rows(["document", "file", "facts", "passages cited", "passages"], figures.by_document, format), nl=False)
+    typer.echo(
+        render_rows(["document", "file", "facts", "passages cited", "passages"], figures.by_document, format),
+        nl=False,
+    )

@@ -1,7 +1,237 @@
-"""Commands of the query group (being written)."""
+"""Commands for analysts: the named query pack (`query`), network measures (`analyze`), `serve`."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
 
 import typer
+
+from kg.cli.common import Options, reports_errors
+from kg.formats import Language, OutputFormat
+
+query_app = typer.Typer(
+    help="Named questions in queries/*.rq, run by name with plain-language parameters.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+analyze_app = typer.Typer(
+    help="Network measures over the coordination network (actors, mechanisms and the ties between them).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+StoreOption = Annotated[
+    Optional[str], typer.Option("--store", help="Store location (overrides the global --store).")
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Stop the query after this many seconds (0: no limit).")
+]
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.add_typer(query_app, name="query")
+    app.add_typer(analyze_app, name="analyze")
+    app.command("serve")(serve)
+
+
+@query_app.command("list")
+@reports_errors
+def list_queries(
+    ctx: typer.Context,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = OutputFormat.table,
+) -> None:
+    """List the named queries with their titles (json: descriptions and parameters too).
+
+    Example: atkg query list --format json
+    """
+    from kg.errors import UsageError
+    from kg.output import render_rows
+    from kg.querypack import load_pack
+
+    pack = load_pack(ctx.obj.resolve().queries_dir)
+    if format == OutputFormat.json:
+        typer.echo(json.dumps([q.as_dict() for q in pack.values()], ensure_ascii=False, indent=2))
+    elif format == OutputFormat.table:
+        rows = [
+            (q.name, q.title, " ".join(f"{p.name}={p.default}" for p in q.parameters)) for q in pack.values()
+        ]
+        typer.echo(render_rows(["name", "title", "parameters (defaults)"], rows, format), nl=False)
+    else:
+        raise UsageError("atkg query list: --format is table or json")
+
+
+@query_app.command("show")
+@reports_errors
+def show_query(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The query's name.")]) -> None:
+    """Print a named query: its header (title, description, parameters, example) and its SPARQL.
+
+    Example: atkg query show members-of-mechanism
+    """
+    from kg.querypack import find_query, load_pack
+
+    typer.echo(find_query(load_pack(ctx.obj.resolve().queries_dir), name).text, nl=False)
+
+
+@query_app.command("run")
+@reports_errors
+def run_query(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The query's name (see atkg query list).")],
+    param: Annotated[
+        Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE; repeat for each parameter.")
+    ] = None,
+    format: FormatOption = OutputFormat.table,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of label columns.")] = Language.en,
+    with_sources: Annotated[
+        bool, typer.Option("--with-sources", help="Add the document and paragraph behind each row.")
+    ] = False,
+    timeout: TimeoutOption = 30.0,
+    store: StoreOption = None,
+) -> None:
+    """Run a named query. Entity parameters take an acronym, a label (fr or en), a slug or an IRI.
+
+    Formats are those of atkg sparql (json: W3C SPARQL results JSON).
+
+    Example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
+    """
+    from kg.output import render_result
+    from kg.querypack import run_by_name
+
+    options: Options = ctx.obj.with_store(store)
+    workspace = options.resolve()
+    result = run_by_name(
+        workspace.queries_dir,
+        options.store_location(workspace),
+        name,
+        param or [],
+        lang.value,
+        with_sources,
+        timeout,
+    )
+    typer.echo(render_result(result, format), nl=False)
+
+
+def _analyze(ctx: typer.Context, store: str | None, measure: str, format: OutputFormat, **options) -> None:
+    from kg.network import analyze
+    from kg.output import render_rows
+    from kg.store import open_store
+
+    settings: Options = ctx.obj.with_store(store)
+    workspace = settings.resolve()
+    headers, rows = analyze(open_store(settings.store_location(workspace)), measure, **options)
+    typer.echo(render_rows(headers, rows, format), nl=False)
+
+
+TopOption = Annotated[Optional[int], typer.Option("--top", min=1, help="Only the first N rows.")]
+
+
+@analyze_app.command("centrality")
+@reports_errors
+def centrality(
+    ctx: typer.Context,
+    top: TopOption = None,
+    format: FormatOption = OutputFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Degree, betweenness and eigenvector centrality of every actor and mechanism.
+
+    Example: atkg analyze centrality --top 10
+    """
+    _analyze(ctx, store, "centrality", format, top=top)
+
+
+@analyze_app.command("brokers")
+@reports_errors
+def brokers(
+    ctx: typer.Context,
+    top: TopOption = None,
+    format: FormatOption = OutputFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Actors that link two or more mechanisms, with their betweenness.
+
+    Example: atkg analyze brokers --format csv
+    """
+    _analyze(ctx, store, "brokers", format, top=top)
+
+
+@analyze_app.command("overlap")
+@reports_errors
+def overlap(
+    ctx: typer.Context,
+    top: TopOption = None,
+    format: FormatOption = OutputFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Membership overlap (Jaccard index) between every two mechanisms that share a member.
+
+    Example: atkg analyze overlap
+    """
+    _analyze(ctx, store, "overlap", format, top=top)
+
+
+@analyze_app.command("communities")
+@reports_errors
+def communities(
+    ctx: typer.Context,
+    seed: Annotated[int, typer.Option("--seed", help="Louvain random seed.")] = 42,
+    format: FormatOption = OutputFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Communities of the coordination network (Louvain, seeded: the same answer every run).
+
+    Example: atkg analyze communities --seed 42
+    """
+    _analyze(ctx, store, "communities", format, seed=seed)
+
+
+@analyze_app.command("path")
+@reports_errors
+def path(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="The first actor (acronym, label, slug or IRI).")],
+    target: Annotated[str, typer.Argument(help="The second actor.")],
+    format: FormatOption = OutputFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """The shortest path between two actors, each hop with its facts and their source passages.
+
+    Example: atkg analyze path UNODC Frontex
+    """
+    _analyze(ctx, store, "path", format, source=source, target=target)
+
+
+@reports_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop a query after this many seconds (0: no limit).")
+    ] = 30.0,
+    store: StoreOption = None,
+) -> None:
+    """Serve the built store as a read-only SPARQL 1.1 endpoint at /query, with a query page at /.
+
+    Uses the oxigraph server; updates are refused. Stop it with Ctrl-C.
+
+    Example: atkg serve --port 7878   (then open http://127.0.0.1:7878/)
+    """
+    from kg.errors import UsageError
+    from kg.serve import serve as run_server
+
+    options: Options = ctx.obj.with_store(store)
+    workspace = options.resolve()
+    location = options.store_location(workspace)
+    if isinstance(location, str):
+        raise UsageError(f"atkg serve serves a local store, not {location}")
+    raise typer.Exit(
+        run_server(location, host, port, timeout or None, lambda line: typer.echo(line, err=True))
+    )

@@ -1,0 +1,183 @@
+"""Ontology edits: add a class, add a property, deprecate a term.
+
+``ontology/atkg.ttl`` is hand-edited: its sections and comments are for readers. So these edits
+never re-serialise it: each appends one statement block, written in the file's own style, under
+the workspace lock and atomically, after checking that the result parses, defines what it should,
+and breaks no check of the data. Terms are never renamed or dropped: deprecation marks a term
+``owl:deprecated true`` with its ``dcterms:isReplacedBy``, as the public vocabulary promises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
+
+from kg.edit import Vocabulary, show_term
+from kg.errors import UsageError, ValidationError
+from kg.fileio import atomic_write_text
+from kg.lock import workspace_lock
+from kg.namespace import GRAPH_ONTOLOGY, PREFIXES
+from kg.rdfio import format_term, parse_rdf
+from kg.workspace import Workspace
+
+__all__ = ["OntologyEdit", "add_class", "add_property", "deprecate"]
+
+_CLASS_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_PROPERTY_NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
+_DATATYPES = {
+    XSD.string,
+    XSD.integer,
+    XSD.decimal,
+    XSD.date,
+    XSD.gYear,
+    XSD.gYearMonth,
+    XSD.boolean,
+    XSD.anyURI,
+    XSD.nonNegativeInteger,
+    RDF.langString,
+    RDFS.Literal,
+}
+
+
+@dataclass
+class OntologyEdit:
+    summary: str
+    block: str
+    written: bool
+
+
+def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str) -> URIRef:
+    local = name.removeprefix("atkg:")
+    if not pattern.match(local):
+        case = "UpperCamelCase" if what == "class" else "lowerCamelCase"
+        raise UsageError(f"{what} name '{name}': an atkg: name in {case} (letters and digits)")
+    term = URIRef(PREFIXES["atkg"] + local)
+    if vocabulary.defines(term):
+        raise UsageError(f"{show_term(term)} is already defined in the ontology")
+    return term
+
+
+def _labels(label_fr: str, label_en: str, comment: str | None) -> list[str]:
+    for option, text in (("--label-fr", label_fr), ("--label-en", label_en)):
+        if not text.strip():
+            raise UsageError(f"{option}: a label cannot be empty")
+    lines = [f"    rdfs:label {_text(label_en, 'en')} , {_text(label_fr, 'fr')}"]
+    if comment:
+        lines.append(f"    rdfs:comment {_text(comment, 'en')}")
+    return lines
+
+
+def _text(text: str, language: str) -> str:
+    return format_term(Literal(text, lang=language), PREFIXES)
+
+
+def _statement(subject: URIRef, lines: list[str]) -> str:
+    return f"{show_term(subject)} " + " ;\n".join(lines).lstrip() + " .\n"
+
+
+def add_class(
+    workspace: Workspace,
+    name: str,
+    parent: str,
+    label_fr: str,
+    label_en: str,
+    comment: str | None = None,
+    dry_run: bool = False,
+) -> OntologyEdit:
+    def block(vocabulary: Vocabulary) -> tuple[str, str]:
+        term = _new_term(vocabulary, name, _CLASS_NAME, "class")
+        parent_term = vocabulary.cls(parent)
+        lines = [
+            "a owl:Class",
+            f"    rdfs:subClassOf {show_term(parent_term)}",
+            *_labels(label_fr, label_en, comment),
+        ]
+        return _statement(
+            term, lines
+        ), f"added class {show_term(term)} (subclass of {show_term(parent_term)})"
+
+    return _apply(workspace, block, dry_run)
+
+
+def add_property(
+    workspace: Workspace,
+    name: str,
+    domain: str,
+    range_: str,
+    label_fr: str,
+    label_en: str,
+    comment: str | None = None,
+    dry_run: bool = False,
+) -> OntologyEdit:
+    """An object property when the range is a class, a datatype property when it is a datatype."""
+
+    def block(vocabulary: Vocabulary) -> tuple[str, str]:
+        term = _new_term(vocabulary, name, _PROPERTY_NAME, "property")
+        domain_term = vocabulary.cls(domain)
+        range_term = Vocabulary.expand(range_)
+        if range_term in _DATATYPES:
+            kind = OWL.DatatypeProperty
+        else:
+            range_term = vocabulary.cls(range_)
+            kind = OWL.ObjectProperty
+        lines = [
+            f"a {show_term(kind)}",
+            f"    rdfs:domain {show_term(domain_term)}",
+            f"    rdfs:range {show_term(range_term)}",
+            *_labels(label_fr, label_en, comment),
+        ]
+        return _statement(term, lines), f"added {show_term(kind)} {show_term(term)}"
+
+    return _apply(workspace, block, dry_run)
+
+
+def deprecate(workspace: Workspace, term_text: str, replaced_by: str, dry_run: bool = False) -> OntologyEdit:
+    def block(vocabulary: Vocabulary) -> tuple[str, str]:
+        term = Vocabulary.expand(term_text)
+        replacement = Vocabulary.expand(replaced_by)
+        for text, value in ((term_text, term), (replaced_by, replacement)):
+            if not vocabulary.defines(value):
+                raise UsageError(f"'{text}' is not defined in the ontology")
+        if term in vocabulary.deprecated:
+            raise UsageError(f"{show_term(term)} is already deprecated")
+        if replacement in vocabulary.deprecated:
+            raise UsageError(f"{show_term(replacement)} is itself deprecated; name a current term")
+        if term == replacement or (term in vocabulary.classes) != (replacement in vocabulary.classes):
+            raise UsageError(
+                f"{show_term(term)} cannot be replaced by {show_term(replacement)}: "
+                "a class is replaced by another class, a property by another property"
+            )
+        text = _statement(term, ["owl:deprecated true", f"    dcterms:isReplacedBy {show_term(replacement)}"])
+        if DCTERMS.isReplacedBy not in vocabulary.annotation_properties:
+            text = "dcterms:isReplacedBy a owl:AnnotationProperty .\n" + text
+        return text, f"deprecated {show_term(term)} (replaced by {show_term(replacement)})"
+
+    return _apply(workspace, block, dry_run)
+
+
+def _apply(workspace: Workspace, make_block, dry_run: bool) -> OntologyEdit:
+    from kg.build import inferred_quads, load_curated, run_checks
+    from kg.validate import _provenance
+
+    path = workspace.ontology
+    shown = str(path.relative_to(workspace.root))
+    with workspace_lock(workspace):
+        old_text = path.read_text(encoding="utf-8")
+        old = parse_rdf(old_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)
+        block, summary = make_block(Vocabulary.from_quads(old))
+        new_text = old_text.rstrip("\n") + "\n\n" + block
+        new = parse_rdf(new_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)
+        data = load_curated(workspace) + _provenance(workspace)
+        before = set(run_checks(workspace, old + data + inferred_quads(old + data)))
+        after = set(run_checks(workspace, new + data + inferred_quads(new + data)))
+        broken = sorted(f for f in after - before if f.check != "deprecated-term")
+        if broken:
+            raise ValidationError(
+                "ontology edit refused, file left as it was: " + "; ".join(str(f) for f in broken[:10])
+            )
+        if not dry_run:
+            atomic_write_text(path, new_text)
+        return OntologyEdit(summary, block, not dry_run)

@@ -1,0 +1,195 @@
+"""Network measures on small graphs with known answers, on the query-pack fixture and the real graph.
+
+Expected numbers on the small graphs come from the definitions: in a path a-b-c the middle node
+lies on the only shortest path between the ends (betweenness 1, normalised); a star's hub has
+degree centrality 1; Jaccard is |shared| / |either|.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from kg.errors import ValidationError
+from kg.network import (
+    Tie,
+    analyze,
+    brokers,
+    centrality,
+    communities,
+    coordination_graph,
+    graph_from_ties,
+    mechanism_overlap,
+    path_hops,
+    shortest_path,
+)
+from kg.store import open_store
+from tests.querypack_support import built_querypack
+
+
+@pytest.fixture(scope="module")
+def querypack(tmp_path_factory):
+    return built_querypack(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def network(querypack):
+    return coordination_graph(open_store(querypack.store))
+
+
+def test_doctests_of_the_module():
+    import doctest
+
+    import kg.network
+
+    assert doctest.testmod(kg.network).failed == 0
+
+
+def test_centrality_on_a_path():
+    graph = graph_from_ties([Tie("a", "agreement", "b"), Tie("b", "agreement", "c")])
+    rows = {row[0]: row for row in centrality(graph)}
+    assert rows["b"][2:5] == (2, 1.0, 1.0)
+    assert rows["a"][2:5] == (1, 0.5, 0.0)
+    assert rows["b"][5] == pytest.approx(2**-0.5, abs=1e-6)  # eigenvector of a 3-path: (1/2, 1/√2, 1/2)
+    assert rows["a"][5] == pytest.approx(0.5, abs=1e-6)
+
+
+def test_brokers_overlap_and_communities_on_known_graphs():
+    ties = [Tie(a, "memberOf", "m1") for a in ("a", "b", "c")] + [
+        Tie(a, "memberOf", "m2") for a in ("c", "d")
+    ]
+    graph = graph_from_ties(ties, ["m1", "m2"])
+    assert brokers(graph) == [("c", 2, "m1, m2", round(nx.betweenness_centrality(graph)["c"], 4))]
+    assert mechanism_overlap(graph) == [("m1", "m2", 1, 4, 0.25)]
+    assert communities(graph_from_ties([]), 1) == []
+    assert communities(graph, seed=7) == communities(graph, seed=7)
+
+
+def test_path_hops_carry_facts_and_passages():
+    graph = graph_from_ties(
+        [
+            Tie("a", "agreement", "b", "agreement-a-b", ("passage-001-12",)),
+            Tie("c", "memberOf", "b", "", ("passage-000-11", "passage-000-13")),
+        ]
+    )
+    assert path_hops(graph, shortest_path(graph, "a", "c")) == [
+        (1, "a", "agreement", "b", "agreement-a-b", "passage-001-12"),
+        (2, "c", "memberOf", "b", "", "passage-000-11, passage-000-13"),
+    ]
+    lonely = graph_from_ties([Tie("a", "agreement", "b"), Tie("x", "agreement", "y")])
+    with pytest.raises(ValidationError, match="^no path between a and x in the coordination network$"):
+        shortest_path(lonely, "a", "x")
+    with pytest.raises(ValidationError, match="^nobody has no tie in the coordination network$"):
+        shortest_path(lonely, "a", "nobody")
+
+
+def test_the_fixture_network_is_built_as_documented(network):
+    facts = sorted(t for _, _, d in network.edges(data=True) for t in d["facts"])
+    assert Tie("country-BLR", "fundedBy", "icat") not in facts
+    assert Tie("icat", "fundedBy", "country-BLR", "", ("passage-000-11",)) in facts
+    assert Tie("unodc", "chairs", "gmg", "", ("passage-001-11",)) in facts
+    assert (
+        Tie("iom", "co-organiser", "unodc", "event-albania-consular-workshop-2011", ("passage-001-38",))
+        in facts
+    )
+    assert Tie("iom", "partner", "unodc", "programme-ungift-rwanda", ("passage-001-10",)) in facts
+    assert Tie("stop-the-traffik", "partner", "ungift", "campaign-start-freedom", ("passage-004-9",)) in facts
+    assert {n for n, k in network.nodes(data="kind") if k == "mechanism"} == {
+        "icat",
+        "gmg",
+        "ungift-steering-committee",
+    }
+    assert (
+        "programme-ungift-serbia" not in network
+    )  # a programme is not an actor: its funders do not link to it
+
+
+def test_fixture_overlap_and_brokers(network):
+    # ICAT: 9 members + coordinator UNODC; GMG: 9 members + chair UNODC; steering committee: 6 founders
+    assert mechanism_overlap(network) == [
+        ("gmg", "icat", 7, 12, 0.5833),
+        ("gmg", "ungift-steering-committee", 5, 10, 0.5),
+        ("icat", "ungift-steering-committee", 5, 11, 0.4545),
+    ]
+    assert [(a, n) for a, n, _, _ in brokers(network)] == [
+        ("unicef", 3),
+        ("unodc", 3),
+        ("ilo", 3),
+        ("iom", 3),
+        ("unhcr", 3),
+        ("ohchr", 2),
+        ("unfpa", 2),
+    ]
+
+
+def test_fixture_communities_are_stable(network):
+    assert communities(network, 42) == [
+        [
+            "country-ARE",
+            "country-AUS",
+            "country-AUT",
+            "country-CAN",
+            "stop-the-traffik",
+            "undp",
+            "ungift",
+            "unifem",
+        ],
+        ["gmg", "ilo", "ohchr", "osce", "unesco", "ungift-steering-committee", "unhcr", "unicef"],
+        ["country-BLR", "icat", "interpol", "unfpa"],
+        ["frontex", "iom", "unodc", "unwto"],
+    ]
+
+
+def test_path_on_the_cli(querypack, cli):
+    result = cli("--workspace", querypack.root, "analyze", "path", "ONUDC", "Frontex", "--format", "csv")
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["step", "from", "relation", "to", "via", "passages"],
+        ["1", "frontex", "agreement", "unodc", "agreement-unodc-frontex-2012", "passage-001-12"],
+    ]
+    longer = cli(
+        "--workspace", querypack.root, "analyze", "path", "Frontex", "Stop the Traffik", "--format", "json"
+    )
+    hops = json.loads(longer.stdout)
+    assert [(h["step"], h["from"], h["relation"], h["to"]) for h in hops] == [
+        (1, "frontex", "agreement", "unodc"),
+        (2, "unodc", "chairs", "gmg"),
+        (2, "unodc", "memberOf", "gmg"),
+        (3, "undp", "memberOf", "gmg"),
+        (4, "ungift", "fundedBy", "undp"),
+        (5, "stop-the-traffik", "partner", "ungift"),
+    ]
+    unknown = cli("--workspace", querypack.root, "analyze", "path", "UNODC", "Atlantis")
+    assert (unknown.exit_code, unknown.stderr) == (2, "Error: actor 'Atlantis' not found\n")
+
+
+def test_other_measures_on_the_cli(querypack, cli):
+    table = cli("--workspace", querypack.root, "analyze", "overlap").stdout
+    assert table.splitlines()[2].split() == ["gmg", "icat", "7", "12", "0.5833"]
+    top = json.loads(
+        cli("--workspace", querypack.root, "analyze", "centrality", "--top", "2", "--format", "json").stdout
+    )
+    assert [row["node"] for row in top] == ["ungift", "icat"]
+    brokers_csv = cli("--workspace", querypack.root, "analyze", "brokers", "--format", "csv").stdout
+    assert brokers_csv.splitlines()[1] == 'unicef,3,"gmg, icat, ungift-steering-committee",0.2399'
+    groups = cli(
+        "--workspace", querypack.root, "analyze", "communities", "--format", "tsv"
+    ).stdout.splitlines()
+    assert groups[0] == "community\tsize\tmembers" and len(groups) == 5
+
+
+def test_measures_on_the_real_graph(real_built):
+    graph = coordination_graph(open_store(real_built.store))
+    rows = centrality(graph)
+    assert len(rows) == graph.number_of_nodes()
+    assert all(0 <= b <= 1 and 0 <= e <= 1 for *_, b, e in rows)
+    found = communities(graph)
+    assert sorted(n for c in found for n in c) == sorted(graph.nodes)
+    assert communities(graph) == found
+    for _, _, shared, either, jaccard in mechanism_overlap(graph):
+        assert 0 < shared <= either and jaccard == round(shared / either, 4)
+    headers, _ = analyze(open_store(real_built.store), "brokers")
+    assert headers == ["actor", "mechanisms", "linked", "betweenness"]

@@ -1,0 +1,257 @@
+"""What the views draw, read from the store once, in a handful of SPARQL queries.
+
+Every view is a different projection of the same few things: the labelled individuals, their
+most specific type, the facts linking two of them (with the passages that state each fact) and
+the dates that place a fact in time. Reading them once into a :class:`FactBase` lets ``atkg
+views`` draw seven views from one pass over the store, and lets each view be a pure function that
+tests can check without a browser.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.errors import UsageError
+
+__all__ = ["FactBase", "load_facts", "ID_NS", "ATKG_NS", "short", "year_of"]
+
+ID_NS = "https://w3id.org/atkg/id/"
+ATKG_NS = "https://w3id.org/atkg/ontology#"
+_NAMESPACES = (
+    ("", ID_NS),
+    ("atkg:", ATKG_NS),
+    ("org:", "http://www.w3.org/ns/org#"),
+    ("foaf:", "http://xmlns.com/foaf/0.1/"),
+    ("dcterms:", "http://purl.org/dc/terms/"),
+    ("skos:", "http://www.w3.org/2004/02/skos/core#"),
+    ("time:", "http://www.w3.org/2006/time#"),
+    ("prov:", "http://www.w3.org/ns/prov#"),
+)
+
+# Queries see the union of graphs; the ones about facts keep to passage graphs, so inferred
+# triples (id:graph-inferred) never show as if a document stated them.
+_LABELS = """
+SELECT ?s ?p ?label WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel }
+  GRAPH ?g { ?s ?p ?label }
+  FILTER (?g != id:graph-provenance && ?g != id:graph-ontology)
+  FILTER (isIRI(?s) && STRSTARTS(STR(?s), STR(id:)))
+}"""
+_TYPES = """
+SELECT DISTINCT ?s ?type WHERE {
+  GRAPH ?g { ?s a ?type }
+  FILTER (?g != id:graph-provenance && ?g != id:graph-ontology)
+  FILTER (isIRI(?s) && STRSTARTS(STR(?s), STR(id:)))
+}"""
+_CLASS_TREE = """
+SELECT ?class ?super WHERE {
+  GRAPH id:graph-ontology { ?class rdfs:subClassOf ?super FILTER isIRI(?super) }
+}"""
+_TERM_LABELS = """
+SELECT ?term ?label WHERE { GRAPH id:graph-ontology { ?term rdfs:label ?label } }"""
+_FACTS = """
+SELECT ?s ?p ?o ?g WHERE {
+  GRAPH ?g { ?s ?p ?o }
+  ?g a atkg:Passage .
+  FILTER (isIRI(?s) && isIRI(?o) && ?p != rdf:type && STRSTARTS(STR(?o), STR(id:)))
+}"""
+_DATES = """
+SELECT ?s ?date WHERE {
+  VALUES ?p { dcterms:date atkg:startDate atkg:launchDate }
+  GRAPH ?g { ?s ?p ?date }
+  ?g a atkg:Passage .
+}"""
+_RATIFICATIONS = """
+SELECT ?state ?instrument ?date WHERE {
+  ?r a atkg:Ratification ; atkg:ratifyingState ?state ; atkg:instrument ?instrument ; dcterms:date ?date .
+}"""
+_MEMBERSHIP_STARTS = """
+SELECT ?member ?organization ?role ?date WHERE {
+  ?m a org:Membership ; org:member ?member ; org:organization ?organization ; org:role ?role ;
+     org:memberDuring ?interval .
+  ?interval atkg:startDate ?date .
+}"""
+_PASSAGES = """
+SELECT ?passage ?label ?identifier ?lang WHERE {
+  ?passage a atkg:Passage ; atkg:inDocument ?doc ; skos:prefLabel ?label .
+  FILTER (LANG(?label) = ?lang)
+  OPTIONAL { ?doc dcterms:identifier ?identifier }
+}"""
+
+_ROLE_PREDICATE = {
+    "atkg:MemberRole": "org:memberOf",
+    "atkg:FounderRole": "org:memberOf",
+    "atkg:ChairRole": "atkg:chairs",
+    "atkg:CoordinatorRole": "atkg:coordinates",
+    "atkg:ObserverRole": "atkg:observerOf",
+}
+
+Fact = tuple[str, str, str]
+"""(subject slug, predicate CURIE, object slug)."""
+
+
+def short(iri: str) -> str:
+    """An IRI as the views name it: individuals by slug, terms as CURIEs.
+
+    >>> short("https://w3id.org/atkg/id/unodc"), short("http://www.w3.org/ns/org#memberOf")
+    ('unodc', 'org:memberOf')
+    """
+    for prefix, namespace in _NAMESPACES:
+        if iri.startswith(namespace):
+            return prefix + iri[len(namespace) :]
+    return iri
+
+
+def year_of(date: str) -> int | None:
+    """The year of an xsd:date, gYearMonth or gYear lexical form (None if it has none).
+
+    >>> year_of("2012-04"), year_of("2008-02-13"), year_of("c. 2010")
+    (2012, 2008, None)
+    """
+    head = date.strip()[:4]
+    return int(head) if len(head) == 4 and head.isdigit() else None
+
+
+@dataclass
+class FactBase:
+    """The labelled individuals of the graph and the facts between them, in one language."""
+
+    lang: str
+    pref_labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    alt_labels: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(dict))
+    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    superclasses: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    term_labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    facts: dict[Fact, list[str]] = field(default_factory=dict)
+    dates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fact_dates: dict[Fact, list[str]] = field(default_factory=lambda: defaultdict(list))
+    passages: dict[str, str] = field(default_factory=dict)
+
+    # -- individuals -------------------------------------------------------------------------
+    def is_labelled(self, node: str) -> bool:
+        return node in self.pref_labels
+
+    def label(self, node: str, lang: str | None = None) -> str:
+        labels = self.pref_labels.get(node, {})
+        lang = lang or self.lang
+        return labels.get(lang) or labels.get("en") or labels.get("fr") or node
+
+    def short_label(self, node: str) -> str:
+        """The label drawn on the canvas: the acronym of a long name, in the chosen language.
+
+        An acronym is an altLabel of at most 12 characters, without spaces, starting with a
+        capital; the one with the most capitals wins ("ONUDC" over "Office").
+        """
+        full = self.label(node)
+        if len(full) <= 20:
+            return full
+        acronyms = [
+            a
+            for a in self.alt_labels.get(node, {}).get(self.lang, [])
+            if len(a) <= 12 and " " not in a and a[:1].isupper()
+        ]
+        if acronyms:
+            return min(acronyms, key=lambda a: (-sum(c.isupper() for c in a), len(a), a))
+        return full if len(full) <= 40 else full[:38] + "…"
+
+    def ancestors(self, cls: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [cls]
+        while todo:
+            for parent in self.superclasses.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
+
+    def kind(self, node: str) -> str:
+        """The node's most specific type (most ancestors; ties by name), as a CURIE."""
+        types = sorted(self.types.get(node, ()))
+        if not types:
+            return "owl:Thing"
+        return max(types, key=lambda t: (len(self.ancestors(t)), t))
+
+    def is_a(self, node: str, cls: str) -> bool:
+        return any(t == cls or cls in self.ancestors(t) for t in self.types.get(node, ()))
+
+    def is_agent(self, node: str) -> bool:
+        return self.is_a(node, "foaf:Agent")
+
+    def term_label(self, term: str) -> str:
+        labels = self.term_labels.get(term, {})
+        name = term.split(":", 1)[-1]
+        found = labels.get(self.lang) or labels.get("en") or name
+        return found[:1].upper() + found[1:]
+
+    # -- facts -------------------------------------------------------------------------------
+    def labelled_facts(self) -> list[Fact]:
+        """Facts whose two ends are labelled individuals (not memberships, intervals, figures)."""
+        return [f for f in self.facts if self.is_labelled(f[0]) and self.is_labelled(f[2])]
+
+    def year(self, fact: Fact) -> int | None:
+        """When a fact happened: its own date (ratification, membership period) or its subject's."""
+        dates = self.fact_dates.get(fact) or self.dates.get(fact[0], [])
+        years = [y for y in (year_of(d) for d in dates) if y is not None]
+        return min(years) if years else None
+
+    def node_year(self, node: str) -> int | None:
+        years = [y for y in (year_of(d) for d in self.dates.get(node, [])) if y is not None]
+        return min(years) if years else None
+
+    def sources(self, facts: list[Fact]) -> list[str]:
+        """Readable citations of the passages stating any of ``facts``, in document order."""
+        passages = sorted({p for f in facts for p in self.facts.get(f, ())}, key=_passage_order)
+        return [self.passages.get(p, p) for p in passages]
+
+
+def _passage_order(slug: str) -> tuple:
+    parts = slug.split("-")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def load_facts(store, lang: str = "en") -> FactBase:
+    """Read what the views need from a store (embedded or remote) in one language."""
+    from rdflib import Literal
+
+    if lang not in ("fr", "en"):
+        raise UsageError(f"language '{lang}' is not available: use fr or en")
+    base = FactBase(lang)
+    for row in store.query(_LABELS):
+        node, label = short(row["s"].value), row["label"]
+        language = label.language or ""
+        if row["p"].value.endswith("prefLabel"):
+            base.pref_labels[node][language] = label.value
+        else:
+            base.alt_labels[node].setdefault(language, []).append(label.value)
+    for row in store.query(_TYPES):
+        base.types[short(row["s"].value)].add(short(row["type"].value))
+    for row in store.query(_CLASS_TREE):
+        base.superclasses[short(row["class"].value)].add(short(row["super"].value))
+    for row in store.query(_TERM_LABELS):
+        if row["label"].language:
+            base.term_labels[short(row["term"].value)][row["label"].language] = row["label"].value
+    facts: dict[Fact, set[str]] = defaultdict(set)
+    for row in store.query(_FACTS):
+        fact = (short(row["s"].value), short(row["p"].value), short(row["o"].value))
+        if fact[1] == "org:hasMember":  # one direction only: the member points to the group
+            fact = (fact[2], "org:memberOf", fact[0])
+        facts[fact].add(short(row["g"].value))
+    base.facts = {f: sorted(facts[f], key=_passage_order) for f in sorted(facts)}
+    for row in store.query(_DATES):
+        base.dates[short(row["s"].value)].append(row["date"].value)
+    for row in store.query(_RATIFICATIONS):
+        fact = (short(row["state"].value), "atkg:ratified", short(row["instrument"].value))
+        base.fact_dates[fact].append(row["date"].value)
+    for row in store.query(_MEMBERSHIP_STARTS):
+        predicate = _ROLE_PREDICATE.get(short(row["role"].value), "org:memberOf")
+        fact = (short(row["member"].value), predicate, short(row["organization"].value))
+        base.fact_dates[fact].append(row["date"].value)
+    for row in store.query(_PASSAGES, substitutions={"lang": Literal(lang)}):
+        text = row["label"].value
+        if row["identifier"] is not None:
+            text += f" ({row['identifier'].value})"
+        base.passages[short(row["passage"].value)] = text
+    for values in (*base.dates.values(), *base.fact_dates.values()):
+        values.sort()
+    return base
