@@ -10,11 +10,11 @@ demo: setup  ## build the graph, run example questions, write the network views
 	$(BIN)/atkg build
 	$(BIN)/atkg stats
 	$(BIN)/atkg sparql queries/examples/icat-members.rq
-	@if $(BIN)/atkg query --help >/dev/null 2>&1; then \
-	  $(BIN)/atkg query run mechanisms-of-actor --param actor=UNODC; \
-	  $(BIN)/atkg query run agreements --param year=2012; fi
-	@if $(BIN)/atkg views --help >/dev/null 2>&1; then \
-	  $(BIN)/atkg views --out $(OUT)/views && echo "Open $(abspath $(OUT))/views/index.html in a browser"; fi
+	$(BIN)/atkg query run members-in-all-mechanisms --param mechanism1=ICAT --param mechanism2=GMG
+	$(BIN)/atkg query run agreements --param year=2012 --with-sources
+	$(BIN)/atkg query run mechanisms-of-actor --param actor=OIT --lang fr
+	$(BIN)/atkg analyze path UNODC Frontex
+	$(BIN)/atkg views --out $(OUT)/views
 
 test: setup system  ## the whole test suite (installs Chromium and Java from Debian if missing)
 	$(BIN)/python -m pytest -q

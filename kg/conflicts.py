@@ -26,7 +26,6 @@ SINGLE_VALUED = (
     ATKG.value,
     ATKG.unit,
     ATKG.period,
-    ATKG.location,
 )
 # property -> whether the list belongs to the subject (founders of X) or to the object (members of X)
 LISTS = {ATKG.launchedBy: "subject", ATKG.party: "subject", ORG.memberOf: "object"}
