@@ -31,6 +31,8 @@ SELECT ?s ?p ?label WHERE {
 
 def expand_curie(text: str) -> URIRef | None:
     """``atkg:party`` -> full IRI; ``<http://...>`` or ``http://...`` as is; else None."""
+    if not text or any(c.isspace() for c in text):
+        return None
     if text.startswith("<") and text.endswith(">"):
         return URIRef(text[1:-1])
     if text.startswith(("http://", "https://")):
@@ -101,14 +103,15 @@ class Resolver:
     def resolve(self, name: str, what: str = "entity") -> URIRef:
         """The one individual ``name`` means; a UsageError naming candidates otherwise."""
         found = self.candidates(name)
+        shown = " ".join(name.split())  # the error stays on one line whatever was typed
         if len(found) == 1:
             return found[0]
         if found:
             listed = ", ".join(f"{slug(n)} ({self.label(n)})" for n in found)
-            raise UsageError(f"{what} '{name}' is ambiguous: it could be {listed}; give the slug")
+            raise UsageError(f"{what} '{shown}' is ambiguous: it could be {listed}; give the slug")
         near = self.suggest(name)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
-        raise UsageError(f"{what} '{name}' not found{hint}")
+        raise UsageError(f"{what} '{shown}' not found{hint}")
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Slugs whose names contain the folded query, for "did you mean" hints."""
@@ -116,6 +119,11 @@ class Resolver:
         if len(needle) < 2:
             return []
         hits = sorted({slug(n) for key, nodes in self.by_name.items() if needle in key for n in nodes})
+        if not hits:  # a typo ("icatt"): the closest names instead
+            import difflib
+
+            close = difflib.get_close_matches(needle, list(self.by_name), n=limit, cutoff=0.75)
+            hits = sorted({slug(n) for key in close for n in self.by_name[key]})
         return hits[:limit]
 
 

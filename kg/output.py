@@ -92,8 +92,13 @@ def render_rows(headers: Sequence[str], rows: Sequence[Sequence[object]], fmt: O
             )
             + "\n"
         )
+    if fmt == OutputFormat.tsv:  # no quoting in TSV: tabs and line breaks are escaped, as W3C TSV does
+        escape = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\"})
+        return "".join(
+            "\t".join(c.translate(escape) for c in row) + "\n" for row in [list(headers), *text_rows]
+        )
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t" if fmt == OutputFormat.tsv else ",", lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
     writer.writerows(text_rows)
     return buffer.getvalue()

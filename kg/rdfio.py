@@ -9,6 +9,7 @@ Oxigraph, whose errors name the line, and the quads are then handed over as rdfl
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -21,6 +22,10 @@ from rdflib.namespace import RDF, XSD
 
 from kg.errors import DataSyntaxError
 from kg.namespace import PREFIXES
+
+# rdflib logs a full traceback for every ill-typed literal it builds ("2012-02-30"^^xsd:date);
+# such literals are user data, reported once by the malformed-date check, not stack traces.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 __all__ = [
     "Quad",

@@ -48,7 +48,7 @@ class EmbeddedStore:
             )
         except SyntaxError as error:
             raise ValidationError(f"SPARQL syntax {error}") from None
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise ValidationError(f"query failed: {error}") from None
 
     def quads(self) -> Iterator[Quad]:
@@ -73,9 +73,9 @@ class RemoteStore:
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
         if substitutions:
-            values = " ".join(f"?{k}" for k in substitutions)
-            row = " ".join(str(to_ox(v)) for v in substitutions.values())
-            sparql = _inject_values(sparql, f"VALUES ({values}) {{ ({row}) }}")
+            from kg.querypack import inject_values
+
+            sparql = inject_values(sparql, [{k: to_ox(v) for k, v in substitutions.items()}])
         declared = set(re.findall(r"PREFIX\s+([^\s:]*):", sparql, flags=re.IGNORECASE))
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
         body = urllib.parse.urlencode({"query": prologue + sparql}).encode()
@@ -112,12 +112,6 @@ class RemoteStore:
                 from_ox(row["o"]),
                 graph if graph is not None else from_ox(ox.DefaultGraph()),
             )
-
-
-def _inject_values(sparql: str, values: str) -> str:
-    """Append a VALUES block after the query's final closing brace (outside any string)."""
-    end = sparql.rstrip()
-    return f"{end}\n{values}"
 
 
 def memory_store(quads: Iterable[Quad]) -> EmbeddedStore:

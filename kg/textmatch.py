@@ -26,7 +26,7 @@ def fold(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"[\W_]+", " ", text)  # letters of every script survive, punctuation does not
     return f" {text.strip()} "
 
 

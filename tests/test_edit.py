@@ -154,7 +154,7 @@ FACT_ERRORS = [
     (
         ["fact", "add", "unodc", "org:memberOf", "icatt", "--source", "000:11"],
         2,
-        "Error: object 'icatt' not found\n",
+        "Error: object 'icatt' not found; did you mean icat?\n",
     ),
     (
         ["fact", "add", "agreement-unodc-iom-2012", "dcterms:date", "2012-13", "--source", "001:12"],
@@ -500,7 +500,7 @@ def test_entity_show_search_and_fact_list(ws, cli):
         "subject\tproperty\tobject\tsource\n"
         "agreement-unodc-iom-2012\tatkg:party\tiom\t001 §12\n"
         "agreement-unodc-iom-2012\tatkg:party\tunodc\t001 §12\n"
-        'agreement-unodc-iom-2012\tdcterms:date\t"""2012-04""^^xsd:gYearMonth"\t001 §12\n'
+        'agreement-unodc-iom-2012\tdcterms:date\t"2012-04"^^xsd:gYearMonth\t001 §12\n'
         "agreement-unodc-iom-2012\trdf:type\tatkg:CooperationAgreement\t001 §12\n"
     )
 
