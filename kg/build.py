@@ -95,11 +95,11 @@ def inferred_quads(asserted: Iterable[Quad]) -> list[Quad]:
     return sorted(out)
 
 
-def run_checks(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
-    """Rows of every ``queries/checks/*-violation.rq``: each row is a problem."""
+def run_checks(workspace: Workspace, quads: list[Quad], folder: Path | None = None) -> list[Finding]:
+    """Rows of every ``*-violation.rq`` of ``folder`` (default ``queries/checks``): each row is a problem."""
     store = memory_store(quads)
     findings = []
-    for path in sorted(workspace.checks_dir.glob("*-violation.rq")):
+    for path in sorted((folder or workspace.checks_dir).glob("*-violation.rq")):
         name = path.name.removesuffix("-violation.rq")
         for row in store.query(path.read_text(encoding="utf-8")):
             cells = [_short(row[i]) for i in range(len(row))]
@@ -117,24 +117,28 @@ def _short(term) -> str:
 def shacl_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
     """pyshacl over the union of all graphs (ontology included, for the class tree)."""
     from pyshacl import validate
-    from rdflib import Graph, Literal
-    from rdflib.namespace import SH
+    from rdflib import Graph
 
     data = Graph()
     for s, p, o, _ in quads:
         data.add((s, p, o))
     shapes = Graph().parse(workspace.shapes, format="turtle")
     conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True)
-    if conforms:
-        return []
+    return [] if conforms else shacl_report_findings(report)
+
+
+def shacl_report_findings(report) -> list[Finding]:
+    """One finding per violation of a pyshacl report: "focus path: message"."""
+    from rdflib import Literal
+    from rdflib.namespace import SH
+
     findings = []
     for result in report.subjects(SH.resultSeverity, SH.Violation):
-        focus = report.value(result, SH.focusNode)
+        where = _short(report.value(result, SH.focusNode))
         path = report.value(result, SH.resultPath)
-        message = report.value(result, SH.resultMessage)
-        where = _short(focus)
         if isinstance(path, URIRef):
             where += " " + str(path).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        message = report.value(result, SH.resultMessage)
         text = str(message) if isinstance(message, Literal) else "violates a shape"
         findings.append(Finding("shacl", f"{where}: {text}"))
     return sorted(set(findings))

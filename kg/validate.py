@@ -23,10 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import Finding, inferred_quads, load_sources, run_checks, shacl_findings
+from kg.build import Finding, inferred_quads, load_sources, run_checks, shacl_findings, shacl_report_findings
 from kg.errors import ValidationError
 from kg.rdfio import Quad
-from kg.store import memory_store
 from kg.workspace import Workspace
 
 __all__ = ["ValidationReport", "validate_workspace", "lint_findings", "check_edit", "shacl_on"]
@@ -56,22 +55,7 @@ class ValidationReport:
 def lint_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
     """Rows of ``queries/checks/lint/*-violation.rq``: what a review should look at."""
     folder = workspace.checks_dir / "lint"
-    if not folder.is_dir():
-        return []
-    store = memory_store(quads)
-    findings = []
-    for path in sorted(folder.glob("*-violation.rq")):
-        name = path.name.removesuffix("-violation.rq")
-        for row in store.query(path.read_text(encoding="utf-8")):
-            cells = [_short(row[i]) for i in range(len(row))]
-            findings.append(Finding(name, " ".join(c for c in cells if c)))
-    return sorted(findings)
-
-
-def _short(term) -> str:
-    if term is None:
-        return ""
-    return getattr(term, "value", str(term)).removeprefix("https://w3id.org/atkg/id/")
+    return run_checks(workspace, quads, folder) if folder.is_dir() else []
 
 
 def validate_workspace(workspace: Workspace, reason: bool = True) -> ValidationReport:
@@ -153,8 +137,7 @@ def _touched(changed: set[Quad], everything: Iterable[Quad]) -> set:
 def shacl_on(workspace: Workspace, ontology: list[Quad], curated: set[Quad], focus: set) -> list[Finding]:
     """SHACL findings on the focus nodes only, over ontology + curated data + inferences."""
     from pyshacl import validate
-    from rdflib import Graph, Literal, URIRef
-    from rdflib.namespace import SH
+    from rdflib import Graph
 
     data = Graph()
     quads = ontology + list(curated)
@@ -168,18 +151,7 @@ def shacl_on(workspace: Workspace, ontology: list[Quad], curated: set[Quad], foc
     conforms, report, _ = validate(
         data, shacl_graph=shapes, inference="none", advanced=True, focus_nodes=focus_nodes
     )
-    if conforms:
-        return []
-    findings = []
-    for result in report.subjects(SH.resultSeverity, SH.Violation):
-        where = _short(report.value(result, SH.focusNode))
-        path = report.value(result, SH.resultPath)
-        if isinstance(path, URIRef):
-            where += " " + str(path).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        message = report.value(result, SH.resultMessage)
-        text = str(message) if isinstance(message, Literal) else "violates a shape"
-        findings.append(Finding("shacl", f"{where}: {text}"))
-    return sorted(set(findings))
+    return [] if conforms else shacl_report_findings(report)
 
 
 _SHAPES: dict[tuple[Path, float], object] = {}
