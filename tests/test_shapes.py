@@ -26,7 +26,7 @@ def test_non_conforming_sample_is_reported(workspace_factory):
         PREFIXES
         + """
 id:graph-entities {
-    id:country-XXX a atkg:Country ; skos:prefLabel "Nulle part"@fr , "Nowhere"@en .
+    id:country-ZZZ a atkg:Country ; skos:prefLabel "Nulle part"@fr , "Nowhere"@en .
     id:lonely-agreement a atkg:Agreement ; skos:prefLabel "Accord"@fr , "Agreement"@en ;
         skos:prefLabel "Accord bis"@fr .
 }
@@ -40,8 +40,8 @@ id:passage-001-12 {
     workspace = workspace_factory(files)
     messages = [str(f) for f in shacl_findings(workspace, load_sources(workspace))]
     assert messages == [
-        "shacl: country-XXX iso3166Alpha2: needs one ISO 3166-1 alpha-2 code",
-        "shacl: country-XXX iso3166Alpha3: needs one ISO 3166-1 alpha-3 code",
+        "shacl: country-ZZZ iso3166Alpha2: needs one ISO 3166-1 alpha-2 code",
+        "shacl: country-ZZZ iso3166Alpha3: needs one ISO 3166-1 alpha-3 code",
         "shacl: lonely-agreement party: an agreement needs at least two parties",
         "shacl: lonely-agreement prefLabel: needs exactly one skos:prefLabel in @fr and one in @en",
         "shacl: lonely-agreement: dates are xsd:date, xsd:gYearMonth or xsd:gYear",
