@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import DataSyntaxError, ValidationError
-from kg.namespace import GRAPH_INFERRED, GRAPH_ONTOLOGY, ORG
+from kg.namespace import GRAPH_INFERRED, GRAPH_ONTOLOGY, ORG, shorten
 from kg.provenance import provenance_quads
 from kg.rdfio import DEFAULT_GRAPH, Quad, parse_rdf
 from kg.store import memory_store, write_store
@@ -185,15 +185,5 @@ def class_counts(quads: Iterable[Quad]) -> dict[str, int]:
     members: dict[str, set] = {}
     for s, p, o, g in quads:
         if p == RDF.type and g != GRAPH_ONTOLOGY:
-            members.setdefault(_prefixed(o), set()).add(s)
+            members.setdefault(shorten(o), set()).add(s)
     return {k: len(v) for k, v in sorted(members.items())}
-
-
-def _prefixed(term) -> str:
-    from kg.namespace import PREFIXES
-
-    value = str(term)
-    for prefix, namespace in PREFIXES.items():
-        if value.startswith(namespace):
-            return f"{prefix}:{value[len(namespace) :]}"
-    return value

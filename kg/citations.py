@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.namespace import ATKG, ID, ORG, PREFIXES
+from kg.namespace import ATKG, ID, ORG, shorten
 from kg.rdfio import Quad
 from kg.textmatch import LabelMatcher
 
@@ -64,14 +64,6 @@ def entity_labels(quads: Iterable[Quad]) -> dict[URIRef, set[str]]:
     return labels
 
 
-def _short(node: object) -> str:
-    text = str(node)
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(namespace):
-            return text[len(namespace) :] if prefix == "id" else f"{prefix}:{text[len(namespace) :]}"
-    return text
-
-
 def check_citations(quads: Iterable[Quad], passage_texts: Mapping[URIRef, str]) -> list[CitationFinding]:
     """Facts whose passage does not mention one of their entities, sorted for stable output."""
     quads = list(quads)
@@ -100,6 +92,8 @@ def check_citations(quads: Iterable[Quad], passage_texts: Mapping[URIRef, str]) 
                     continue
                 reason = "passage does not mention it" if names else "entity has no label"
                 findings.add(
-                    CitationFinding(_short(graph), _short(subject), _short(predicate), _short(node), reason)
+                    CitationFinding(
+                        shorten(graph), shorten(subject), shorten(predicate), shorten(node), reason
+                    )
                 )
     return sorted(findings)

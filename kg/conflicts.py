@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.namespace import ATKG, ID, ORG
+from kg.namespace import ATKG, ID, ORG, shorten
 from kg.rdfio import Quad
 
 __all__ = ["Conflict", "find_conflicts", "SINGLE_VALUED", "LISTS"]
@@ -41,19 +41,6 @@ class Conflict:
     missing_from: tuple[str, ...]  # passages giving the same list without it (lists only)
 
 
-def _short(term: object) -> str:
-    text = str(term)
-    for prefix, namespace in (
-        ("", str(ID)),
-        ("atkg:", str(ATKG)),
-        ("org:", str(ORG)),
-        ("dcterms:", str(DCTERMS)),
-    ):
-        if text.startswith(namespace):
-            return prefix + text[len(namespace) :]
-    return text
-
-
 def find_conflicts(quads: list[Quad]) -> list[Conflict]:
     passage = str(ID["passage-"])
     facts = [q for q in quads if str(q[3]).startswith(passage)]
@@ -67,7 +54,7 @@ def find_conflicts(quads: list[Quad]) -> list[Conflict]:
         if len(by_value) > 1:
             for value, graphs in by_value.items():
                 conflicts.append(
-                    Conflict(_short(s), _short(p), str(value), tuple(sorted(map(_short, graphs))), ())
+                    Conflict(shorten(s), shorten(p), str(value), tuple(sorted(map(shorten, graphs))), ())
                 )
 
     lists: dict[tuple, dict[URIRef, set]] = defaultdict(lambda: defaultdict(set))
@@ -80,10 +67,10 @@ def find_conflicts(quads: list[Quad]) -> list[Conflict]:
         if len(stated) < 2 or len({frozenset(items) for items in stated.values()}) == 1:
             continue
         every = set().union(*stated.values())
-        label = "members" if LISTS[p] == "object" else _short(p)
+        label = "members" if LISTS[p] == "object" else shorten(p)
         for item in every:
-            having = tuple(sorted(_short(g) for g, items in stated.items() if item in items))
-            lacking = tuple(sorted(_short(g) for g, items in stated.items() if item not in items))
+            having = tuple(sorted(shorten(g) for g, items in stated.items() if item in items))
+            lacking = tuple(sorted(shorten(g) for g, items in stated.items() if item not in items))
             if lacking:
-                conflicts.append(Conflict(_short(owner), label, _short(item), having, lacking))
+                conflicts.append(Conflict(shorten(owner), label, shorten(item), having, lacking))
     return sorted(conflicts)

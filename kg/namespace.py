@@ -17,6 +17,7 @@ __all__ = [
     "GRAPH_INFERRED",
     "GRAPH_ONTOLOGY",
     "ONTOLOGY_IRI",
+    "shorten",
 ]
 
 
@@ -138,3 +139,21 @@ PREFIXES: dict[str, str] = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
+
+
+def shorten(term: object) -> str:
+    """How reports name an IRI: individuals by their slug, vocabulary terms as CURIEs.
+
+    >>> shorten(ID.unodc), shorten(ORG.memberOf), shorten("http://example.org/x")
+    ('unodc', 'org:memberOf', 'http://example.org/x')
+    """
+    text = str(term)
+    for prefix, namespace in _BY_LENGTH:
+        if text.startswith(namespace):
+            local = text[len(namespace) :]
+            return local if prefix == "id" else f"{prefix}:{local}"
+    return text
+
+
+# longest namespace first, so no namespace shadows a longer one it is a prefix of
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))

@@ -35,6 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import UsageError, ValidationError
+from kg.sparql import inject_values
 
 __all__ = [
     "KINDS",
@@ -60,9 +61,6 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
 _FIELDS = ("title", "description", "param", "sources", "example")
 
 # Masks for finding the query's first brace: IRIs, strings and comments may hold braces.
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_STRING = re.compile(r"'''[\s\S]*?'''|\"\"\"[\s\S]*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
-_COMMENT = re.compile(r"#[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -245,33 +243,6 @@ def _date(name: str, value: str) -> ox.Literal:
     except ValueError:
         pass
     raise UsageError(f"parameter {name}: '{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-
-
-def _mask(text: str) -> str:
-    """The text with IRIs, strings and comments blanked out, offsets kept."""
-    blank = lambda match: " " * len(match.group(0))  # noqa: E731
-    return _COMMENT.sub(blank, _STRING.sub(blank, _IRI.sub(blank, text)))
-
-
-def inject_values(sparql: str, rows: Sequence[Mapping[str, object | None]]) -> str:
-    """``sparql`` with a VALUES block of ``rows`` (variable -> term or None) first in its outer group.
-
-    >>> print(inject_values('SELECT * WHERE { ?s ?p "{" }', [{"p": ox.NamedNode("http://x/y"), "q": None}]))
-    SELECT * WHERE {
-      VALUES (?p ?q) { (<http://x/y> UNDEF) }
-     ?s ?p "{" }
-    """
-    if not rows or not rows[0]:
-        return sparql
-    names = list(rows[0])
-    brace = _mask(sparql).find("{")
-    if brace < 0:
-        raise ValidationError("the query has no group pattern to bind parameters in")
-    cells = " ".join(
-        "(" + " ".join("UNDEF" if row[n] is None else str(row[n]) for n in names) + ")" for row in rows
-    )
-    block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ {cells} }}\n"
-    return sparql[: brace + 1] + block + sparql[brace + 1 :]
 
 
 def run_named(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from kg.errors import UsageError
+from kg.errors import UsageError, ValidationError
 from kg.store import GraphStore
 
 __all__ = ["read_query_text", "check_read_only", "run_query", "run_query_at"]
@@ -13,7 +14,7 @@ __all__ = ["read_query_text", "check_read_only", "run_query", "run_query_at"]
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _STRING = re.compile(r"'''[\s\S]*?'''|\"\"\"[\s\S]*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
 _COMMENT = re.compile(r"#[^\n]*")
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<>|BASE\s*<>)\s*)*", re.IGNORECASE)
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)*", re.IGNORECASE)
 _UPDATE = re.compile(r"^(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 
 
@@ -36,8 +37,7 @@ def check_read_only(text: str) -> None:
     kg.errors.UsageError: SPARQL Update (INSERT) is refused: ...
     """
     # IRIs and strings may hold '#' or keywords: blank them out before looking at the form.
-    body = _COMMENT.sub("", _STRING.sub('""', _IRI.sub("<>", text)))
-    body = _PROLOGUE.sub("", body, count=1).lstrip()
+    body = _PROLOGUE.sub("", mask(text), count=1).lstrip()
     match = _UPDATE.match(body)
     if match:
         raise UsageError(
@@ -64,3 +64,31 @@ def run_query_at(location: str | Path, text: str, timeout: float | None = None):
     from kg.timeout import run_limited
 
     return run_limited(str(location), text, timeout)
+
+
+def mask(text: str) -> str:
+    """The text with IRIs, strings and comments blanked out, offsets kept."""
+    blank = lambda match: " " * len(match.group(0))  # noqa: E731
+    return _COMMENT.sub(blank, _STRING.sub(blank, _IRI.sub(blank, text)))
+
+
+def inject_values(sparql: str, rows: Sequence[Mapping[str, object | None]]) -> str:
+    """``sparql`` with a VALUES block of ``rows`` (variable -> term or None) first in its outer group.
+
+    >>> import pyoxigraph as ox
+    >>> print(inject_values('SELECT * WHERE { ?s ?p "{" }', [{"p": ox.NamedNode("http://x/y"), "q": None}]))
+    SELECT * WHERE {
+      VALUES (?p ?q) { (<http://x/y> UNDEF) }
+     ?s ?p "{" }
+    """
+    if not rows or not rows[0]:
+        return sparql
+    names = list(rows[0])
+    brace = mask(sparql).find("{")
+    if brace < 0:
+        raise ValidationError("the query has no group pattern to bind parameters in")
+    cells = " ".join(
+        "(" + " ".join("UNDEF" if row[n] is None else str(row[n]) for n in names) + ")" for row in rows
+    )
+    block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ {cells} }}\n"
+    return sparql[: brace + 1] + block + sparql[brace + 1 :]

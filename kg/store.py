@@ -73,7 +73,7 @@ class RemoteStore:
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
         if substitutions:
-            from kg.querypack import inject_values
+            from kg.sparql import inject_values
 
             sparql = inject_values(sparql, [{k: to_ox(v) for k, v in substitutions.items()}])
         declared = set(re.findall(r"PREFIX\s+([^\s:]*):", sparql, flags=re.IGNORECASE))
