@@ -35,7 +35,8 @@ def test_whom_resolution_2006_27_requests_to_act(ask):
 def test_states_reporting_ratification_of_the_trafficking_protocol(ask):
     assert ask(f"""SELECT ?c WHERE {{ GRAPH ?g {{ ?c atkg:ratified id:instrument-tip-protocol }}
                                       {IN_003} }}""") == {
-        (f"country-{c}",) for c in "BLR BGR HRV SLV EST HUN LVA MMR OMN NLD PHL POL ROU".split()  # fn-1 only (not fn-2)
+        (f"country-{c}",)
+        for c in "BLR BGR HRV SLV EST HUN LVA MMR OMN NLD PHL POL ROU".split()  # fn-1 only (not fn-2)
     }
 
 

@@ -25,17 +25,25 @@ def test_003_fn_2_does_not_say_jordan_and_niger_ratified(ask):
     Pays-Bas, Philippines, Pologne et Roumanie." fn-2: "Estonie, Jordanie, Niger et Oman."
     Footnote 2 lists States without specific legislation, not ratifications."""
     assert ask("SELECT ?c WHERE { GRAPH id:passage-003-fn-2 { ?c atkg:ratified ?i } }") == set()
-    assert ask("""SELECT ?c WHERE { GRAPH ?g { ?c atkg:ratified id:instrument-tip-protocol }
-                  VALUES ?c { id:country-JOR id:country-NER } }""") == set()
-    assert ask("SELECT ?c WHERE { GRAPH id:passage-003-fn-1 { ?c atkg:ratified id:instrument-tip-protocol } }") == {
-        (f"country-{c}",) for c in "BLR BGR HRV SLV EST HUN LVA MMR OMN NLD PHL POL ROU".split()
-    }
+    assert (
+        ask("""SELECT ?c WHERE { GRAPH ?g { ?c atkg:ratified id:instrument-tip-protocol }
+                  VALUES ?c { id:country-JOR id:country-NER } }""")
+        == set()
+    )
+    assert ask(
+        "SELECT ?c WHERE { GRAPH id:passage-003-fn-1 { ?c atkg:ratified id:instrument-tip-protocol } }"
+    ) == {(f"country-{c}",) for c in "BLR BGR HRV SLV EST HUN LVA MMR OMN NLD PHL POL ROU".split()}
 
 
 def test_002_gives_no_adoption_date_for_the_resolution(ask):
     """002 preamble-1: "Condamnant de nouveau énergiquement la traite des personnes, [...]" — no
     date; no paragraph of 002 states when the resolution was adopted."""
-    assert ask("""SELECT ?d ?g WHERE { GRAPH ?g { id:resolution-ga-2013-trafficking-coordination dcterms:date ?d } }""") == set()
+    assert (
+        ask(
+            """SELECT ?d ?g WHERE { GRAPH ?g { id:resolution-ga-2013-trafficking-coordination dcterms:date ?d } }"""
+        )
+        == set()
+    )
 
 
 def test_founders_show_each_launch_date_with_its_own_passage(real_built):
