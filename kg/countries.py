@@ -1,9 +1,15 @@
-"""Country individuals, described from ISO 3166 via pycountry, never typed by hand."""
+"""Country individuals, described from ISO 3166 via pycountry, never typed by hand.
+
+Preferred labels are the UN's official short names (UNTERM), which UN documents use ("Viet Nam",
+"Bolivie (État plurinational de)"); where they differ from ISO's, they come from the table
+``un_country_names.tsv`` next to this module, and the ISO names stay as alternative labels.
+"""
 
 from __future__ import annotations
 
 import gettext
 from functools import cache
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -12,7 +18,9 @@ from kg.errors import UsageError
 from kg.namespace import ATKG, GRAPH_ENTITIES, ID
 from kg.rdfio import Quad
 
-__all__ = ["country_iri", "country_quads", "lookup_country"]
+__all__ = ["country_iri", "country_quads", "lookup_country", "un_names"]
+
+_UN_NAMES = Path(__file__).with_name("un_country_names.tsv")
 
 
 @cache
@@ -20,6 +28,17 @@ def _french():
     import pycountry
 
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+
+
+@cache
+def un_names() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (English, French) UN short name, for the countries whose UN name is not ISO's."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in _UN_NAMES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, english, french = line.split("\t")
+            table[code] = (english, french)
+    return table
 
 
 def country_iri(alpha3: str) -> URIRef:
@@ -37,11 +56,12 @@ def lookup_country(code: str):
 
 
 def country_quads(code: str) -> list[Quad]:
-    """Type, fr/en names (English common name first, French ISO name) and both ISO codes."""
+    """Type, fr/en preferred labels (UN short names), ISO names as alternatives, both ISO codes."""
     record = lookup_country(code)
     node = country_iri(record.alpha_3)
-    english = getattr(record, "common_name", None) or record.name
-    french = _french().gettext(record.name)
+    iso_english = getattr(record, "common_name", None) or record.name
+    iso_french = _french().gettext(record.name)
+    english, french = un_names().get(record.alpha_3, (iso_english, iso_french))
     g = GRAPH_ENTITIES
     quads: list[Quad] = [
         (node, RDF.type, ATKG.Country, g),
@@ -50,6 +70,8 @@ def country_quads(code: str) -> list[Quad]:
         (node, ATKG.iso3166Alpha3, Literal(record.alpha_3), g),
         (node, ATKG.iso3166Alpha2, Literal(record.alpha_2), g),
     ]
-    for alt in {record.name, getattr(record, "official_name", None)} - {english, None}:
+    for alt in {iso_english, record.name, getattr(record, "official_name", None)} - {english, None}:
         quads.append((node, SKOS.altLabel, Literal(alt, lang="en"), g))
+    if iso_french != french:
+        quads.append((node, SKOS.altLabel, Literal(iso_french, lang="fr"), g))
     return quads

@@ -119,19 +119,17 @@ REAL_CASES = [
             ("country-EGY", "Egypt", "event", "event-cairo-research-meeting-2008"),
             ("country-JPN", "Japan", "event", "event-tokyo-inter-agency-meeting-2006"),
             ("country-RWA", "Rwanda", "programme", "programme-ungift-rwanda"),
-            ("country-USA", "United States", "event", "event-icat-meetings-new-york-2007"),
+            ("country-USA", "United States of America", "event", "event-icat-meetings-new-york-2007"),
             ("country-ZAF", "South Africa", "programme", "campaign-world-cup-2010"),
         ],
     ),
-    # The registry entry of the ILO: OIT as 000 §8 prints it; BIT / Bureau international du Travail are its usual
-    # French names (registry labels, not printed in the five texts).
+    # The registry entry of the ILO: OIT as 000 §8 prints it (no text calls the Organization "BIT",
+    # the name of its secretariat, the International Labour Office).
     (
         "entity-profile",
         ["entity=OIT"],
         [
             ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "atkg:UNEntity"),
-            ("http://www.w3.org/2004/02/skos/core#altLabel", "BIT"),
-            ("http://www.w3.org/2004/02/skos/core#altLabel", "Bureau international du Travail"),
             ("http://www.w3.org/2004/02/skos/core#altLabel", "ILO"),
             ("http://www.w3.org/2004/02/skos/core#altLabel", "OIT"),
             ("http://www.w3.org/2004/02/skos/core#prefLabel", ILO),
@@ -538,21 +536,21 @@ REAL_CASES = [
         "ratifications-by-year",
         ["year=2011"],
         [
-            ("2011", "country-FSM", "Micronesia, Federated States of", "instrument-tip-protocol"),
+            ("2011", "country-FSM", "Micronesia (Federated States of)", "instrument-tip-protocol"),
             ("2011", "country-GRC", "Greece", "instrument-tip-protocol"),
             ("2011", "country-HTI", "Haiti", "instrument-tip-protocol"),
             ("2011", "country-IND", "India", "instrument-tip-protocol"),
             ("2011", "country-MAR", "Morocco", "instrument-tip-protocol"),
         ],
     ),
-    # 001 §2: Burundi, Ethiopia and Viet Nam ("Vietnam" in the country registry) ratified it in 2012.
+    # 001 §2: Burundi, Ethiopia and Viet Nam (the UN short name, as in the country registry) ratified it in 2012.
     (
         "ratifications-by-year",
         ["year=2012", "instrument=instrument-tip-protocol"],
         [
             ("2012", "country-BDI", "Burundi", "instrument-tip-protocol"),
             ("2012", "country-ETH", "Ethiopia", "instrument-tip-protocol"),
-            ("2012", "country-VNM", "Vietnam", "instrument-tip-protocol"),
+            ("2012", "country-VNM", "Viet Nam", "instrument-tip-protocol"),
         ],
     ),
     # Resolution 61/180 asked the Secretary-General to entrust UNODC with coordinating the Group and to report

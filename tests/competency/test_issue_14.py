@@ -60,3 +60,62 @@ def test_every_row_shows_a_source(real_built, query):
     organiser (002 fn-1, 004 §11) showed no document with --with-sources."""
     columns, rows = named(real_built, query, with_sources=True)
     assert [row[0] for row in rows if not row[columns.index("document")]] == []
+
+
+# --- 2. Names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("country", "english", "french"),
+    [
+        ("SLV", "El Salvador", "El Salvador"),  # 003 fn-1: "El Salvador"
+        ("MMR", "Myanmar", "Myanmar"),  # 003 fn-1: "Myanmar"
+        ("VNM", "Viet Nam", "Viet Nam"),  # 001 §2: "Viet Nam"
+        ("BOL", "Bolivia (Plurinational State of)", "Bolivie (État plurinational de)"),
+        ("VEN", "Venezuela (Bolivarian Republic of)", "Venezuela (République bolivarienne du)"),
+        ("FSM", "Micronesia (Federated States of)", "Micronésie (États fédérés de)"),
+        ("NGA", "Nigeria", "Nigéria"),
+    ],
+)
+def test_countries_carry_un_short_names_as_preferred_labels(ask, country, english, french):
+    assert ask(f"""SELECT ?en ?fr WHERE {{ GRAPH id:graph-entities {{
+                     id:country-{country} skos:prefLabel ?en , ?fr
+                     FILTER (LANG(?en) = "en" && LANG(?fr) = "fr") }} }}""") == {(english, french)}
+
+
+def test_iso_and_document_forms_stay_alternative_labels(ask):
+    assert ask("""SELECT ?l WHERE { GRAPH id:graph-entities { id:country-MMR skos:altLabel ?l } }""") == {
+        ("Birmanie",),
+        ("Republic of Myanmar",),
+    }
+    assert ("Vietnam",) in ask(
+        "SELECT ?l WHERE { GRAPH id:graph-entities { id:country-VNM skos:altLabel ?l } }"
+    )
+
+
+def test_no_label_that_no_document_or_official_list_uses(ask):
+    """The BIT is the ILO's secretariat; no document calls the ILO "BIT"."""
+    labels = ask("SELECT ?l WHERE { GRAPH id:graph-entities { id:ilo skos:prefLabel|skos:altLabel ?l } }")
+    assert labels == {
+        ("ILO",),
+        ("OIT",),
+        ("International Labour Organization",),
+        ("Organisation internationale du Travail",),
+    }
+
+
+def test_icat_french_and_english_labels_name_the_same_group(ask):
+    """001 §39 names ICAT "Groupe interinstitutions de coordination contre la traite des
+    personnes", as the English name does; 000 §4, §10 and 002 preamble-12 "de coopération"
+    (an alternative label)."""
+    assert ask("SELECT ?l WHERE { GRAPH id:graph-entities { id:icat skos:prefLabel ?l } }") == {
+        ("Groupe interinstitutions de coordination contre la traite des personnes",),
+        ("Inter-Agency Coordination Group against Trafficking in Persons",),
+    }
+
+
+def test_entity_profile_never_shows_ocr_damaged_labels(real_built):
+    """001 prints "I'ONUDC" (OCR): a hidden label, found by the resolver but never shown."""
+    _, rows = named(real_built, "entity-profile", "entity=I'ONUDC")
+    assert ("http://www.w3.org/2004/02/skos/core#altLabel", "ONUDC") in rows
+    assert [r for r in rows if "hiddenLabel" in r[0] or "I'ONUDC" in r[1]] == []
