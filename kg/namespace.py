@@ -112,6 +112,10 @@ class ATKG(DefinedNamespace):
     text: URIRef
     line: URIRef
     provenanceNote: URIRef
+    # issue 14: time, completeness, succession
+    asOf: URIRef
+    listNotExhaustive: URIRef
+    replacedOn: URIRef
 
 
 ID = Namespace("https://w3id.org/atkg/id/")

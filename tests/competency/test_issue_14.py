@@ -119,3 +119,76 @@ def test_entity_profile_never_shows_ocr_damaged_labels(real_built):
     _, rows = named(real_built, "entity-profile", "entity=I'ONUDC")
     assert ("http://www.w3.org/2004/02/skos/core#altLabel", "ONUDC") in rows
     assert [r for r in rows if "hiddenLabel" in r[0] or "I'ONUDC" in r[1]] == []
+
+
+# --- 3. Time -------------------------------------------------------------------------------------
+
+ICAT_2008 = {
+    "ilo", "instraw", "interpol", "iom", "ohchr", "osrsg-caac", "un-daw",
+    "unfip", "unfpa", "unhcr", "unicef", "unifem", "unodc", "world-bank",
+}  # fmt: skip
+
+
+def test_icat_members_as_of_2008(real_built):
+    """000 §11 and 003 §86 (as of 2008: 000 §3, 003 §2 "informations reçues par l'Office au 24
+    janvier 2008") list the bodies present at the Group's three meetings."""
+    _, rows = named(real_built, "members-of-mechanism", "mechanism=ICAT", "as_of=2008")
+    assert {r[0] for r in rows} == ICAT_2008
+    assert {(r[0], r[2]) for r in rows if r[0] == "unodc"} == {("unodc", "member"), ("unodc", "coordinator")}
+
+
+def test_icat_members_as_of_2013_without_the_bodies_un_women_replaced(real_built):
+    """002 preamble-12 (as of 2013: preamble-27, November 2013): "notamment l'Office [...], ONU-Femmes,
+    [...] le Programme des Nations Unies pour l'environnement, [...] l'UNESCO"."""
+    _, rows = named(real_built, "members-of-mechanism", "mechanism=ICAT", "as_of=2013")
+    assert {r[0] for r in rows} == {
+        "ilo", "iom", "ohchr", "un-women", "unep", "unesco", "unfpa", "unhcr", "unicef", "unodc",
+    }  # fmt: skip
+    assert not {"unifem", "un-daw", "instraw"} & {r[0] for r in rows}
+
+
+def test_members_by_default_show_the_period_their_sources_cover(real_built):
+    columns, rows = named(real_built, "members-of-mechanism", "mechanism=ICAT")
+    assert columns[-3:] == ["reported_from", "reported_to", "replaced_by"]
+    period = {r[0]: (r[5], r[6], r[7]) for r in rows if r[2] == "member"}
+    assert period["unifem"] == ("2008", "2008", "un-women")
+    assert period["un-women"] == ("2013", "2013", "")
+    assert period["ilo"] == ("2008", "2013", "")
+
+
+def test_successors_of_unifem_daw_and_instraw(ask):
+    assert ask("""SELECT ?old ?new ?when WHERE { GRAPH id:graph-entities {
+                    ?old dcterms:isReplacedBy ?new ; atkg:replacedOn ?when } }""") == {
+        ("unifem", "un-women", "2010"),
+        ("un-daw", "un-women", "2010"),
+        ("instraw", "un-women", "2010"),
+    }
+
+
+def test_who_attended_the_2006_2007_meetings(ask):
+    """000 §11: "Les représentants des entités suivantes étaient présents aux trois réunions tenues
+    jusqu'à ce jour"; 003 §86: "Ont participé aux trois réunions que le Groupe a tenues à ce jour":
+    the Tokyo meeting of 2006 (003 §85) and the two 2007 meetings."""
+    for passage in ("passage-000-11", "passage-003-86"):
+        for meeting in ("event-tokyo-inter-agency-meeting-2006", "event-icat-meetings-new-york-2007"):
+            found = ask(
+                f"SELECT ?who WHERE {{ GRAPH id:{passage} {{ id:{meeting} atkg:participant ?who }} }}"
+            )
+            assert {w for (w,) in found} == ICAT_2008, (passage, meeting)
+
+
+def test_each_document_says_as_of_when_it_speaks(ask):
+    assert ask("""SELECT ?doc ?date ?g WHERE { GRAPH ?g { ?doc atkg:asOf ?date } }""") == {
+        ("doc-000", "2008", "passage-000-3"),
+        ("doc-001", "2012", "passage-001-2"),
+        ("doc-002", "2013", "passage-002-preamble-27"),
+        ("doc-003", "2008-01-24", "passage-003-2"),
+        ("doc-004", "2010", "passage-004-fn-star"),
+    }
+
+
+def test_the_2013_icat_list_is_marked_not_exhaustive(ask):
+    """002 preamble-12: "le Groupe interinstitutions [...], notamment l'Office [...]"."""
+    assert ask("SELECT ?g ?p WHERE { GRAPH ?g { id:icat atkg:listNotExhaustive ?p } }") == {
+        ("passage-002-preamble-12", "http://www.w3.org/ns/org#hasMember")
+    }
