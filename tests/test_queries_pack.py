@@ -754,9 +754,17 @@ QUERYPACK_CASES = [
         "conflicting-claims",
         [],
         "en",
-        ["subject", "property", "value", "passage", "other_value", "other_passage"],
+        ["subject", "property", "value", "passage", "other_value", "other_passage", "kind"],
         [
-            ("ungift", "atkg:launchDate", "2008-03", "passage-000-14", "2007-03", "passage-004-2"),
+            (
+                "ungift",
+                "atkg:launchDate",
+                "2008-03",
+                "passage-000-14",
+                "2007-03",
+                "passage-004-2",
+                "contradiction",
+            ),
         ],
     ),
     (

@@ -94,7 +94,17 @@ REAL_CASES = [
     (
         "conflicting-claims",
         ["subject=UN.GIFT"],
-        [("ungift", "atkg:launchDate", "2008-03", "passage-000-14", "2007-03", "passage-004-2")],
+        [
+            (
+                "ungift",
+                "atkg:launchDate",
+                "2008-03",
+                "passage-000-14",
+                "2007-03",
+                "passage-004-2",
+                "contradiction",
+            )
+        ],
     ),
     # 000 §4, 001 §7, 002 §8, 002 preamble-13: UNODC coordinates the Inter-Agency Coordination Group.
     (

@@ -98,17 +98,25 @@ def check_provenance(ctx: typer.Context, format: FormatOption = OutputFormat.tab
 
 @reports_errors
 def conflicts(ctx: typer.Context, format: FormatOption = OutputFormat.table) -> None:
-    """Claims the sources make differently: dates or figures, and lists of founders, parties or members.
+    """Claims the sources make differently, and what kind of difference each is.
 
-    Each row is one value with the passages that state it and, for lists, those that leave it out.
+    Each row is one value with the passages that state it and, for lists (founders, parties,
+    members), those that leave it out. kind: contradiction (same claim, same time, different
+    value), time (a membership list as of different dates), completeness (missing from a list
+    its passage says is not exhaustive), precision (the same date at two precisions).
 
-    Example: atkg conflicts
+    Example: atkg conflicts --format csv
     """
     from kg.build import load_sources
-    from kg.conflicts import find_conflicts
+    from kg.conflicts import count_by_kind, find_conflicts
     from kg.output import render_rows
 
     options: Options = ctx.obj
     found = find_conflicts(load_sources(options.resolve()))
-    rows = [(c.subject, c.property, c.value, " ".join(c.sources), " ".join(c.missing_from)) for c in found]
-    typer.echo(render_rows(["subject", "property", "value", "stated in", "not in"], rows, format), nl=False)
+    rows = [
+        (c.kind, c.subject, c.property, c.value, " ".join(c.sources), " ".join(c.missing_from)) for c in found
+    ]
+    headers = ["kind", "subject", "property", "value", "stated in", "not in"]
+    typer.echo(render_rows(headers, rows, format), nl=False)
+    counts = count_by_kind(found)
+    typer.echo(", ".join(f"{n} {kind}" for kind, n in counts.items()) + " (rows by kind)", err=True)

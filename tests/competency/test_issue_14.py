@@ -192,3 +192,49 @@ def test_the_2013_icat_list_is_marked_not_exhaustive(ask):
     assert ask("SELECT ?g ?p WHERE { GRAPH ?g { id:icat atkg:listNotExhaustive ?p } }") == {
         ("passage-002-preamble-12", "http://www.w3.org/ns/org#hasMember")
     }
+
+
+# --- 4. Conflicts --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def conflicts(real_built):
+    from kg.build import load_sources
+    from kg.conflicts import find_conflicts
+
+    return find_conflicts(load_sources(real_built))
+
+
+def test_the_ungift_launch_date_is_the_only_true_contradiction(conflicts):
+    """004 §2: "UN.GIFT a été lancée en mars 2007"; 000 §14: "(UN.GIFT), lancée en mars 2008"."""
+    assert [(c.subject, c.property, c.value, c.sources) for c in conflicts if c.kind == "contradiction"] == [
+        ("ungift", "atkg:launchDate", "2007-03", ("passage-004-2",)),
+        ("ungift", "atkg:launchDate", "2008-03", ("passage-000-14",)),
+    ]
+
+
+def test_the_icat_lists_differ_by_time_and_completeness_not_by_contradiction(conflicts):
+    """000 §11 and 003 §86 (2008) against 002 preamble-12 (2013, "notamment")."""
+    icat = {c.value: c.kind for c in conflicts if c.subject == "icat"}
+    assert icat == {
+        "un-women": "time", "unep": "time", "unesco": "time",
+        "instraw": "completeness", "interpol": "completeness", "osrsg-caac": "completeness",
+        "un-daw": "completeness", "unfip": "completeness", "unifem": "completeness", "world-bank": "completeness",
+    }  # fmt: skip
+
+
+def test_dates_at_two_precisions_are_compatible(conflicts):
+    """001 §11 "2013" and 002 preamble-11 "les 3 et 4 octobre 2013"."""
+    assert {(c.value, c.kind) for c in conflicts if c.subject == "event-hld-migration-development-2013"} == {
+        ("2013", "precision"),
+        ("2013-10-03", "precision"),
+    }
+
+
+def test_the_conflicts_command_says_which_kind(cli, real_built):
+    result = cli("--workspace", str(real_built.root), "conflicts", "--format", "csv")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "kind,subject,property,value,stated in,not in"
+    assert lines[1] == "contradiction,ungift,atkg:launchDate,2007-03,passage-004-2,"
+    assert result.stderr == "2 contradiction, 3 time, 7 completeness, 4 precision (rows by kind)\n"
