@@ -50,7 +50,7 @@ class Conflict:
 
 
 def _period(date: str) -> tuple[str, str]:
-    """First and last day a date at its precision covers, as sortable text ("2008" -> 2008-01-01..2008-12-31)."""
+    """First and last day a date covers at its precision, as sortable text ("2008": 01-01 to 12-31)."""
     if len(date) == 4:
         return f"{date}-01-01", f"{date}-12-31"
     if len(date) == 7:
@@ -73,7 +73,7 @@ def find_conflicts(quads: list[Quad]) -> list[Conflict]:
     facts = [q for q in quads if str(q[3]).startswith(passage)]
     document_of = {s: o for s, p, o, _ in quads if p == ATKG.inDocument}
     as_of: dict[URIRef, set[str]] = defaultdict(set)
-    for s, p, o, g in facts:
+    for s, p, o, _ in facts:
         if p == ATKG.asOf:
             as_of[s].add(str(o))
     not_exhaustive = {(s, o, g) for s, p, o, g in facts if p == ATKG.listNotExhaustive}
