@@ -120,15 +120,16 @@ REAL_CASES = [
     ),
     # 001 §38 (IOM co-organises the workshop in Albania), 004 §31 (IOM organises the Cairo meeting),
     # 000 §9-§11 (IOM attends the Tokyo meeting and the 2007 New York meetings of the Group),
-    # 001 §10 (UNODC and IOM launch the Rwanda programme), 004 §20 (IOM in the 2010 World Cup campaign in South Africa).
+    # 001 §10 (UNODC and IOM launch the Rwanda programme, the one 004 §61 places in Rwanda and Burundi), 004 §20 (IOM in the 2010 World Cup campaign in South Africa).
     (
         "countries-engaged",
         ["actor=IOM"],
         [
             ("country-ALB", "Albania", "event", "event-albania-consular-workshop-2011"),
+            ("country-BDI", "Burundi", "programme", "programme-ungift-rwanda-burundi"),
             ("country-EGY", "Egypt", "event", "event-cairo-research-meeting-2008"),
             ("country-JPN", "Japan", "event", "event-tokyo-inter-agency-meeting-2006"),
-            ("country-RWA", "Rwanda", "programme", "programme-ungift-rwanda"),
+            ("country-RWA", "Rwanda", "programme", "programme-ungift-rwanda-burundi"),
             ("country-USA", "United States of America", "event", "event-icat-meetings-new-york-2007"),
             ("country-ZAF", "South Africa", "programme", "campaign-world-cup-2010"),
         ],
@@ -301,18 +302,10 @@ REAL_CASES = [
                 "",
             ),
             (
-                "programme-ungift-rwanda",
-                "UNODC-IOM joint technical assistance programme in Rwanda",
-                "2011-11",
-                "iom, unodc",
-                "country-RWA",
-                "",
-            ),
-            (
                 "programme-ungift-rwanda-burundi",
                 "UN.GIFT joint programme in Rwanda and Burundi",
-                "",
-                "",
+                "2011-11",
+                "iom, unodc",
                 "country-BDI, country-RWA",
                 "",
             ),

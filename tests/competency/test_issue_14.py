@@ -238,3 +238,33 @@ def test_the_conflicts_command_says_which_kind(cli, real_built):
     assert lines[0] == "kind,subject,property,value,stated in,not in"
     assert lines[1] == "contradiction,ungift,atkg:launchDate,2007-03,passage-004-2,"
     assert result.stderr == "2 contradiction, 3 time, 7 completeness, 4 precision (rows by kind)\n"
+
+
+# --- 5. One identity per real thing ---------------------------------------------------------------
+
+
+def test_programmes_in_bolivia_counted_once(real_built):
+    """004 §61: "en Argentine et en Bolivie"; 001 §10: "du même type [...] en Bolivie (État
+    plurinational de)": one programme (kg/data/README.md, one identity per real thing)."""
+    _, rows = named(real_built, "joint-programmes", "country=BOL")
+    assert [r[0] for r in rows] == ["programme-ungift-argentina-bolivia", "programme-ungift-joint-programmes"]
+
+
+def test_the_rwanda_programme_carries_both_passages_facts(ask):
+    """004 §61: "au Rwanda et au Burundi"; 001 §10: "En novembre 2011, l'ONUDC a lancé, conjointement
+    avec l'[OIM], un programme de ce type, au Rwanda"."""
+    assert ask("""SELECT ?g ?p ?o WHERE { GRAPH ?g { id:programme-ungift-rwanda-burundi ?p ?o }
+                  FILTER (?p IN (atkg:implementedIn, atkg:launchDate, atkg:partner)) }""") == {
+        ("passage-004-61", "https://w3id.org/atkg/ontology#implementedIn", "country-RWA"),
+        ("passage-004-61", "https://w3id.org/atkg/ontology#implementedIn", "country-BDI"),
+        ("passage-001-10", "https://w3id.org/atkg/ontology#implementedIn", "country-RWA"),
+        ("passage-001-10", "https://w3id.org/atkg/ontology#launchDate", "2011-11"),
+        ("passage-001-10", "https://w3id.org/atkg/ontology#partner", "iom"),
+        ("passage-001-10", "https://w3id.org/atkg/ontology#partner", "unodc"),
+    }
+    assert (
+        ask(
+            "SELECT ?p WHERE { GRAPH ?g { ?p a atkg:JointProgramme } FILTER (?p = id:programme-ungift-rwanda) }"
+        )
+        == set()
+    )
