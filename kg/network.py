@@ -3,12 +3,19 @@
 The coordination network is built from the store, explicitly:
 
 - nodes are actors (anything a fact below names: organisations, mechanisms, countries that fund)
-  and carry ``kind`` = ``mechanism`` for an atkg:CoordinationMechanism, ``actor`` otherwise;
-- an actor is linked to a mechanism it is a member of, chairs or coordinates
-  (``org:memberOf``, ``atkg:chairs``, ``atkg:coordinates``, also through founder memberships);
+  and carry ``kind`` = ``mechanism`` for an atkg:CoordinationMechanism or any subclass of it
+  (rdfs:subClassOf* over the ontology), ``actor`` otherwise;
+- an actor is linked to a mechanism it is a member of (``memberOf``: org:memberOf, or a member or
+  founder membership), chairs (``chairs``), coordinates (``coordinates``) or observes
+  (``observerOf``);
 - two actors are linked when they are parties to the same agreement (``agreement``), partners in
   the same programme, campaign or initiative (``partner``), co-organisers of the same event
-  (``co-organiser``), or one funds the other (``fundedBy``).
+  (``co-organiser``), or one funds the other (``fundedBy``: a funding edge, never a membership).
+
+Measures read the relations, not just the edges: a mechanism's members (``overlap``) are the
+actors with a ``memberOf`` tie to it, as in the mechanism-overlap query; an actor's mechanisms
+(``brokers``) are those it is a member of, chairs or coordinates, in that direction (the UN.GIFT
+Steering Committee coordinates UN.GIFT: UN.GIFT is not inside it).
 
 Each edge keeps the facts behind it (``Tie``: the relation, the agreement/programme/event it goes
 through, the passages stating it); its ``weight`` is the number of such facts. Nodes and edges are
@@ -37,6 +44,7 @@ __all__ = [
     "communities",
     "shortest_path",
     "path_hops",
+    "count_shortest_paths",
     "MEASURES",
     "analyze",
 ]
@@ -47,29 +55,46 @@ _TIES_QUERY = """
 SELECT DISTINCT ?a ?relation ?b ?via ?passage ?other WHERE {
   {
     GRAPH ?passage { ?a ?p ?b }
-    FILTER (?p IN (org:memberOf, atkg:chairs, atkg:coordinates))
-    BIND (IF(?p = org:memberOf, "memberOf", STRAFTER(STR(?p), "#")) AS ?relation)
+    VALUES (?p ?relation) {
+      (org:memberOf "memberOf") (atkg:chairs "chairs") (atkg:coordinates "coordinates") (atkg:observerOf "observerOf")
+    }
   } UNION {
-    GRAPH ?passage { ?membership org:member ?a ; org:organization ?b }
-    BIND ("memberOf" AS ?relation)
+    GRAPH ?passage { ?membership org:member ?a ; org:organization ?b ; org:role ?role }
+    VALUES (?role ?relation) {
+      (atkg:MemberRole "memberOf") (atkg:FounderRole "memberOf") (atkg:ChairRole "chairs")
+      (atkg:CoordinatorRole "coordinates") (atkg:ObserverRole "observerOf")
+    }
   } UNION {
-    GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b } ?other a atkg:Passage .
-    FILTER (?p IN (atkg:party, atkg:partner, atkg:organizedBy) && STR(?a) < STR(?b))
-    BIND (IF(?p = atkg:party, "agreement", IF(?p = atkg:partner, "partner", "co-organiser")) AS ?relation)
+    GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b }
+    GRAPH id:graph-provenance { ?other a atkg:Passage }
+    VALUES (?p ?relation) { (atkg:party "agreement") (atkg:partner "partner") (atkg:organizedBy "co-organiser") }
+    FILTER (STR(?a) < STR(?b))
   } UNION {
     GRAPH ?passage { ?a atkg:fundedBy ?b }
-    ?a a ?class . ?class rdfs:subClassOf* foaf:Agent .
+    GRAPH ?type_graph { ?a a ?class }
+    GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
     BIND ("fundedBy" AS ?relation)
   }
-  ?passage a atkg:Passage .
+  GRAPH id:graph-provenance { ?passage a atkg:Passage }
   FILTER (isIRI(?a) && isIRI(?b) && ?a != ?b)
 }"""
+# Agents, whether each is a coordination mechanism (atkg:CoordinationMechanism or any subclass of
+# it, e.g. a task force a maintainer adds), and the English label.
 _KINDS_QUERY = """
-SELECT ?node ?mechanism ?label WHERE {
-  ?node a ?class . ?class rdfs:subClassOf* foaf:Agent .
-  BIND (EXISTS { ?node a atkg:CoordinationMechanism } AS ?mechanism)
-  OPTIONAL { ?node skos:prefLabel ?label FILTER (LANG(?label) = "en") }
+SELECT DISTINCT ?node ?mechanism ?label WHERE {
+  GRAPH ?type_graph { ?node a ?class }
+  GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
+  OPTIONAL {
+    GRAPH ?mechanism_graph { ?node a ?mechanism_class }
+    GRAPH id:graph-ontology { ?mechanism_class rdfs:subClassOf* atkg:CoordinationMechanism }
+    BIND (true AS ?mechanism)
+  }
+  OPTIONAL { GRAPH id:graph-entities { ?node skos:prefLabel ?label } FILTER (LANG(?label) = "en") }
 }"""
+# Ties that make an actor part of a mechanism (brokers); members alone make overlap (as
+# org:memberOf in the mechanism-overlap query). Funders, partners, observers are other ties.
+MEMBERSHIP = ("memberOf", "chairs", "coordinates")
+SYMMETRIC = ("agreement", "partner", "co-organiser")  # ties through a shared agreement, programme, event
 
 
 @dataclass(frozen=True, order=True)
@@ -129,7 +154,7 @@ def coordination_graph(store) -> nx.Graph:
     mechanisms, labels = set(), {}
     for row in store.query(_KINDS_QUERY):
         node = _slug(row["node"])
-        if row["mechanism"].value == "true":
+        if row["mechanism"] is not None and row["mechanism"].value == "true":
             mechanisms.add(node)
         if row["label"] is not None:
             labels[node] = row["label"].value
@@ -170,21 +195,37 @@ def centrality(graph: nx.Graph) -> list[tuple[str, str, int, float, float, float
     return sorted(rows, key=lambda r: (-round(r[4], 9), -r[2], r[0]))
 
 
+def _mechanisms_of(graph: nx.Graph, node: str, relations: Sequence[str]) -> list[str]:
+    """The mechanisms ``node`` has a tie of one of ``relations`` to, itself the subject of it."""
+    return sorted(
+        other
+        for other in graph.neighbors(node)
+        if graph.nodes[other].get("kind") == "mechanism"
+        and any(
+            t.source == node and t.target == other and t.relation in relations
+            for t in graph.edges[node, other]["facts"]
+        )
+    )
+
+
 def brokers(graph: nx.Graph) -> list[tuple[str, int, str, float]]:
-    """Actors linked to two or more mechanisms: who can carry information between them. Each row:
-    actor, number of mechanisms, the mechanisms, betweenness; most mechanisms first.
+    """Actors that are members of, chair or coordinate two or more mechanisms: who can carry
+    information between them. Each row: actor, number of mechanisms, the mechanisms, betweenness;
+    most mechanisms first. Funding, partnership and the mechanism's own ties to the actor do not count.
 
     >>> g = graph_from_ties([Tie("ilo", "memberOf", "icat"), Tie("ilo", "memberOf", "gmg"),
-    ...                      Tie("iom", "memberOf", "icat")], ["icat", "gmg"])
+    ...                      Tie("iom", "memberOf", "icat"), Tie("sc", "coordinates", "gift"),
+    ...                      Tie("gift", "partner", "sc"), Tie("gift", "memberOf", "icat")],
+    ...                     ["icat", "gmg", "sc"])
     >>> brokers(g)
-    [('ilo', 2, 'gmg, icat', 0.6667)]
+    [('ilo', 2, 'gmg, icat', 0.4)]
     """
     betweenness = nx.betweenness_centrality(graph) if graph.number_of_nodes() else {}
     rows = []
     for node, kind in graph.nodes(data="kind"):
         if kind == "mechanism":
             continue
-        linked = sorted(n for n in graph.neighbors(node) if graph.nodes[n].get("kind") == "mechanism")
+        linked = _mechanisms_of(graph, node, MEMBERSHIP)
         if len(linked) >= 2:
             rows.append((node, len(linked), ", ".join(linked), round(betweenness[node], 4)))
     return sorted(rows, key=lambda r: (-r[1], -r[3], r[0]))
@@ -192,18 +233,19 @@ def brokers(graph: nx.Graph) -> list[tuple[str, int, str, float]]:
 
 def mechanism_overlap(graph: nx.Graph) -> list[tuple[str, str, int, int, float]]:
     """For each pair of mechanisms sharing a member: shared members, members of either, and the
-    Jaccard index (shared / either); highest first. Members are actor neighbours of a mechanism.
+    Jaccard index (shared / either); highest first. Members are the actors with a ``memberOf`` tie
+    to the mechanism (not its funders, partners or observers), as org:memberOf in mechanism-overlap.
 
     >>> ties = [Tie(a, "memberOf", "m1") for a in "abc"] + [Tie(a, "memberOf", "m2") for a in "bcd"]
-    >>> g = graph_from_ties(ties, ["m1", "m2"])
+    >>> g = graph_from_ties(ties + [Tie("m1", "fundedBy", "e")], ["m1", "m2"])
     >>> mechanism_overlap(g)
     [('m1', 'm2', 2, 4, 0.5)]
     """
-    members = {
-        n: {m for m in graph.neighbors(n) if graph.nodes[m].get("kind") != "mechanism"}
-        for n, kind in graph.nodes(data="kind")
-        if kind == "mechanism"
-    }
+    members: dict[str, set[str]] = {n: set() for n, kind in graph.nodes(data="kind") if kind == "mechanism"}
+    for node, kind in graph.nodes(data="kind"):
+        if kind != "mechanism":
+            for mechanism in _mechanisms_of(graph, node, ("memberOf",)):
+                members[mechanism].add(node)
     rows = []
     for first, second in combinations(sorted(members), 2):
         shared = members[first] & members[second]
@@ -244,12 +286,33 @@ def shortest_path(graph: nx.Graph, source: str, target: str) -> list[str]:
 
 
 def path_hops(graph: nx.Graph, path: Sequence[str]) -> list[tuple[int, str, str, str, str, str]]:
-    """One row per fact along the path: step, from, relation, to, via, passages (as stated)."""
+    """One row per fact along the path, in the order travelled: step, from, relation, to, via,
+    passages. A directed fact stated the other way round (``ilo memberOf icat`` walked from ICAT to
+    the ILO) shows its relation as its SPARQL inverse, ``^memberOf``; shared agreements,
+    partnerships and co-organised events have no direction.
+
+    >>> g = graph_from_ties([Tie("ilo", "memberOf", "icat"), Tie("ilo", "memberOf", "gmg")], ["icat", "gmg"])
+    >>> [r[:4] for r in path_hops(g, ["icat", "ilo", "gmg"])]
+    [(1, 'icat', '^memberOf', 'ilo'), (2, 'ilo', 'memberOf', 'gmg')]
+    """
     rows = []
     for step, (here, there) in enumerate(zip(path, path[1:], strict=False), start=1):
         for tie in graph.edges[here, there]["facts"]:
-            rows.append((step, tie.source, tie.relation, tie.target, tie.via, ", ".join(tie.passages)))
+            forward = tie.source == here or tie.relation in SYMMETRIC
+            relation = tie.relation if forward else f"^{tie.relation}"
+            rows.append((step, here, relation, there, tie.via, ", ".join(tie.passages)))
     return rows
+
+
+def count_shortest_paths(graph: nx.Graph, source: str, target: str) -> int:
+    """How many different shortest paths join the two nodes (``path`` shows one of them).
+
+    >>> square = graph_from_ties([Tie("a", "partner", "b"), Tie("b", "partner", "d"),
+    ...                           Tie("a", "partner", "c"), Tie("c", "partner", "d")])
+    >>> count_shortest_paths(square, "a", "d")
+    2
+    """
+    return sum(1 for _ in nx.all_shortest_paths(graph, source, target))
 
 
 MEASURES = ("centrality", "brokers", "overlap", "communities", "path")
@@ -284,8 +347,10 @@ def analyze(
         resolver = Resolver.from_store(store)
         start = resolver.resolve(source, "actor").removeprefix(ID)
         end = resolver.resolve(target, "actor").removeprefix(ID)
-        headers = ["step", "from", "relation", "to", "via", "passages"]
-        rows = path_hops(graph, shortest_path(graph, start, end))
+        headers = ["step", "from", "relation", "to", "via", "passages", "shortest_paths"]
+        hops = path_hops(graph, shortest_path(graph, start, end))
+        total = count_shortest_paths(graph, start, end)
+        rows = [(*hop, total) for hop in hops]
     else:
         raise UsageError(f"unknown measure '{measure}' (one of {', '.join(MEASURES)})")
     return headers, rows[:top] if top else rows

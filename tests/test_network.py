@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -22,6 +23,7 @@ from kg.network import (
     centrality,
     communities,
     coordination_graph,
+    count_shortest_paths,
     graph_from_ties,
     mechanism_overlap,
     path_hops,
@@ -76,10 +78,16 @@ def test_path_hops_carry_facts_and_passages():
             Tie("c", "memberOf", "b", "", ("passage-000-11", "passage-000-13")),
         ]
     )
+    # hops in the order travelled, a -> b -> c: "c memberOf b" walked from b is ^memberOf
     assert path_hops(graph, shortest_path(graph, "a", "c")) == [
         (1, "a", "agreement", "b", "agreement-a-b", "passage-001-12"),
-        (2, "c", "memberOf", "b", "", "passage-000-11, passage-000-13"),
+        (2, "b", "^memberOf", "c", "", "passage-000-11, passage-000-13"),
     ]
+    assert path_hops(graph, shortest_path(graph, "c", "a")) == [
+        (1, "c", "memberOf", "b", "", "passage-000-11, passage-000-13"),
+        (2, "b", "agreement", "a", "agreement-a-b", "passage-001-12"),
+    ]
+    assert count_shortest_paths(graph, "a", "c") == 1
     lonely = graph_from_ties([Tie("a", "agreement", "b"), Tie("x", "agreement", "y")])
     with pytest.raises(ValidationError, match="^no path between a and x in the coordination network$"):
         shortest_path(lonely, "a", "x")
@@ -109,11 +117,11 @@ def test_the_fixture_network_is_built_as_documented(network):
 
 
 def test_fixture_overlap_and_brokers(network):
-    # ICAT: 9 members + coordinator UNODC; GMG: 9 members + chair UNODC; steering committee: 6 founders
+    # ICAT: 9 members (Belarus funds it: not a member); GMG: 9 members; steering committee: 6 founders
     assert mechanism_overlap(network) == [
-        ("gmg", "icat", 7, 12, 0.5833),
+        ("gmg", "icat", 7, 11, 0.6364),
         ("gmg", "ungift-steering-committee", 5, 10, 0.5),
-        ("icat", "ungift-steering-committee", 5, 11, 0.4545),
+        ("icat", "ungift-steering-committee", 5, 10, 0.5),
     ]
     assert [(a, n) for a, n, _, _ in brokers(network)] == [
         ("unicef", 3),
@@ -147,8 +155,8 @@ def test_fixture_communities_are_stable(network):
 def test_path_on_the_cli(querypack, cli):
     result = cli("--workspace", querypack.root, "analyze", "path", "ONUDC", "Frontex", "--format", "csv")
     assert list(csv.reader(io.StringIO(result.stdout))) == [
-        ["step", "from", "relation", "to", "via", "passages"],
-        ["1", "frontex", "agreement", "unodc", "agreement-unodc-frontex-2012", "passage-001-12"],
+        ["step", "from", "relation", "to", "via", "passages", "shortest_paths"],
+        ["1", "unodc", "agreement", "frontex", "agreement-unodc-frontex-2012", "passage-001-12", "1"],
     ]
     longer = cli(
         "--workspace", querypack.root, "analyze", "path", "Frontex", "Stop the Traffik", "--format", "json"
@@ -158,17 +166,18 @@ def test_path_on_the_cli(querypack, cli):
         (1, "frontex", "agreement", "unodc"),
         (2, "unodc", "chairs", "gmg"),
         (2, "unodc", "memberOf", "gmg"),
-        (3, "undp", "memberOf", "gmg"),
-        (4, "ungift", "fundedBy", "undp"),
-        (5, "stop-the-traffik", "partner", "ungift"),
+        (3, "gmg", "^memberOf", "undp"),
+        (4, "undp", "^fundedBy", "ungift"),
+        (5, "ungift", "partner", "stop-the-traffik"),
     ]
+    assert {h["shortest_paths"] for h in hops} == {5}
     unknown = cli("--workspace", querypack.root, "analyze", "path", "UNODC", "Atlantis")
     assert (unknown.exit_code, unknown.stderr) == (2, "Error: actor 'Atlantis' not found\n")
 
 
 def test_other_measures_on_the_cli(querypack, cli):
     table = cli("--workspace", querypack.root, "analyze", "overlap").stdout
-    assert table.splitlines()[2].split() == ["gmg", "icat", "7", "12", "0.5833"]
+    assert table.splitlines()[2].split() == ["gmg", "icat", "7", "11", "0.6364"]
     top = json.loads(
         cli("--workspace", querypack.root, "analyze", "centrality", "--top", "2", "--format", "json").stdout
     )
@@ -193,3 +202,59 @@ def test_measures_on_the_real_graph(real_built):
         assert 0 < shared <= either and jaccard == round(shared / either, 4)
     headers, _ = analyze(open_store(real_built.store), "brokers")
     assert headers == ["actor", "mechanisms", "linked", "betweenness"]
+
+
+# --- issue 14: membership, funding and direction ---------------------------------------------
+
+
+def test_real_overlap_agrees_with_the_mechanism_overlap_query(real_built):
+    """Belarus funds ICAT (000 §11, 003 §86): a funding edge, not a member, so ICAT/GMG share
+    9 members out of 26 in both `analyze overlap` and the mechanism-overlap question."""
+    from kg.querypack import run_by_name
+
+    result = run_by_name(
+        real_built.queries_dir, real_built.store, "mechanism-overlap", ["first=ICAT", "second=GMG"]
+    )
+    sides = [row["membership"].value for row in result]
+    _, rows = analyze(open_store(real_built.store), "overlap")
+    (icat_gmg,) = [r for r in rows if {r[0], r[1]} == {"icat", "gmg"}]
+    assert icat_gmg[2:4] == (sides.count("both"), len(sides)) == (9, 26)
+
+
+def test_real_brokers_keep_ungift_out_of_its_own_steering_committee(real_built):
+    """000 §17, 004 §84: the Steering Committee coordinates UN.GIFT; UN.GIFT is no member of it."""
+    _, rows = analyze(open_store(real_built.store), "brokers")
+    assert "ungift" not in {r[0] for r in rows}
+    assert ("unodc", 6) in {(r[0], r[1]) for r in rows}
+
+
+def test_real_path_icat_to_gmg_in_the_order_travelled(real_built):
+    headers, rows = analyze(open_store(real_built.store), "path", source="ICAT", target="GMG")
+    assert headers[-1] == "shortest_paths"
+    assert [r[:4] for r in rows] == [(1, "icat", "^memberOf", "ilo"), (2, "ilo", "memberOf", "gmg")]
+    assert {r[-1] for r in rows} == {9}
+
+
+def test_a_subclass_of_coordination_mechanism_is_a_mechanism(workspace_factory):
+    seed = Path(__file__).resolve().parent / "data" / "seed"
+    files = {p.name: p.read_text() for p in seed.glob("*.trig")}
+    files["task-force.trig"] = """@prefix atkg: <https://w3id.org/atkg/ontology#> .
+@prefix id: <https://w3id.org/atkg/id/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+id:graph-entities { id:task-force a atkg:TaskForce ;
+    skos:prefLabel "Task force"@en , "Équipe spéciale"@fr . }
+id:passage-000-11 { id:ilo org:memberOf id:task-force . }
+"""
+    workspace = workspace_factory(files)
+    with workspace.ontology.open("a", encoding="utf-8") as ontology:
+        ontology.write(
+            "\natkg:TaskForce a owl:Class ; rdfs:subClassOf atkg:CoordinationMechanism ;"
+            ' rdfs:label "task force"@en , "équipe spéciale"@fr .\n'
+        )
+    from kg.build import build
+
+    build(workspace)
+    graph = coordination_graph(open_store(workspace.store))
+    assert graph.nodes["task-force"]["kind"] == "mechanism"
+    assert "task-force" in [r[2] for r in brokers(graph) if r[0] == "ilo"][0].split(", ")
