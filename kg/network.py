@@ -56,7 +56,8 @@ SELECT DISTINCT ?a ?relation ?b ?via ?passage ?other WHERE {
   {
     GRAPH ?passage { ?a ?p ?b }
     VALUES (?p ?relation) {
-      (org:memberOf "memberOf") (atkg:chairs "chairs") (atkg:coordinates "coordinates") (atkg:observerOf "observerOf")
+      (org:memberOf "memberOf") (atkg:chairs "chairs") (atkg:coordinates "coordinates")
+      (atkg:observerOf "observerOf")
     }
   } UNION {
     GRAPH ?passage { ?membership org:member ?a ; org:organization ?b ; org:role ?role }
@@ -67,7 +68,9 @@ SELECT DISTINCT ?a ?relation ?b ?via ?passage ?other WHERE {
   } UNION {
     GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b }
     GRAPH id:graph-provenance { ?other a atkg:Passage }
-    VALUES (?p ?relation) { (atkg:party "agreement") (atkg:partner "partner") (atkg:organizedBy "co-organiser") }
+    VALUES (?p ?relation) {
+      (atkg:party "agreement") (atkg:partner "partner") (atkg:organizedBy "co-organiser")
+    }
     FILTER (STR(?a) < STR(?b))
   } UNION {
     GRAPH ?passage { ?a atkg:fundedBy ?b }
