@@ -116,6 +116,12 @@ class ATKG(DefinedNamespace):
     asOf: URIRef
     listNotExhaustive: URIRef
     replacedOn: URIRef
+    Practice: URIRef
+    reportsPractice: URIRef
+    signedOrRatified: URIRef
+    ratificationInProgress: URIRef
+    presented: URIRef
+    reviewed: URIRef
 
 
 ID = Namespace("https://w3id.org/atkg/id/")

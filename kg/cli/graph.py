@@ -104,7 +104,7 @@ def stats(
     ] = OutputFormat.table,
     store: StoreOption = None,
 ) -> None:
-    """Counts by class, triples by graph, and facts per source document.
+    """Counts by class, triples by graph, facts per source document, and the share of prose-only facts.
 
     Example: atkg stats --format csv
     """
@@ -124,3 +124,6 @@ def stats(
         render_rows(["document", "file", "facts", "passages cited", "passages"], figures.by_document, format),
         nl=False,
     )
+    typer.echo("\nFact units (what one passage says of one subject) that are only a description")
+    prose = [(figures.prose.units, figures.prose.prose_only, f"{figures.prose.percent:.1f}")]
+    typer.echo(render_rows(["fact units", "prose-only", "percent"], prose, format), nl=False)

@@ -268,3 +268,50 @@ def test_the_rwanda_programme_carries_both_passages_facts(ask):
         )
         == set()
     )
+
+
+# --- 7. Links instead of prose --------------------------------------------------------------------
+
+
+def test_states_reporting_shelters_for_victims(ask):
+    """003 §61: "Le Bélarus, la Bulgarie, la Croatie, El Salvador, l'Estonie, le Japon, Maurice, le
+    Myanmar, le Niger, les Pays-Bas, les Philippines, la Pologne, le Qatar, la République tchèque et
+    la Roumanie ont indiqué que des centres spéciaux [...]"."""
+    assert ask(
+        """SELECT ?c WHERE { GRAPH id:passage-003-61 { ?c atkg:reportsPractice id:practice-victim-shelters } }"""
+    ) == {(f"country-{c}",) for c in "BLR BGR HRV SLV EST JPN MUS MMR NER NLD PHL POL QAT CZE ROU".split()}
+
+
+def test_states_that_signed_or_ratified_the_optional_protocol(ask):
+    """003 fn-8: "Bulgarie, El Salvador, Estonie, Hongrie, Japon, Liechtenstein, Maurice, Niger et
+    République tchèque" (§7: "ont indiqué avoir ratifié ou signé")."""
+    assert ask("SELECT ?c WHERE { GRAPH ?g { ?c atkg:signedOrRatified id:instrument-crc-opsc } }") == {
+        (f"country-{c}",) for c in "BGR SLV EST HUN JPN LIE MUS NER CZE".split()
+    }
+    assert ask("SELECT ?c WHERE { GRAPH ?g { ?c atkg:ratificationInProgress ?i } }") == {("country-LIE",)}
+
+
+def test_places_plans_and_publications_are_links(ask):
+    """004 §54 "250 membres en Inde"; 004 §43 "présentée au Sommet 2010 des dirigeants"; 002 §3
+    "réunion de haut niveau consacrée à l'évaluation [...] du Plan d'action mondial"."""
+    assert ask(
+        "SELECT ?v ?where WHERE { GRAPH ?g { id:obs-004-54-1 atkg:value ?v ; dcterms:spatial ?where } }"
+    ) == {("250", "country-IND")}
+    assert ask(
+        "SELECT ?p WHERE { GRAPH ?g { id:event-global-compact-leaders-summit-2010 atkg:presented ?p } }"
+    ) == {("pub-human-trafficking-and-business",)}
+    assert ask(
+        "SELECT ?s WHERE { GRAPH ?g { id:pub-human-trafficking-and-business dcterms:source ?s } }"
+    ) == {("pub-private-sector-survey",)}
+    assert ask(
+        "SELECT ?p WHERE { GRAPH ?g { id:event-ga-high-level-meeting-global-plan-2013 atkg:reviewed ?p } }"
+    ) == {("plan-global-plan-of-action",)}
+
+
+def test_prose_only_fact_units_are_under_ten_percent(real_built):
+    from kg.stats import prose_share
+    from kg.store import open_store
+
+    share = prose_share(open_store(real_built.store))
+    assert (share.units, share.prose_only) == (834, 74)
+    assert share.percent == 8.9 < 10
