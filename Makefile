@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test setup system lint bench views check clean
+.PHONY: demo test setup system lint bench views check clean readme-figures
 
 demo: setup  ## build the graph, run example questions, write the network views
 	$(BIN)/atkg build
@@ -45,3 +45,6 @@ check: lint test
 
 clean:
 	rm -rf .atkg $(OUT)
+
+readme-figures: setup  ## regenerate the "What the graph holds" figures of README.md from the built graph
+	$(BIN)/python -m kg.figures
