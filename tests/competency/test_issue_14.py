@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.output import term_text
-from kg.querypack import run_by_name
+from kg.querypack import load_pack, run_by_name
+from tests.conftest import ROOT
 
 
 def named(workspace, name: str, *params: str, with_sources: bool = False):
@@ -54,7 +55,10 @@ def test_founders_show_each_launch_date_with_its_own_passage(real_built):
     assert {r[2] for r in rows} == {"2007-03 (passage-004-2), 2008-03 (passage-000-14)"}
 
 
-@pytest.mark.parametrize("query", ["joint-programmes", "events-by-year"])
+SOURCED = sorted(q.name for q in load_pack(ROOT / "queries").values() if q.sources)
+
+
+@pytest.mark.parametrize("query", SOURCED)
 def test_every_row_shows_a_source(real_built, query):
     """The UNODC global programmes (001 §13, §23) and events described without a date or an
     organiser (002 fn-1, 004 §11) showed no document with --with-sources."""
