@@ -319,3 +319,12 @@ def test_prose_only_fact_units_are_under_ten_percent(real_built):
     share = prose_share(open_store(real_built.store))
     assert (share.units, share.prose_only) == (834, 74)
     assert share.percent == 8.9 < 10
+
+
+def test_stats_prints_the_prose_only_share(cli, real_built):
+    result = cli("--workspace", str(real_built.root), "stats", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "\nFact units (what one passage says of one subject) that are only a description\n"
+        "fact units,prose-only,percent\n834,74,8.9\n"
+    )
