@@ -191,10 +191,18 @@ def test_each_document_says_as_of_when_it_speaks(ask):
     }
 
 
-def test_the_2013_icat_list_is_marked_not_exhaustive(ask):
-    """002 preamble-12: "le Groupe interinstitutions [...], notamment l'Office [...]"."""
-    assert ask("SELECT ?g ?p WHERE { GRAPH ?g { id:icat atkg:listNotExhaustive ?p } }") == {
-        ("passage-002-preamble-12", "http://www.w3.org/ns/org#hasMember")
+def test_lists_given_as_examples_are_marked_not_exhaustive(ask):
+    """002 preamble-12: "le Groupe interinstitutions [...], notamment l'Office [...]"; 000 §8: "Les
+    entités partenaires sont notamment le [UNICEF] [...]"; 004 §61: "des organismes des Nations
+    Unies [...], comme le Haut-Commissariat des Nations Unies pour les réfugiés et UNIFEM"."""
+    assert ask("SELECT ?g ?owner ?p WHERE { GRAPH ?g { ?owner atkg:listNotExhaustive ?p } }") == {
+        ("passage-002-preamble-12", "icat", "http://www.w3.org/ns/org#hasMember"),
+        (
+            "passage-000-8",
+            "agreement-unodc-anti-trafficking-partners",
+            "https://w3id.org/atkg/ontology#party",
+        ),
+        ("passage-004-61", "programme-ungift-joint-programmes", "https://w3id.org/atkg/ontology#partner"),
     }
 
 
