@@ -21,9 +21,14 @@ SELECT ?kind (COUNT(*) AS ?n) WHERE {
 _BY_DOCUMENT = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
 SELECT ?doc ?file (COUNT(*) AS ?facts) (COUNT(DISTINCT ?g) AS ?cited) ?passages WHERE {
-  { SELECT ?doc (COUNT(?p) AS ?passages) WHERE { ?p atkg:inDocument ?doc } GROUP BY ?doc }
-  ?doc atkg:sourceFile ?file .
-  OPTIONAL { ?g atkg:inDocument ?doc . GRAPH ?g { ?s ?pred ?o } }
+  { SELECT ?doc (COUNT(?p) AS ?passages) WHERE {
+      GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?p atkg:inDocument ?doc }
+    } GROUP BY ?doc }
+  GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?doc atkg:sourceFile ?file }
+  OPTIONAL {
+    GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?g atkg:inDocument ?doc }
+    GRAPH ?g { ?s ?pred ?o }
+  }
 } GROUP BY ?doc ?file ?passages ORDER BY ?doc"""
 
 # A fact unit is what one passage says about one subject (its triples in that passage's graph,
