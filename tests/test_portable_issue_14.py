@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from kg.names import Resolver
 from kg.namespace import PREFIXES
 from kg.network import coordination_graph
 from kg.querypack import bind_values, find_query, load_pack, run_named
@@ -33,16 +34,17 @@ def _rows(result) -> list[tuple]:
     return [tuple(None if row[n] is None else row[n].value for n in names) for row in result]
 
 
-@pytest.mark.parametrize(
-    ("name", "params"),
-    [("members-of-mechanism", {"mechanism": "ICAT"}), ("members-of-mechanism", {"mechanism": "ICAT", "as_of": "2008"}),
-     ("conflicting-claims", {})],
-)  # fmt: skip
+CASES = [
+    ("members-of-mechanism", {"mechanism": "ICAT"}),
+    ("members-of-mechanism", {"mechanism": "ICAT", "as_of": "2008"}),
+    ("conflicting-claims", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), CASES)
 def test_named_queries_answer_without_a_union_default_graph(real_built, stores, name, params):
     union, strict = stores
     query = find_query(load_pack(real_built.queries_dir), name)
-    from kg.names import Resolver
-
     terms = bind_values(query, params, Resolver.from_store(union).resolve, "en")
     expected = _rows(run_named(query, terms, union.query))
     assert expected
