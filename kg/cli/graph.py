@@ -33,6 +33,13 @@ def build(ctx: typer.Context, store: StoreOption = None) -> None:
     from kg.output import render_rows
 
     options: Options = ctx.obj.with_store(store)
+    if options.store and options.store.startswith(("http://", "https://")):
+        from kg.errors import UsageError
+
+        raise UsageError(
+            f"--store {options.store}: build writes a local store; build without --store, then "
+            "`atkg publish --store URL` puts the graph into a remote store"
+        )
     workspace = options.resolve()
     report = run_build(workspace, progress=lambda step: typer.echo(f"... {step}", err=True))
     typer.echo(f"Built {workspace.store} in {report.seconds:.2f} s: {report.quads} quads")
