@@ -53,22 +53,23 @@ SELECT DISTINCT ?a ?relation ?b ?via ?passage ?other WHERE {
     GRAPH ?passage { ?membership org:member ?a ; org:organization ?b }
     BIND ("memberOf" AS ?relation)
   } UNION {
-    GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b } ?other a atkg:Passage .
+    GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b }
+    GRAPH id:graph-provenance { ?other a atkg:Passage }
     FILTER (?p IN (atkg:party, atkg:partner, atkg:organizedBy) && STR(?a) < STR(?b))
     BIND (IF(?p = atkg:party, "agreement", IF(?p = atkg:partner, "partner", "co-organiser")) AS ?relation)
   } UNION {
     GRAPH ?passage { ?a atkg:fundedBy ?b }
-    ?a a ?class . ?class rdfs:subClassOf* foaf:Agent .
+    GRAPH ?type_graph { ?a a ?class } GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
     BIND ("fundedBy" AS ?relation)
   }
-  ?passage a atkg:Passage .
+  GRAPH id:graph-provenance { ?passage a atkg:Passage }
   FILTER (isIRI(?a) && isIRI(?b) && ?a != ?b)
 }"""
 _KINDS_QUERY = """
 SELECT ?node ?mechanism ?label WHERE {
-  ?node a ?class . ?class rdfs:subClassOf* foaf:Agent .
-  BIND (EXISTS { ?node a atkg:CoordinationMechanism } AS ?mechanism)
-  OPTIONAL { ?node skos:prefLabel ?label FILTER (LANG(?label) = "en") }
+  GRAPH ?type_graph { ?node a ?class } GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
+  BIND (IF(EXISTS { GRAPH ?g { ?node a atkg:CoordinationMechanism } }, "true", "false") AS ?mechanism)
+  OPTIONAL { GRAPH id:graph-entities { ?node skos:prefLabel ?label FILTER (LANG(?label) = "en") } }
 }"""
 
 

@@ -56,7 +56,9 @@ def publish(
     from kg.remote import request
 
     if not endpoint.startswith(("http://", "https://")):
-        raise UsageError(f"--store {endpoint}: publish needs the http(s) URL of a Graph Store Protocol endpoint")
+        raise UsageError(
+            f"--store {endpoint}: publish needs the http(s) URL of a Graph Store Protocol endpoint"
+        )
     started = time.perf_counter()
     graphs: dict[str | None, list[ox.Triple]] = defaultdict(list)
     for s, p, o, g in source.quads():

@@ -10,6 +10,10 @@ the docs::
     # param: as_of | date | | keep memberships that may be in force on this date
     # sources: ?member org:memberOf ?mechanism
     # example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
+    # lists: parties
+
+``lists:`` names columns the query returns one value per row for; the runner folds them into
+one sorted ", "-joined cell per row (see ``collapse_lists``: GROUP_CONCAT is not portable).
 
 A parameter is ``name | kind | default | description``; kinds are ``entity`` (an acronym, a label
 in either language, a slug or an IRI, resolved through the labels), ``date`` (YYYY-MM-DD, YYYY-MM
@@ -50,6 +54,7 @@ __all__ = [
     "run_named",
     "run_by_name",
     "sources_query",
+    "collapse_lists",
     "SOURCE_COLUMNS",
 ]
 
@@ -58,7 +63,7 @@ LANGUAGES = ("fr", "en")
 SOURCE_COLUMNS = ("document", "paragraph")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
-_FIELDS = ("title", "description", "param", "sources", "example")
+_FIELDS = ("title", "description", "param", "sources", "example", "lists")
 
 # Masks for finding the query's first brace: IRIs, strings and comments may hold braces.
 
@@ -81,6 +86,7 @@ class NamedQuery:
     sources: str | None = None
     example: str = ""
     text: str = ""
+    lists: tuple[str, ...] = ()
 
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:
@@ -136,6 +142,7 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
     for duplicate in sorted({n for n in names if names.count(n) > 1}):
         raise ValidationError(f"{shown}: parameter '{duplicate}' declared twice")
     sources = fields["sources"][0][1] if fields.get("sources") else None
+    lists = tuple(fields["lists"][0][1].replace(",", " ").split()) if fields.get("lists") else ()
     return NamedQuery(
         name,
         Path(shown),
@@ -145,6 +152,7 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
         sources,
         fields["example"][0][1],
         text,
+        lists,
     )
 
 
@@ -258,11 +266,57 @@ def run_named(
             "run it without --with-sources"
         )
     result = execute(inject_values(query.text, [dict(terms)]))
+    if query.lists:
+        result = collapse_lists(result, query.lists)
     if not with_sources:
         return result
     if not isinstance(result, ox.QuerySolutions):
         raise UsageError(f"query {query.name}: --with-sources needs a SELECT query")
     return execute(sources_query(query, terms, result))
+
+
+def collapse_lists(result, lists: Sequence[str]):
+    """One row per distinct value of the other columns, each ``lists`` column holding its values
+    sorted and joined with ", " (unbound when there are none), rows in the query's order.
+
+    A query names such columns in its ``lists:`` header and returns one row per element: engines
+    disagree on GROUP_CONCAT (Virtuoso 7 drops rows when a GROUP_CONCAT subquery is joined, and
+    its order is unspecified everywhere), so lists are assembled here, the same on every store.
+    """
+    import json
+
+    columns = [v.value for v in result.variables]
+    groups: dict[tuple, dict[str, set[str]]] = {}
+    for row in result:
+        key = tuple(None if c in lists or row[c] is None else _json_term(row[c]) for c in columns)
+        values = groups.setdefault(key, {c: set() for c in lists})
+        for column in lists:
+            if row[column] is not None:
+                values[column].add(row[column].value)
+    bindings = []
+    for key, values in groups.items():
+        cells = {c: json.loads(cell) for c, cell in zip(columns, key, strict=True) if cell is not None}
+        cells.update({c: {"type": "literal", "value": ", ".join(sorted(v))} for c, v in values.items() if v})
+        bindings.append(cells)
+    document = {"head": {"vars": columns}, "results": {"bindings": bindings}}
+    return ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
+
+
+def _json_term(term) -> str:
+    """A term as its W3C SPARQL JSON cell (a string, so rows can be grouped by it)."""
+    import json
+
+    if isinstance(term, ox.NamedNode):
+        cell = {"type": "uri", "value": term.value}
+    elif isinstance(term, ox.BlankNode):
+        cell = {"type": "bnode", "value": term.value}
+    else:
+        cell = {"type": "literal", "value": term.value}
+        if term.language:
+            cell["xml:lang"] = term.language
+        elif term.datatype.value != _XSD + "string":
+            cell["datatype"] = term.datatype.value
+    return json.dumps(cell, sort_keys=True)
 
 
 def sources_query(query: NamedQuery, terms: Mapping[str, object | None], result: ox.QuerySolutions) -> str:

@@ -39,7 +39,9 @@ def credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str] | N
         return None
     if not user or not password:
         missing = USER_VARIABLE if not user else PASSWORD_VARIABLE
-        raise UsageError(f"{missing} is not set: give both {USER_VARIABLE} and {PASSWORD_VARIABLE}, or neither")
+        raise UsageError(
+            f"{missing} is not set: give both {USER_VARIABLE} and {PASSWORD_VARIABLE}, or neither"
+        )
     return user, password
 
 
@@ -48,7 +50,10 @@ def _opener(url: str, login: tuple[str, str] | None) -> urllib.request.OpenerDir
     if login is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, url, *login)
-        handlers += [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+        handlers += [
+            urllib.request.HTTPBasicAuthHandler(passwords),
+            urllib.request.HTTPDigestAuthHandler(passwords),
+        ]
     # No proxy: the store named on the command line is the one spoken to (nothing leaves the machine
     # through a proxy the environment happens to name).
     return urllib.request.build_opener(urllib.request.ProxyHandler({}), *handlers)

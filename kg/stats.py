@@ -12,18 +12,22 @@ __all__ = ["GraphStats", "graph_stats"]
 _BY_CLASS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
   GRAPH ?g { ?s a ?class } FILTER (?g != <https://w3id.org/atkg/id/graph-ontology>)
+  FILTER (STRSTARTS(STR(?g), "https://w3id.org/atkg/id/"))  # not a remote engine's system graphs
 } GROUP BY ?class ORDER BY ?class"""
 _BY_GRAPH_KIND = """
 SELECT ?kind (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?s ?p ?o }
+  GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "https://w3id.org/atkg/id/"))
   BIND (IF(STRSTARTS(STR(?g), "https://w3id.org/atkg/id/passage-"), "passage graphs", STR(?g)) AS ?kind)
 } GROUP BY ?kind ORDER BY ?kind"""
 _BY_DOCUMENT = """
 PREFIX atkg: <https://w3id.org/atkg/ontology#>
 SELECT ?doc ?file (COUNT(*) AS ?facts) (COUNT(DISTINCT ?g) AS ?cited) ?passages WHERE {
-  { SELECT ?doc (COUNT(?p) AS ?passages) WHERE { ?p atkg:inDocument ?doc } GROUP BY ?doc }
-  ?doc atkg:sourceFile ?file .
-  OPTIONAL { ?g atkg:inDocument ?doc . GRAPH ?g { ?s ?pred ?o } }
+  { SELECT ?doc (COUNT(?p) AS ?passages) WHERE {
+      GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?p atkg:inDocument ?doc } } GROUP BY ?doc }
+  GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?doc atkg:sourceFile ?file }
+  OPTIONAL {
+    GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?g atkg:inDocument ?doc } GRAPH ?g { ?s ?pred ?o }
+  }
 } GROUP BY ?doc ?file ?passages ORDER BY ?doc"""
 
 

@@ -68,7 +68,8 @@ def test_header_fields_are_read():
         ("# param: y | year | 20 | x", "parameter y: '20' is not a year (four digits, e.g. 2012)"),
         (
             "# colour: blue",
-            "q.rq:4: unknown header line; expected one of title:, description:, param:, sources:, example:",
+            "q.rq:4: unknown header line; expected one of "
+            "title:, description:, param:, sources:, example:, lists:",
         ),
     ],
 )
@@ -107,7 +108,18 @@ def test_param_pairs_are_checked():
 
 def test_values_go_first_in_the_outer_group_and_strings_are_escaped():
     text = inject_values('SELECT * WHERE { ?s ?p "{" } # {', [{"t": ox.Literal('a"} UNION {'), "u": None}])
-    assert text == 'SELECT * WHERE {\n  VALUES (?t ?u) { ("a\\"} UNION {" UNDEF) }\n ?s ?p "{" } # {'
+    assert text == 'SELECT * WHERE {\n  VALUES (?t) { ("a\\"} UNION {") }\n ?s ?p "{" } # {'
+
+
+def test_a_variable_unbound_in_every_row_is_left_out_of_values():
+    """Regression: Virtuoso 7 lost ?mechanism in coordinators-and-chairs when given as UNDEF."""
+    rows = [{"m": None, "l": ox.Literal("en")}]
+    assert inject_values("SELECT * WHERE { ?s ?p ?m }", rows) == (
+        'SELECT * WHERE {\n  VALUES (?l) { ("en") }\n ?s ?p ?m }'
+    )
+    mixed = [{"m": None}, {"m": ox.NamedNode("http://x/y")}]
+    assert "VALUES (?m) { (UNDEF) (<http://x/y>) }" in inject_values("SELECT * WHERE { ?s ?p ?m }", mixed)
+    assert inject_values("SELECT * WHERE { ?s ?p ?m }", [{"m": None}]) == "SELECT * WHERE { ?s ?p ?m }"
 
 
 HOSTILE = [

@@ -20,8 +20,8 @@ def publish(
         Optional[str],
         typer.Option(
             "--store",
-            help="Graph Store Protocol endpoint to write to (Virtuoso: http://HOST:8890/sparql-graph-crud-auth; "
-            "Oxigraph server: http://HOST:7878/store).",
+            help="Graph Store Protocol endpoint to write to (Virtuoso: "
+            "http://HOST:8890/sparql-graph-crud-auth; Oxigraph server: http://HOST:7878/store).",
         ),
     ] = None,
 ) -> None:
@@ -55,7 +55,9 @@ def publish(
             bar.update(task, completed=done, total=total)
 
         report = run_publish(source, target, login, advance)
-    typer.echo(f"Published {report.graphs} graphs ({report.triples} triples) to {target} in {report.seconds:.2f} s")
+    typer.echo(
+        f"Published {report.graphs} graphs ({report.triples} triples) to {target} in {report.seconds:.2f} s"
+    )
 
 
 def _stderr_console():

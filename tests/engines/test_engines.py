@@ -1,0 +1,169 @@
+"""The same answers on every engine: the embedded store, Oxigraph server (standard and union
+default graph) and Virtuoso 7, each loaded with the real curated graph by `atkg publish`.
+
+Rows are compared as sets of N-Triples-like strings, after `normalise` (the one place where an
+engine's spelling of the same answer is reconciled). Differences no query rewrite could avoid
+are listed in KNOWN_DIFFERENCES with their reason, and asserted to still be there.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import pyoxigraph as ox
+import pytest
+
+from kg.export import ExportFormat, export_text
+from kg.namespace import PREFIXES
+from kg.querypack import bind_values, load_pack, parse_param_pairs, run_named
+from kg.store import RemoteStore, open_store
+from tests.conftest import ROOT
+from tests.engines.conftest import ENGINES
+
+PACK = load_pack(ROOT / "queries")
+
+# Named questions being rewritten on other branches of issue 10 (and issues 12, 14): here they are
+# compared only where the default graph is the union (embedded, oxigraph-union). Empty this set
+# once those branches are merged.
+NOT_YET_PORTABLE = {
+    "actors-by-type",
+    "actors-without-partnership",
+    "conflicting-claims",
+    "facts-per-document",
+    "label-search",
+    "mechanisms-of-actor",
+    "members-of-mechanism",
+}
+# (engine, query): why the engine answers differently, whatever the query's wording.
+KNOWN_DIFFERENCES = {
+    ("virtuoso", "agreements"): "Virtuoso 7.2.5 drops rows when an OPTIONAL label pattern follows "
+    "an rdfs:subClassOf* type pattern (1 of 9 agreements): no rewrite tried here avoided it",
+}
+
+
+def cases(engines=("embedded",)):
+    """Each named question twice: with its defaults in English, and as its header's example."""
+    for name, query in PACK.items():
+        words = shlex.split(query.example)[4:]
+        pairs = [words[i + 1] for i, word in enumerate(words) if word == "--param"]
+        lang = words[words.index("--lang") + 1] if "--lang" in words else "en"
+        for engine in engines:
+            if name in NOT_YET_PORTABLE and engine not in ("embedded", "oxigraph-union"):
+                continue
+            yield pytest.param(engine, name, (), "en", id=f"{engine}-{name}-defaults")
+            yield pytest.param(engine, name, tuple(pairs), lang, id=f"{engine}-{name}-example")
+
+
+def normalise(term) -> str:
+    """One spelling per answer. No named question projects a boolean (Virtuoso sends them as 1/0
+    integers): queries that need one compute "true"/"false" strings, so nothing to reconcile here."""
+    if term is None:
+        return ""
+    return str(term)
+
+
+def rows(result) -> set[tuple[str, ...]]:
+    return {tuple(normalise(row[v]) for v in result.variables) for row in result}
+
+
+@pytest.fixture(scope="session")
+def embedded(real_built):
+    return open_store(real_built.store)
+
+
+@pytest.fixture(scope="session")
+def resolver(embedded):
+    from kg.names import Resolver
+
+    return Resolver.from_store(embedded)
+
+
+def answer(query_name, pairs, lang, execute, resolver):
+    query = PACK[query_name]
+    terms = bind_values(query, parse_param_pairs(query, pairs), resolver.resolve, lang)
+    return rows(run_named(query, terms, execute))
+
+
+@pytest.mark.parametrize("engine, name, pairs, lang", cases())
+def test_embedded_store_answers_the_same_without_the_union_default_graph(
+    real_built, embedded, resolver, engine, name, pairs, lang
+):
+    plain = ox.Store.read_only(str(real_built.store))
+
+    def without_union(sparql: str):
+        return plain.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=False)
+
+    expected = answer(name, pairs, lang, embedded.query, resolver)
+    assert expected, f"{name} answers nothing on the real data: the comparison would prove nothing"
+    got = answer(name, pairs, lang, without_union, resolver)
+    if name in NOT_YET_PORTABLE:
+        assert got != expected
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize("engine, name, pairs, lang", cases(ENGINES))
+def test_every_named_question_answers_the_same_on_every_engine(
+    engines, embedded, resolver, engine, name, pairs, lang
+):
+    server = engines(engine)
+    expected = answer(name, pairs, lang, embedded.query, resolver)
+    got = answer(name, pairs, lang, RemoteStore(server.query_url).query, resolver)
+    if (engine, name) in KNOWN_DIFFERENCES:
+        assert got != expected, KNOWN_DIFFERENCES[engine, name]
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_export_gives_exactly_the_quads_on_every_engine(engines, embedded, engine):
+    """No duplicate from a union default graph, no system graph, blank nodes relabelled alike."""
+    server = engines(engine)
+    expected = export_text(embedded, ExportFormat.nquads)
+    assert export_text(RemoteStore(server.query_url), ExportFormat.nquads) == expected
+    assert len(expected.splitlines()) == len(list(embedded.quads()))
+
+
+def test_publishing_again_replaces_rather_than_duplicates(engines, embedded, real_built):
+    from kg.publish import publish
+
+    server = engines("oxigraph")
+    report = publish(open_store(real_built.store), server.graph_store_url, server.login)
+    assert (report.graphs, report.triples) == (
+        len({q[3] for q in embedded.quads()}),
+        len(list(embedded.quads())),
+    )
+    assert export_text(RemoteStore(server.query_url), ExportFormat.nquads) == export_text(
+        embedded, ExportFormat.nquads
+    )
+
+
+# `atkg analyze` measures whose network Virtuoso builds differently (see KNOWN_DIFFERENCES).
+KNOWN_ANALYZE_DIFFERENCES = {
+    "virtuoso": "Virtuoso 7.2.5 loses funders in the fundedBy branch of the network query (a UNION "
+    "branch joining an rdfs:subClassOf* pattern): 85 nodes of 90",
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("measure", ["centrality", "brokers", "overlap", "communities"])
+def test_every_analyze_measure_is_the_same_on_every_engine(engines, embedded, engine, measure):
+    from kg.network import analyze
+
+    server = engines(engine)
+    expected = analyze(embedded, measure)
+    assert expected[1]
+    got = analyze(RemoteStore(server.query_url), measure)
+    if engine in KNOWN_ANALYZE_DIFFERENCES:
+        assert got != expected, KNOWN_ANALYZE_DIFFERENCES[engine]
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_stats_count_only_our_graphs_on_every_engine(engines, embedded, engine):
+    """Virtuoso's own graphs (virtrdf:, ldp, ...) are not counted; a union default graph adds nothing."""
+    from kg.stats import graph_stats
+
+    server = engines(engine)
+    assert graph_stats(RemoteStore(server.query_url)) == graph_stats(embedded)
