@@ -93,7 +93,9 @@ def export(
 ) -> None:
     """Export every graph (ontology, entities, passages, provenance, inferred), reproducibly.
 
-    turtle flattens all graphs into their union. Example: atkg export --format nquads -o kg.nq
+    turtle flattens all graphs into their union. gexf, graphml and csv write the coordination
+    network instead (nodes with type and fr/en labels; edges with relations, weight, passages):
+    open the .gexf in Gephi with File > Open. Example: atkg export --format nquads -o kg.nq
     """
     from kg.export import export_text
     from kg.store import open_store

@@ -167,3 +167,14 @@ def test_stats_count_only_our_graphs_on_every_engine(engines, embedded, engine):
 
     server = engines(engine)
     assert graph_stats(RemoteStore(server.query_url)) == graph_stats(embedded)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("fmt", [ExportFormat.gexf, ExportFormat.csv])
+def test_network_exports_are_the_same_on_every_engine(engines, embedded, engine, fmt):
+    server = engines(engine)
+    got = export_text(RemoteStore(server.query_url), fmt)
+    if engine in KNOWN_ANALYZE_DIFFERENCES:
+        assert got != export_text(embedded, fmt), KNOWN_ANALYZE_DIFFERENCES[engine]
+    else:
+        assert got == export_text(embedded, fmt)
