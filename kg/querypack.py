@@ -55,6 +55,7 @@ __all__ = [
     "run_by_name",
     "sources_query",
     "collapse_lists",
+    "attach_sources",
     "SOURCE_COLUMNS",
 ]
 
@@ -272,7 +273,7 @@ def run_named(
         return result
     if not isinstance(result, ox.QuerySolutions):
         raise UsageError(f"query {query.name}: --with-sources needs a SELECT query")
-    return execute(sources_query(query, terms, result))
+    return attach_sources(query, terms, result, execute)
 
 
 def collapse_lists(result, lists: Sequence[str]):
@@ -319,34 +320,63 @@ def _json_term(term) -> str:
     return json.dumps(cell, sort_keys=True)
 
 
-def sources_query(query: NamedQuery, terms: Mapping[str, object | None], result: ox.QuerySolutions) -> str:
-    """A SELECT that gives back every row of ``result``, once per passage stating its fact, with the
-    document and paragraph as two more columns (empty when no passage states it), in row order."""
+def sources_query(query: NamedQuery, terms: Mapping[str, object | None], rows: Sequence[Mapping]) -> str:
+    """A SELECT of (?_row, ?document, ?paragraph): for each of ``rows`` (column -> term), every
+    passage stating its fact. A plain join, no OPTIONAL: rows without a passage are added back by
+    ``attach_sources``, since some engines (Virtuoso 7) ignore values bound outside an OPTIONAL."""
+    used = set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", query.sources or ""))
+    # parameters the pattern uses go into every row: one VALUES block (Virtuoso 7 mishandles two)
+    params = {k: v for k, v in terms.items() if k in used and not any(k in row for row in rows)}
+    cells = [
+        {
+            "_row": ox.Literal(str(index), datatype=ox.NamedNode(_XSD + "integer")),
+            **{c: row.get(c) for c in sorted(used) if c in row},
+            **params,
+        }
+        for index, row in enumerate(rows)
+    ]
+    body = (
+        "SELECT DISTINCT ?_row ?document ?paragraph WHERE {\n"
+        f"  GRAPH ?_passage {{ {query.sources} }}\n"
+        "  GRAPH id:graph-provenance {\n"
+        "    ?_passage a atkg:Passage ; atkg:inDocument ?document ; atkg:paragraph ?paragraph }\n"
+        "}\n"
+    )
+    return inject_values(body, cells)
+
+
+def attach_sources(query: NamedQuery, terms: Mapping[str, object | None], result, execute) -> object:
+    """Every row of ``result``, once per passage stating its fact, with the document and paragraph
+    as two more columns (empty when no passage states it), in row order, passages in reading order."""
+    import json
+
     columns = [v.value for v in result.variables]
     clash = [c for c in columns if c in SOURCE_COLUMNS]
     if clash:
         raise ValidationError(
             f"query {query.name}: a column is named '{clash[0]}', which --with-sources adds"
         )
-    rows = [
-        {
-            "_row": ox.Literal(str(index), datatype=ox.NamedNode(_XSD + "integer")),
-            **{c: solution[c] for c in columns},
-        }
-        for index, solution in enumerate(result)
-    ]
-    params = {k: v for k, v in terms.items() if k not in columns}
-    projection = " ".join(f"?{c}" for c in (*columns, *SOURCE_COLUMNS))
-    body = (
-        f"SELECT DISTINCT {projection} WHERE {{\n"
-        f"  OPTIONAL {{ GRAPH ?_passage {{ {query.sources} }}\n"
-        "    ?_passage a atkg:Passage ; atkg:inDocument ?document ; atkg:paragraph ?paragraph . }\n"
-        "}\nORDER BY ?_row ?document STRLEN(?paragraph) ?paragraph\n"
-    )
-    if not rows:  # no rows: keep the columns, return nothing
-        return body.replace("OPTIONAL", "FILTER(false)\n  OPTIONAL", 1)
-    text = inject_values(body, rows)
-    return inject_values(text, [params]) if params else text
+    rows = [{c: solution[c] for c in columns} for solution in result]
+    found: dict[int, set[tuple]] = {}
+    if rows:
+        for hit in execute(sources_query(query, terms, rows)):
+            found.setdefault(int(hit["_row"].value), set()).add((hit["document"], hit["paragraph"]))
+    bindings = []
+    for index, row in enumerate(rows):
+        cells = {c: json.loads(_json_term(t)) for c, t in row.items() if t is not None}
+        passages = sorted(found.get(index, ()), key=lambda p: (p[0].value, len(p[1].value), p[1].value))
+        if not passages:
+            bindings.append(cells)
+        for document, paragraph in passages:
+            bindings.append(
+                {
+                    **cells,
+                    "document": json.loads(_json_term(document)),
+                    "paragraph": json.loads(_json_term(paragraph)),
+                }
+            )
+    document = {"head": {"vars": [*columns, *SOURCE_COLUMNS]}, "results": {"bindings": bindings}}
+    return ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
 
 
 def run_by_name(

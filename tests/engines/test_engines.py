@@ -78,10 +78,10 @@ def resolver(embedded):
     return Resolver.from_store(embedded)
 
 
-def answer(query_name, pairs, lang, execute, resolver):
+def answer(query_name, pairs, lang, execute, resolver, with_sources=False):
     query = PACK[query_name]
     terms = bind_values(query, parse_param_pairs(query, pairs), resolver.resolve, lang)
-    return rows(run_named(query, terms, execute))
+    return rows(run_named(query, terms, execute, with_sources))
 
 
 @pytest.mark.parametrize("engine, name, pairs, lang", cases())
@@ -109,6 +109,22 @@ def test_every_named_question_answers_the_same_on_every_engine(
     server = engines(engine)
     expected = answer(name, pairs, lang, embedded.query, resolver)
     got = answer(name, pairs, lang, RemoteStore(server.query_url).query, resolver)
+    if (engine, name) in KNOWN_DIFFERENCES:
+        assert got != expected, KNOWN_DIFFERENCES[engine, name]
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize(
+    "engine, name, pairs, lang",
+    [c for c in cases(ENGINES) if PACK[c.values[1]].sources and "example" in c.id],
+)
+def test_with_sources_answers_the_same_on_every_engine(
+    engines, embedded, resolver, engine, name, pairs, lang
+):
+    server = engines(engine)
+    expected = answer(name, pairs, lang, embedded.query, resolver, with_sources=True)
+    got = answer(name, pairs, lang, RemoteStore(server.query_url).query, resolver, with_sources=True)
     if (engine, name) in KNOWN_DIFFERENCES:
         assert got != expected, KNOWN_DIFFERENCES[engine, name]
     else:
