@@ -116,13 +116,12 @@ class RemoteStore:
         system graphs, nor a union default graph that would repeat every triple)."""
         result = self.query(
             "SELECT DISTINCT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-            f'FILTER (STRSTARTS(STR(?g), "{ID_NAMESPACE}")) }}'
+            f'FILTER (STRSTARTS(STR(?g), "{PREFIXES["id"]}")) }}'
         )
         for row in result:
             yield (from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]), from_ox(row["g"]))
 
 
-ID_NAMESPACE = "https://w3id.org/atkg/id/"
 _BNODE_LABEL = re.compile(r"[^A-Za-z0-9_]")
 
 

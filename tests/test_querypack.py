@@ -386,3 +386,20 @@ def test_every_sourced_query_runs_with_sources(querypack):
             result = run_by_name(querypack.queries_dir, querypack.store, name, [], "en", True)
             assert [v.value for v in result.variables][-2:] == ["document", "paragraph"], name
             assert all(row["document"] is not None for row in result), name
+
+
+def test_list_columns_are_folded_sorted_and_unbound_when_empty():
+    """`lists:` columns: one row per other-columns value, its values sorted and joined."""
+    from kg.querypack import collapse_lists
+
+    store = ox.Store()
+    store.load(b"<x:a> <x:p> <x:zeta>, <x:alpha> . <x:b> <x:q> <x:c> .", format=ox.RdfFormat.TURTLE)
+    result = store.query(
+        "SELECT ?s ?o WHERE { ?s ?p ?any OPTIONAL { ?s <x:p> ?each BIND (STR(?each) AS ?o) } } ORDER BY ?s"
+    )
+    folded = collapse_lists(result, ["o"])
+    assert [v.value for v in folded.variables] == ["s", "o"]
+    assert [(row["s"].value, row["o"] and row["o"].value) for row in folded] == [
+        ("x:a", "x:alpha, x:zeta"),
+        ("x:b", None),
+    ]

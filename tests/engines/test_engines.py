@@ -214,3 +214,28 @@ def test_every_view_draws_the_same_data_on_every_engine(engines, embedded_facts,
         expected = build_view(embedded_facts, name)
         assert expected.nodes, f"view {name} is empty on the real data: the comparison proves nothing"
         assert build_view(remote, name) == expected, name
+
+
+def test_publish_command_takes_credentials_from_the_environment(
+    engines, embedded, real_built, cli, monkeypatch
+):
+    server = engines("virtuoso")
+    quads = list(embedded.quads())
+    monkeypatch.setenv("ATKG_STORE_USER", server.login[0])
+    monkeypatch.setenv("ATKG_STORE_PASSWORD", "not-the-password")
+    refused = cli("--workspace", real_built.root, "publish", "--store", server.graph_store_url)
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[-1].startswith(f"Error: {server.graph_store_url}?graph=")
+    assert refused.stderr.splitlines()[-1].endswith(
+        "(set ATKG_STORE_USER and ATKG_STORE_PASSWORD to a user allowed to do this)"
+    )
+    monkeypatch.setenv("ATKG_STORE_PASSWORD", server.login[1])
+    done = cli("--workspace", real_built.root, "publish", "--store", server.graph_store_url)
+    assert done.exit_code == 0, done.stderr
+    graphs = len({q[3] for q in quads})
+    assert done.stdout.startswith(
+        f"Published {graphs} graphs ({len(quads)} triples) to {server.graph_store_url} in "
+    )
+    assert export_text(RemoteStore(server.query_url), ExportFormat.nquads) == export_text(
+        embedded, ExportFormat.nquads
+    )
