@@ -96,7 +96,7 @@ ServerRoot = {db}
 ServerThreads = 4
 [SPARQL]
 ; the stock 10000 would cut our export (8,231 quads) and larger answers
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
 MaxQueryCostEstimationTime = 400
 """
@@ -106,12 +106,12 @@ def virtuoso_binary() -> str | None:
     return shutil.which("virtuoso-t")
 
 
-def start_virtuoso(folder: Path) -> Server:
+def start_virtuoso(folder: Path, max_rows: int = 1_000_000) -> Server:
     """Virtuoso Open Source 7 (Debian `virtuoso-opensource`) in the foreground, own ini and database."""
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port))
+    ini.write_text(VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port, max_rows=max_rows))
     log = folder / "console.log"
     binary = virtuoso_binary()
     if binary is None:

@@ -239,3 +239,22 @@ def test_publish_command_takes_credentials_from_the_environment(
     assert export_text(RemoteStore(server.query_url), ExportFormat.nquads) == export_text(
         embedded, ExportFormat.nquads
     )
+
+
+def test_an_answer_cut_by_the_server_is_an_error(tmp_path, seed_built):
+    """Virtuoso's ResultSetMaxRows cuts answers silently (flagged only in a header): we refuse them."""
+    from kg.errors import ValidationError
+    from kg.publish import publish
+    from tests.engines.servers import start_virtuoso
+
+    server = start_virtuoso(tmp_path / "capped", max_rows=100)
+    try:
+        publish(open_store(seed_built.store), server.graph_store_url, server.login)
+        with pytest.raises(ValidationError) as error:
+            export_text(RemoteStore(server.query_url), ExportFormat.nquads)
+        assert error.value.message == (
+            f"{server.query_url}: the server cut the answer at 100 rows "
+            "(raise its cap: Virtuoso's ResultSetMaxRows in virtuoso.ini)"
+        )
+    finally:
+        server.stop()
