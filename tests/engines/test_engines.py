@@ -22,9 +22,9 @@ from tests.engines.conftest import ENGINES
 
 PACK = load_pack(ROOT / "queries")
 
-# Named questions being rewritten on other branches of issue 10 (and issues 12, 14): here they are
-# compared only where the default graph is the union (embedded, oxigraph-union). Empty this set
-# once those branches are merged.
+# Named questions being rewritten on other branches of issue 10 (and issues 12, 14): compared only
+# where the default graph is the union (embedded, oxigraph-union); without the union they are
+# asserted to still differ, so the merge that makes one portable says to take it out of this set.
 NOT_YET_PORTABLE = {
     "actors-by-type",
     "actors-without-partnership",
@@ -96,7 +96,7 @@ def test_embedded_store_answers_the_same_without_the_union_default_graph(
     assert expected, f"{name} answers nothing on the real data: the comparison would prove nothing"
     got = answer(name, pairs, lang, without_union, resolver)
     if name in NOT_YET_PORTABLE:
-        assert got != expected
+        assert got != expected, f"{name} is portable now: remove it from NOT_YET_PORTABLE"
     else:
         assert got == expected
 
