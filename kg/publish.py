@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 import urllib.parse
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,7 +51,11 @@ def publish(
     progress: Progress | None = None,
     timeout: float = 120,
 ) -> PublishReport:
-    """PUT every graph of ``source`` to the Graph Store Protocol ``endpoint``, in graph order."""
+    """PUT every graph of ``source`` to the Graph Store Protocol ``endpoint``.
+
+    Quads are streamed a graph at a time (the stores hand them over grouped by graph); should a
+    graph come back later in the stream, that part is POSTed (added), so the result is the same.
+    """
     from kg.remote import request
 
     if not endpoint.startswith(("http://", "https://")):
@@ -60,22 +63,38 @@ def publish(
             f"--store {endpoint}: publish needs the http(s) URL of a Graph Store Protocol endpoint"
         )
     started = time.perf_counter()
-    graphs: dict[str | None, list[ox.Triple]] = defaultdict(list)
-    for s, p, o, g in source.quads():
-        graphs[None if g == DEFAULT_GRAPH else str(g)].append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))
-    names = sorted(graphs, key=lambda name: (name is not None, name or ""))
+    total = _graph_count(source)
+    sent: set[str | None] = set()
     triples = 0
-    for done, name in enumerate(names, start=1):
-        body = ox.serialize(sorted(graphs[name], key=str), format=ox.RdfFormat.N_TRIPLES)
+
+    def send(name: str | None, batch: list[ox.Triple]) -> None:
+        body = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+        method = "POST" if name in sent else "PUT"
         request(
-            "PUT",
-            graph_url(endpoint, name),
-            body,
-            {"Content-Type": "application/n-triples"},
-            timeout,
-            login,
+            method, graph_url(endpoint, name), body, {"Content-Type": "application/n-triples"}, timeout, login
         )
-        triples += len(graphs[name])
+        sent.add(name)
         if progress is not None:
-            progress(done, len(names), name or "(default graph)")
-    return PublishReport(endpoint, len(names), triples, time.perf_counter() - started)
+            progress(len(sent), max(total, len(sent)), name or "(default graph)")
+
+    current: str | None = None
+    batch: list[ox.Triple] = []
+    for s, p, o, g in source.quads():
+        name = None if g == DEFAULT_GRAPH else str(g)
+        if batch and name != current:
+            send(current, batch)
+            batch = []
+        current = name
+        batch.append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))
+        triples += 1
+    if batch:
+        send(current, batch)
+    return PublishReport(endpoint, len(sent), triples, time.perf_counter() - started)
+
+
+def _graph_count(source: GraphStore) -> int:
+    """How many graphs there are to send (for the progress bar): the named ones, and the default
+    graph when it holds anything."""
+    named = source.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    default = source.query("ASK { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    return int(next(iter(named))["n"].value) + (1 if bool(default) else 0)

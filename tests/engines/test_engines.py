@@ -258,3 +258,42 @@ def test_an_answer_cut_by_the_server_is_an_error(tmp_path, seed_built):
         )
     finally:
         server.stop()
+
+
+def test_a_graph_met_twice_in_the_stream_is_added_to_not_replaced(engines):
+    """publish PUTs a graph the first time it meets it and POSTs later parts: a store handing
+    quads over in another order still gets every triple."""
+    from rdflib import Literal, URIRef
+
+    from kg.publish import graph_url, publish
+    from kg.remote import request
+    from kg.store import memory_store
+
+    g1, g2 = (
+        URIRef("https://w3id.org/atkg/id/graph-test-one"),
+        URIRef("https://w3id.org/atkg/id/graph-test-two"),
+    )
+    p = URIRef("https://w3id.org/atkg/ontology#text")
+    quads = [
+        (URIRef(f"https://w3id.org/atkg/id/n{i}"), p, Literal(str(i)), (g1, g2)[i % 2]) for i in range(6)
+    ]
+    local = memory_store(quads)
+
+    class Interleaved:  # the real in-memory store, read in the order written above
+        location = local.location
+        query = local.query
+
+        def quads(self):
+            return iter(quads)
+
+    server = engines("oxigraph")
+    report = publish(Interleaved(), server.graph_store_url, server.login)
+    assert (report.graphs, report.triples) == (2, 6)
+    remote = RemoteStore(server.query_url)
+    got = remote.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        'FILTER (STRSTARTS(STR(?g), "https://w3id.org/atkg/id/graph-test-")) } GROUP BY ?g ORDER BY ?g'
+    )
+    assert [(row["g"].value, int(row["n"].value)) for row in got] == [(str(g1), 3), (str(g2), 3)]
+    for graph in (g1, g2):  # leave the engine as the other tests expect it
+        request("DELETE", graph_url(server.graph_store_url, str(graph)))
