@@ -27,9 +27,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-system:  ## Debian packages the tests need: Chromium (views) and a Java runtime (HermiT)
-	@command -v chromium >/dev/null && command -v java >/dev/null || \
-	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium default-jre-headless; }
+system:  ## Debian packages the tests need: Chromium (views), a Java runtime (HermiT), Virtuoso 7 (engine tests)
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v virtuoso-t >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium default-jre-headless virtuoso-opensource; }
 
 lint: setup
 	$(BIN)/ruff check kg viz tests benchmarks

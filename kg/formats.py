@@ -19,6 +19,9 @@ class ExportFormat(str, Enum):
     trig = "trig"
     turtle = "turtle"
     jsonld = "jsonld"
+    gexf = "gexf"  # the coordination network, for Gephi
+    graphml = "graphml"  # the coordination network, for yEd, Cytoscape, igraph
+    csv = "csv"  # the coordination network's edges, Gephi's spreadsheet import
 
 
 class Language(str, Enum):

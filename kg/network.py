@@ -66,16 +66,18 @@ SELECT DISTINCT ?a ?relation ?b ?via ?passage ?other WHERE {
       (atkg:CoordinatorRole "coordinates") (atkg:ObserverRole "observerOf")
     }
   } UNION {
-    GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b }
-    GRAPH id:graph-provenance { ?other a atkg:Passage }
     VALUES (?p ?relation) {
       (atkg:party "agreement") (atkg:partner "partner") (atkg:organizedBy "co-organiser")
     }
+    GRAPH ?passage { ?via ?p ?a } GRAPH ?other { ?via ?p ?b }
+    GRAPH id:graph-provenance { ?other a atkg:Passage }
     FILTER (STR(?a) < STR(?b))
   } UNION {
     GRAPH ?passage { ?a atkg:fundedBy ?b }
-    GRAPH ?type_graph { ?a a ?class }
-    GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
+    # as a FILTER EXISTS: Virtuoso 7 loses this branch's rows when the type pattern is joined
+    FILTER EXISTS {
+      GRAPH ?type_graph { ?a a ?class } GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
+    }
     BIND ("fundedBy" AS ?relation)
   }
   GRAPH id:graph-provenance { ?passage a atkg:Passage }
@@ -84,15 +86,13 @@ SELECT DISTINCT ?a ?relation ?b ?via ?passage ?other WHERE {
 # Agents, whether each is a coordination mechanism (atkg:CoordinationMechanism or any subclass of
 # it, e.g. a task force a maintainer adds), and the English label.
 _KINDS_QUERY = """
-SELECT DISTINCT ?node ?mechanism ?label WHERE {
-  GRAPH ?type_graph { ?node a ?class }
-  GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
-  OPTIONAL {
+SELECT ?node ?mechanism ?label WHERE {
+  GRAPH ?type_graph { ?node a ?class } GRAPH id:graph-ontology { ?class rdfs:subClassOf* foaf:Agent }
+  BIND (IF(EXISTS {
     GRAPH ?mechanism_graph { ?node a ?mechanism_class }
     GRAPH id:graph-ontology { ?mechanism_class rdfs:subClassOf* atkg:CoordinationMechanism }
-    BIND (true AS ?mechanism)
-  }
-  OPTIONAL { GRAPH id:graph-entities { ?node skos:prefLabel ?label } FILTER (LANG(?label) = "en") }
+  }, "true", "false") AS ?mechanism)
+  OPTIONAL { GRAPH id:graph-entities { ?node skos:prefLabel ?label FILTER (LANG(?label) = "en") } }
 }"""
 # Ties that make an actor part of a mechanism (brokers); members alone make overlap (as
 # org:memberOf in the mechanism-overlap query). Funders, partners, observers are other ties.

@@ -10,6 +10,10 @@ the docs::
     # param: as_of | date | | keep memberships that may be in force on this date
     # sources: ?member org:memberOf ?mechanism
     # example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
+    # lists: parties
+
+``lists:`` names columns the query returns one value per row for; the runner folds them into
+one sorted ", "-joined cell per row (see ``collapse_lists``: GROUP_CONCAT is not portable).
 
 A parameter is ``name | kind | default | description``; kinds are ``entity`` (an acronym, a label
 in either language, a slug or an IRI, resolved through the labels), ``date`` (YYYY-MM-DD, YYYY-MM
@@ -50,6 +54,8 @@ __all__ = [
     "run_named",
     "run_by_name",
     "sources_query",
+    "collapse_lists",
+    "attach_sources",
     "SOURCE_COLUMNS",
 ]
 
@@ -58,7 +64,7 @@ LANGUAGES = ("fr", "en")
 SOURCE_COLUMNS = ("document", "paragraph")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
-_FIELDS = ("title", "description", "param", "sources", "example")
+_FIELDS = ("title", "description", "param", "sources", "example", "lists")
 
 # Masks for finding the query's first brace: IRIs, strings and comments may hold braces.
 
@@ -81,6 +87,7 @@ class NamedQuery:
     sources: str | None = None
     example: str = ""
     text: str = ""
+    lists: tuple[str, ...] = ()
 
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:
@@ -136,6 +143,7 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
     for duplicate in sorted({n for n in names if names.count(n) > 1}):
         raise ValidationError(f"{shown}: parameter '{duplicate}' declared twice")
     sources = fields["sources"][0][1] if fields.get("sources") else None
+    lists = tuple(fields["lists"][0][1].replace(",", " ").split()) if fields.get("lists") else ()
     return NamedQuery(
         name,
         Path(shown),
@@ -145,6 +153,7 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
         sources,
         fields["example"][0][1],
         text,
+        lists,
     )
 
 
@@ -258,41 +267,116 @@ def run_named(
             "run it without --with-sources"
         )
     result = execute(inject_values(query.text, [dict(terms)]))
+    if query.lists:
+        result = collapse_lists(result, query.lists)
     if not with_sources:
         return result
     if not isinstance(result, ox.QuerySolutions):
         raise UsageError(f"query {query.name}: --with-sources needs a SELECT query")
-    return execute(sources_query(query, terms, result))
+    return attach_sources(query, terms, result, execute)
 
 
-def sources_query(query: NamedQuery, terms: Mapping[str, object | None], result: ox.QuerySolutions) -> str:
-    """A SELECT that gives back every row of ``result``, once per passage stating its fact, with the
-    document and paragraph as two more columns (empty when no passage states it), in row order."""
+def collapse_lists(result, lists: Sequence[str]):
+    """One row per distinct value of the other columns, each ``lists`` column holding its values
+    sorted and joined with ", " (unbound when there are none), rows in the query's order.
+
+    A query names such columns in its ``lists:`` header and returns one row per element: engines
+    disagree on GROUP_CONCAT (Virtuoso 7 drops rows when a GROUP_CONCAT subquery is joined, and
+    its order is unspecified everywhere), so lists are assembled here, the same on every store.
+    """
+    import json
+
+    columns = [v.value for v in result.variables]
+    groups: dict[tuple, dict[str, set[str]]] = {}
+    for row in result:
+        key = tuple(None if c in lists or row[c] is None else _json_term(row[c]) for c in columns)
+        values = groups.setdefault(key, {c: set() for c in lists})
+        for column in lists:
+            if row[column] is not None:
+                values[column].add(row[column].value)
+    bindings = []
+    for key, values in groups.items():
+        cells = {c: json.loads(cell) for c, cell in zip(columns, key, strict=True) if cell is not None}
+        cells.update({c: {"type": "literal", "value": ", ".join(sorted(v))} for c, v in values.items() if v})
+        bindings.append(cells)
+    document = {"head": {"vars": columns}, "results": {"bindings": bindings}}
+    return ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
+
+
+def _json_term(term) -> str:
+    """A term as its W3C SPARQL JSON cell (a string, so rows can be grouped by it)."""
+    import json
+
+    if isinstance(term, ox.NamedNode):
+        cell = {"type": "uri", "value": term.value}
+    elif isinstance(term, ox.BlankNode):
+        cell = {"type": "bnode", "value": term.value}
+    else:
+        cell = {"type": "literal", "value": term.value}
+        if term.language:
+            cell["xml:lang"] = term.language
+        elif term.datatype.value != _XSD + "string":
+            cell["datatype"] = term.datatype.value
+    return json.dumps(cell, sort_keys=True)
+
+
+def sources_query(query: NamedQuery, terms: Mapping[str, object | None], rows: Sequence[Mapping]) -> str:
+    """A SELECT of (?_row, ?document, ?paragraph): for each of ``rows`` (column -> term), every
+    passage stating its fact. A plain join, no OPTIONAL: rows without a passage are added back by
+    ``attach_sources``, since some engines (Virtuoso 7) ignore values bound outside an OPTIONAL."""
+    used = set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", query.sources or ""))
+    # parameters the pattern uses go into every row: one VALUES block (Virtuoso 7 mishandles two)
+    params = {k: v for k, v in terms.items() if k in used and not any(k in row for row in rows)}
+    cells = [
+        {
+            "_row": ox.Literal(str(index), datatype=ox.NamedNode(_XSD + "integer")),
+            **{c: row.get(c) for c in sorted(used) if c in row},
+            **params,
+        }
+        for index, row in enumerate(rows)
+    ]
+    body = (
+        "SELECT DISTINCT ?_row ?document ?paragraph WHERE {\n"
+        f"  GRAPH ?_passage {{ {query.sources} }}\n"
+        "  GRAPH id:graph-provenance {\n"
+        "    ?_passage a atkg:Passage ; atkg:inDocument ?document ; atkg:paragraph ?paragraph }\n"
+        "}\n"
+    )
+    return inject_values(body, cells)
+
+
+def attach_sources(query: NamedQuery, terms: Mapping[str, object | None], result, execute) -> object:
+    """Every row of ``result``, once per passage stating its fact, with the document and paragraph
+    as two more columns (empty when no passage states it), in row order, passages in reading order."""
+    import json
+
     columns = [v.value for v in result.variables]
     clash = [c for c in columns if c in SOURCE_COLUMNS]
     if clash:
         raise ValidationError(
             f"query {query.name}: a column is named '{clash[0]}', which --with-sources adds"
         )
-    rows = [
-        {
-            "_row": ox.Literal(str(index), datatype=ox.NamedNode(_XSD + "integer")),
-            **{c: solution[c] for c in columns},
-        }
-        for index, solution in enumerate(result)
-    ]
-    params = {k: v for k, v in terms.items() if k not in columns}
-    projection = " ".join(f"?{c}" for c in (*columns, *SOURCE_COLUMNS))
-    body = (
-        f"SELECT DISTINCT {projection} WHERE {{\n"
-        f"  OPTIONAL {{ GRAPH ?_passage {{ {query.sources} }}\n"
-        "    ?_passage a atkg:Passage ; atkg:inDocument ?document ; atkg:paragraph ?paragraph . }\n"
-        "}\nORDER BY ?_row ?document STRLEN(?paragraph) ?paragraph\n"
-    )
-    if not rows:  # no rows: keep the columns, return nothing
-        return body.replace("OPTIONAL", "FILTER(false)\n  OPTIONAL", 1)
-    text = inject_values(body, rows)
-    return inject_values(text, [params]) if params else text
+    rows = [{c: solution[c] for c in columns} for solution in result]
+    found: dict[int, set[tuple]] = {}
+    if rows:
+        for hit in execute(sources_query(query, terms, rows)):
+            found.setdefault(int(hit["_row"].value), set()).add((hit["document"], hit["paragraph"]))
+    bindings = []
+    for index, row in enumerate(rows):
+        cells = {c: json.loads(_json_term(t)) for c, t in row.items() if t is not None}
+        passages = sorted(found.get(index, ()), key=lambda p: (p[0].value, len(p[1].value), p[1].value))
+        if not passages:
+            bindings.append(cells)
+        for document, paragraph in passages:
+            bindings.append(
+                {
+                    **cells,
+                    "document": json.loads(_json_term(document)),
+                    "paragraph": json.loads(_json_term(paragraph)),
+                }
+            )
+    document = {"head": {"vars": [*columns, *SOURCE_COLUMNS]}, "results": {"bindings": bindings}}
+    return ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
 
 
 def run_by_name(

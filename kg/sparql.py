@@ -78,12 +78,14 @@ def inject_values(sparql: str, rows: Sequence[Mapping[str, object | None]]) -> s
     >>> import pyoxigraph as ox
     >>> print(inject_values('SELECT * WHERE { ?s ?p "{" }', [{"p": ox.NamedNode("http://x/y"), "q": None}]))
     SELECT * WHERE {
-      VALUES (?p ?q) { (<http://x/y> UNDEF) }
+      VALUES (?p) { (<http://x/y>) }
      ?s ?p "{" }
     """
-    if not rows or not rows[0]:
+    # A variable unbound in every row is left out: the same answer by the SPARQL algebra, and
+    # Virtuoso 7 loses bindings made later in the query for a variable given as UNDEF.
+    names = [n for n in (rows[0] if rows else ()) if any(row[n] is not None for row in rows)]
+    if not names:
         return sparql
-    names = list(rows[0])
     brace = mask(sparql).find("{")
     if brace < 0:
         raise ValidationError("the query has no group pattern to bind parameters in")

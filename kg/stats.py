@@ -12,10 +12,11 @@ __all__ = ["GraphStats", "graph_stats", "ProseShare", "prose_share"]
 _BY_CLASS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
   GRAPH ?g { ?s a ?class } FILTER (?g != <https://w3id.org/atkg/id/graph-ontology>)
+  FILTER (STRSTARTS(STR(?g), "https://w3id.org/atkg/id/"))  # not a remote engine's system graphs
 } GROUP BY ?class ORDER BY ?class"""
 _BY_GRAPH_KIND = """
 SELECT ?kind (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?s ?p ?o }
+  GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "https://w3id.org/atkg/id/"))
   BIND (IF(STRSTARTS(STR(?g), "https://w3id.org/atkg/id/passage-"), "passage graphs", STR(?g)) AS ?kind)
 } GROUP BY ?kind ORDER BY ?kind"""
 _BY_DOCUMENT = """

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -65,53 +63,81 @@ class EmbeddedStore:
 
 
 class RemoteStore:
-    """A SPARQL 1.1 Protocol endpoint; plain queries there see what the server's default graph is."""
+    """A SPARQL 1.1 Protocol endpoint (Virtuoso's ``/sparql``, Oxigraph server's ``/query``...).
+
+    Queries are sent as they are: plain patterns there see whatever the server's default graph is
+    (empty, the union of the graphs, or one graph), which is why our queries name their graphs.
+    Answers are normalised here, the one place that knows engines differ in what they send back:
+    Virtuoso's ``nodeID://b10026`` blank nodes become valid labels, its ``typed-literal`` JSON
+    entries plain literals, and an answer the server cut at its row cap (Virtuoso's
+    ``ResultSetMaxRows``, flagged by ``X-SPARQL-MaxRows``) is an error rather than a silent half.
+    """
 
     def __init__(self, endpoint: str, timeout: float = 60) -> None:
         self.location = endpoint
         self.timeout = timeout
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
+        from kg.remote import credentials, request
+
         if substitutions:
             from kg.sparql import inject_values
 
             sparql = inject_values(sparql, [{k: to_ox(v) for k, v in substitutions.items()}])
         declared = set(re.findall(r"PREFIX\s+([^\s:]*):", sparql, flags=re.IGNORECASE))
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
-        body = urllib.parse.urlencode({"query": prologue + sparql}).encode()
-        request = urllib.request.Request(
+        response = request(
+            "POST",
             self.location,
-            data=body,
-            method="POST",
-            headers={
+            urllib.parse.urlencode({"query": prologue + sparql}).encode(),
+            {
                 "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
                 "Content-Type": "application/x-www-form-urlencoded",
             },
+            self.timeout,
+            credentials(),
         )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                kind = response.headers.get_content_type()
-                payload = response.read()
-        except urllib.error.HTTPError as error:
+        capped = {k.lower(): v for k, v in response.headers.items()}.get("x-sparql-maxrows")
+        if capped:
             raise ValidationError(
-                f"{self.location}: {error.code} {error.read().decode(errors='replace').strip()}"
-            ) from None
-        except OSError as error:
-            raise UsageError(f"{self.location}: cannot reach the endpoint ({error})") from None
-        if kind == "application/sparql-results+json":
-            return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
-        return iter(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES))
+                f"{self.location}: the server cut the answer at {capped} rows "
+                "(raise its cap: Virtuoso's ResultSetMaxRows in virtuoso.ini)"
+            )
+        if response.content_type == "application/sparql-results+json":
+            return ox.parse_query_results(_portable_json(response.body), format=ox.QueryResultsFormat.JSON)
+        if response.content_type == "application/sparql-results+xml":
+            return ox.parse_query_results(response.body, format=ox.QueryResultsFormat.XML)
+        if response.content_type == "text/turtle":
+            return iter(ox.parse(response.body, format=ox.RdfFormat.TURTLE))
+        return iter(ox.parse(response.body, format=ox.RdfFormat.N_TRIPLES))
 
     def quads(self) -> Iterator[Quad]:
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        """Our graphs' quads, each once: only graphs named under ``id:`` (not the engine's own
+        system graphs, nor a union default graph that would repeat every triple)."""
+        result = self.query(
+            "SELECT DISTINCT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER (STRSTARTS(STR(?g), "{PREFIXES["id"]}")) }}'
+        )
         for row in result:
-            graph = from_ox(row["g"]) if row["g"] is not None else None
-            yield (
-                from_ox(row["s"]),
-                from_ox(row["p"]),
-                from_ox(row["o"]),
-                graph if graph is not None else from_ox(ox.DefaultGraph()),
-            )
+            yield (from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]), from_ox(row["g"]))
+
+
+_BNODE_LABEL = re.compile(r"[^A-Za-z0-9_]")
+
+
+def _portable_json(payload: bytes) -> bytes:
+    """W3C SPARQL JSON results with engine quirks undone (see RemoteStore)."""
+    import json
+
+    document = json.loads(payload)
+    for binding in document.get("results", {}).get("bindings", []):
+        for cell in binding.values():
+            if cell.get("type") == "bnode":
+                label = cell["value"].removeprefix("nodeID://").removeprefix("_:")
+                cell["value"] = _BNODE_LABEL.sub("_", label) or "b"
+            elif cell.get("type") == "typed-literal":
+                cell["type"] = "literal"
+    return json.dumps(document).encode()
 
 
 def memory_store(quads: Iterable[Quad]) -> EmbeddedStore:

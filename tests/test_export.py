@@ -79,3 +79,78 @@ def test_export_to_a_file(seed_built, cli, tmp_path):
     result = cli("--workspace", seed_built.root, "export", "--format", "nquads", "--output", target)
     assert result.exit_code == 0 and result.stdout == ""
     assert target.read_text() == export_text(open_store(seed_built.store), ExportFormat.nquads)
+
+
+# --- the coordination network for other tools (Gephi, yEd, Cytoscape) ------------------------
+
+
+def _read_back(fmt: str, text: str, tmp_path):
+    import networkx as nx
+
+    path = tmp_path / f"network.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    return nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_the_network_reads_back_in_networkx_with_every_attribute(seed_built, cli, tmp_path, fmt):
+    from kg.export import flat_network
+    from kg.network import coordination_graph
+
+    store = open_store(seed_built.store)
+    result = cli("--workspace", seed_built.root, "export", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    network = _read_back(fmt, result.stdout, tmp_path)
+    built = coordination_graph(store)
+    assert set(network.nodes) == set(built.nodes)
+    assert {frozenset(e) for e in network.edges} == {frozenset(e) for e in built.edges}
+    icat = network.nodes["icat"]
+    assert (icat["type"], icat["label_en"], icat["label_fr"]) == (
+        "mechanism",
+        "Inter-Agency Coordination Group against Trafficking in Persons",
+        "Groupe interinstitutions de coopération contre la traite des personnes",
+    )
+    edge = network.edges["frontex", "unodc"]
+    assert (edge["relation"], int(edge["weight"]), edge["via"], edge["passages"]) == (
+        "agreement",
+        1,
+        "agreement-unodc-frontex-2012",
+        "passage-001-12",
+    )
+    flat = flat_network(store)
+    for node, data in flat.nodes(data=True):
+        assert {k: network.nodes[node].get(k, "") for k in ("type", "label_en", "label_fr")} == {
+            k: data[k] for k in ("type", "label_en", "label_fr")
+        }
+
+
+def test_the_network_csv_is_gephis_edge_list(seed_built, cli):
+    import csv
+    import io
+
+    result = cli("--workspace", seed_built.root, "export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == [
+        "Source", "Target", "Type", "Weight", "Relation", "Via", "Passages", "Source label", "Target label"
+    ]  # fmt: skip
+    frontex = [r for r in rows if {r["Source"], r["Target"]} == {"frontex", "unodc"}]
+    assert frontex == [
+        {
+            "Source": "frontex",
+            "Target": "unodc",
+            "Type": "Undirected",
+            "Weight": "1",
+            "Relation": "agreement",
+            "Via": "agreement-unodc-frontex-2012",
+            "Passages": "passage-001-12",
+            "Source label": "European Agency for the Management of Operational Cooperation at the External "
+            "Borders of the Member States of the European Union",
+            "Target label": "United Nations Office on Drugs and Crime",
+        }
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv"])
+def test_network_exports_are_byte_identical_across_runs(seed_built, cli, fmt):
+    first = cli("--workspace", seed_built.root, "export", "--format", fmt).stdout
+    assert first and cli("--workspace", seed_built.root, "export", "--format", fmt).stdout == first

@@ -68,7 +68,8 @@ def test_header_fields_are_read():
         ("# param: y | year | 20 | x", "parameter y: '20' is not a year (four digits, e.g. 2012)"),
         (
             "# colour: blue",
-            "q.rq:4: unknown header line; expected one of title:, description:, param:, sources:, example:",
+            "q.rq:4: unknown header line; expected one of "
+            "title:, description:, param:, sources:, example:, lists:",
         ),
     ],
 )
@@ -107,7 +108,18 @@ def test_param_pairs_are_checked():
 
 def test_values_go_first_in_the_outer_group_and_strings_are_escaped():
     text = inject_values('SELECT * WHERE { ?s ?p "{" } # {', [{"t": ox.Literal('a"} UNION {'), "u": None}])
-    assert text == 'SELECT * WHERE {\n  VALUES (?t ?u) { ("a\\"} UNION {" UNDEF) }\n ?s ?p "{" } # {'
+    assert text == 'SELECT * WHERE {\n  VALUES (?t) { ("a\\"} UNION {") }\n ?s ?p "{" } # {'
+
+
+def test_a_variable_unbound_in_every_row_is_left_out_of_values():
+    """Regression: Virtuoso 7 lost ?mechanism in coordinators-and-chairs when given as UNDEF."""
+    rows = [{"m": None, "l": ox.Literal("en")}]
+    assert inject_values("SELECT * WHERE { ?s ?p ?m }", rows) == (
+        'SELECT * WHERE {\n  VALUES (?l) { ("en") }\n ?s ?p ?m }'
+    )
+    mixed = [{"m": None}, {"m": ox.NamedNode("http://x/y")}]
+    assert "VALUES (?m) { (UNDEF) (<http://x/y>) }" in inject_values("SELECT * WHERE { ?s ?p ?m }", mixed)
+    assert inject_values("SELECT * WHERE { ?s ?p ?m }", [{"m": None}]) == "SELECT * WHERE { ?s ?p ?m }"
 
 
 HOSTILE = [
@@ -374,3 +386,20 @@ def test_every_sourced_query_runs_with_sources(querypack):
             result = run_by_name(querypack.queries_dir, querypack.store, name, [], "en", True)
             assert [v.value for v in result.variables][-2:] == ["document", "paragraph"], name
             assert all(row["document"] is not None for row in result), name
+
+
+def test_list_columns_are_folded_sorted_and_unbound_when_empty():
+    """`lists:` columns: one row per other-columns value, its values sorted and joined."""
+    from kg.querypack import collapse_lists
+
+    store = ox.Store()
+    store.load(b"<x:a> <x:p> <x:zeta>, <x:alpha> . <x:b> <x:q> <x:c> .", format=ox.RdfFormat.TURTLE)
+    result = store.query(
+        "SELECT ?s ?o WHERE { ?s ?p ?any OPTIONAL { ?s <x:p> ?each BIND (STR(?each) AS ?o) } } ORDER BY ?s"
+    )
+    folded = collapse_lists(result, ["o"])
+    assert [v.value for v in folded.variables] == ["s", "o"]
+    assert [(row["s"].value, row["o"] and row["o"].value) for row in folded] == [
+        ("x:a", "x:alpha, x:zeta"),
+        ("x:b", None),
+    ]

@@ -33,6 +33,13 @@ def build(ctx: typer.Context, store: StoreOption = None) -> None:
     from kg.output import render_rows
 
     options: Options = ctx.obj.with_store(store)
+    if options.store and options.store.startswith(("http://", "https://")):
+        from kg.errors import UsageError
+
+        raise UsageError(
+            f"--store {options.store}: build writes a local store; build without --store, then "
+            "`atkg publish --store URL` puts the graph into a remote store"
+        )
     workspace = options.resolve()
     report = run_build(workspace, progress=lambda step: typer.echo(f"... {step}", err=True))
     typer.echo(f"Built {workspace.store} in {report.seconds:.2f} s: {report.quads} quads")
@@ -86,7 +93,9 @@ def export(
 ) -> None:
     """Export every graph (ontology, entities, passages, provenance, inferred), reproducibly.
 
-    turtle flattens all graphs into their union. Example: atkg export --format nquads -o kg.nq
+    turtle flattens all graphs into their union. gexf, graphml and csv write the coordination
+    network instead (nodes with type and fr/en labels; edges with relations, weight, passages):
+    open the .gexf in Gephi with File > Open. Example: atkg export --format nquads -o kg.nq
     """
     from kg.export import export_text
     from kg.store import open_store
