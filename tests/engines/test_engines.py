@@ -28,11 +28,9 @@ PACK = load_pack(ROOT / "queries")
 NOT_YET_PORTABLE = {
     "actors-by-type",
     "actors-without-partnership",
-    "conflicting-claims",
     "facts-per-document",
     "label-search",
     "mechanisms-of-actor",
-    "members-of-mechanism",
 }
 # (engine, query): why the engine answers differently, whatever the query's wording.
 # None today: every difference met so far had a portable rewrite (see the README's "Using another
