@@ -72,12 +72,14 @@ def _force_directed(nodes: list[str], adjacent: dict[str, set[str]], seed: int) 
     n = len(nodes)
     if n == 0:
         return {}
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
+    if n <= 3:  # a dot, a pair or a short chain: a line needs no simulation
+        return {
+            node: (i * SPACING, 0.0) for i, node in enumerate(sorted(nodes, key=lambda v: -len(adjacent[v])))
+        }
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from(sorted((a, b) for a in nodes for b in adjacent[a] if a < b))
-    raw = nx.forceatlas2_layout(graph, seed=seed, max_iter=300, gravity=2.0, scaling_ratio=2.0)
+    raw = nx.forceatlas2_layout(graph, seed=seed, max_iter=120, gravity=2.0, scaling_ratio=2.0)
     pos = {node: (float(raw[node][0]), float(raw[node][1])) for node in nodes}
     # Scale so that the median distance to the nearest node is SPACING.
     nearest = []

@@ -335,23 +335,29 @@
     if (!yearFrom || year === null || year === undefined) { return true; }
     return year >= Number(yearFrom.value) && year <= Number(yearTo.value);
   }
+  var edgeHidden = new Set();
   function refresh() {
     var kinds = checked(nodeBoxes), edgeKinds = checked(edgeBoxes);
     var depth = depthSelect ? Number(depthSelect.value) : null;
+    var before = hiddenNodes;
     hiddenNodes = new Set();
-    var nodeUpdates = data.nodes.map(function (n) {
+    var nodeUpdates = [];
+    data.nodes.forEach(function (n) {
       var on = kinds.has(n.kind) && (depth === null || n.depth === null || n.depth <= depth) && inYears(n.year);
       if (!on) { hiddenNodes.add(n.id); }
-      return { id: n.id, hidden: !on };
+      if (on === before.has(n.id)) { nodeUpdates.push({ id: n.id, hidden: !on }); }  /* changed only */
     });
     var visibleEdges = 0;
-    var edgeUpdates = data.edges.map(function (e) {
+    var edgeUpdates = [];
+    var nowHidden = new Set();
+    data.edges.forEach(function (e) {
       var on = edgeKinds.has(e.kind) && inYears(e.year) && !hiddenNodes.has(e.from) && !hiddenNodes.has(e.to);
-      if (on) { visibleEdges += 1; }
-      return { id: e.id, hidden: !on };
+      if (on) { visibleEdges += 1; } else { nowHidden.add(e.id); }
+      if (on === edgeHidden.has(e.id)) { edgeUpdates.push({ id: e.id, hidden: !on }); }
     });
-    nodes.update(nodeUpdates);
-    edges.update(edgeUpdates);
+    edgeHidden = nowHidden;
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
     var visibleNodes = data.nodes.length - hiddenNodes.size;
     state.visible = { nodes: visibleNodes, edges: visibleEdges };
     shown.textContent = String(visibleNodes) + " / " + String(data.nodes.length) + " " + W.nodes
@@ -386,6 +392,7 @@
     fitVisible();
   });
   function fitVisible() {
+    if (!hiddenNodes.size) { network.fit({ animation: false }); schedulePlacement(); return; }
     var ids = data.nodes.filter(function (n) { return !hiddenNodes.has(n.id); }).map(function (n) { return n.id; });
     network.fit({ nodes: ids, animation: false });
     schedulePlacement();
