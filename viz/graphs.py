@@ -16,7 +16,7 @@ from itertools import combinations
 from kg.errors import UsageError
 from kg.textmatch import fold
 from viz.facts import Fact, FactBase, year_of
-from viz.layout import PHYSICS_LIMIT, layout
+from viz.layout import PHYSICS_LIMIT, layout, rings
 from viz.model import Axis, FactRow, LegendEntry, Source, ViewEdge, ViewGraph, ViewNode
 from viz.style import STYLED_CLASSES, community_color, edge_color, node_style
 from viz.text import text
@@ -114,33 +114,43 @@ def _kind_label(base: FactBase, kind: str) -> str:
     return base.term_label(kind) if ":" in kind else text(base.lang, f"kind.{kind}")
 
 
+def _colon(base: FactBase) -> str:
+    """ ": " in English, " : " in French (a space before the colon)."""
+    return text(base.lang, "colon")
+
+
 def _node_title(base: FactBase, node: str) -> str:
-    lines = [base.label(node), f"{text(base.lang, 'type')}: {base.term_label(base.kind(node))}"]
+    lines = [base.label(node), f"{text(base.lang, 'type')}{_colon(base)}{base.term_label(base.kind(node))}"]
     labels = base.pref_labels.get(node, {})
     lines.append(
-        f"{text(base.lang, 'labels')}: " + " | ".join(f"{lang}: {labels[lang]}" for lang in sorted(labels))
+        f"{text(base.lang, 'labels')}{_colon(base)}"
+        + " | ".join(f"{lang}: {labels[lang]}" for lang in sorted(labels))
     )
     also = sorted({a for values in base.alt_labels.get(node, {}).values() for a in values})
     if also:
-        lines.append(f"{text(base.lang, 'also')}: " + ", ".join(also))
+        lines.append(f"{text(base.lang, 'also')}{_colon(base)}" + ", ".join(also))
     year = base.node_year(node)
     if year is not None:
-        lines.append(f"{text(base.lang, 'year')}: {year}")
+        lines.append(f"{text(base.lang, 'year')}{_colon(base)}{year}")
     lines.append(f"id: {node}")
     return "\n".join(lines)
 
 
 def _edge_title(base: FactBase, source: str, target: str, kind: str, tie: _Tie, directed: bool) -> str:
     arrow = "→" if directed else "—"
-    lines = [f"{_kind_label(base, kind)}: {base.label(source)} {arrow} {base.label(target)}"]
+    lines = [f"{_kind_label(base, kind)}{_colon(base)}{base.label(source)} {arrow} {base.label(target)}"]
     if tie.via:
-        lines.append(f"{text(base.lang, 'via')}: " + "; ".join(sorted(base.label(v) for v in tie.via)))
+        lines.append(
+            f"{text(base.lang, 'via')}{_colon(base)}" + "; ".join(sorted(base.label(v) for v in tie.via))
+        )
     if tie.years:
         first, last = min(tie.years), max(tie.years)
-        lines.append(f"{text(base.lang, 'year')}: {first}" + (f"–{last}" if last != first else ""))
+        lines.append(
+            f"{text(base.lang, 'year')}{_colon(base)}{first}" + (f"–{last}" if last != first else "")
+        )
     sources = base.sources(sorted(tie.facts))
     if sources:
-        lines.append(f"{text(base.lang, 'sources')}:")
+        lines.append(f"{text(base.lang, 'sources')}{_colon(base).rstrip()}")
         lines += [f"  {s}" for s in sources]
     return "\n".join(lines)
 
@@ -370,11 +380,11 @@ def ego_view(base: FactBase, center: str, depth: int = 1, years: Years = (None, 
         raise UsageError(f"entity '{center}' has no labels in the graph: it cannot centre the ego view")
     if depth < 1:
         raise UsageError(f"--depth must be 1 or more, not {depth}")
-    rings = max(depth, EGO_RINGS)
+    held = max(depth, EGO_RINGS)
     adjacent = _adjacency(base)
     distance = {center: 0}
     frontier = [center]
-    for step in range(1, rings + 1):
+    for step in range(1, held + 1):
         frontier = sorted({n for f in frontier for n in adjacent.get(f, ()) if n not in distance})
         distance.update((n, step) for n in frontier)
     draft = _Draft(base, years)
@@ -393,6 +403,15 @@ def ego_view(base: FactBase, center: str, depth: int = 1, years: Years = (None, 
         depths=distance,
     )
     view.depth, view.max_depth = depth, max((d for d in distance.values()), default=0)
+    drawn = {n.id: n for n in view.nodes}
+    positions = rings(
+        {n: d for n, d in distance.items() if n in drawn},
+        [(e.source, e.target) for e in view.edges],
+        {n.id: (n.kind, fold(n.label), n.id) for n in view.nodes},
+        {n.id: (n.label, n.size) for n in view.nodes},
+    )
+    for node in view.nodes:
+        node.x, node.y = positions[node.id]
     return view
 
 
@@ -523,7 +542,7 @@ def comembership_view(base: FactBase, years: Years = (None, None)) -> ViewGraph:
     legend: dict[str, LegendEntry] = {}
     for index, community in enumerate(_communities(pairs, nodes)):
         key = f"community-{index + 1:03d}"
-        label = f"{text(base.lang, 'community', n=index + 1)}: {text(base.lang, 'actors', n=len(community))}"
+        label = f"{text(base.lang, 'community', n=index + 1)}{_colon(base)}{text(base.lang, 'actors', n=len(community))}"
         legend[key] = LegendEntry(key, label, community_color(index), "dot")
         kinds.update((n, key) for n in community)
     return _finish(draft, "comembership", *_title(base, "comembership"), node_kinds=kinds, kind_legend=legend)

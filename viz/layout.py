@@ -20,7 +20,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-__all__ = ["layout", "FORCE_LIMIT", "PHYSICS_LIMIT", "SPACING", "LABEL_FONT", "label_box"]
+__all__ = ["layout", "rings", "FORCE_LIMIT", "PHYSICS_LIMIT", "SPACING", "LABEL_FONT", "label_box"]
 
 FORCE_LIMIT = 600
 LABEL_FONT = 13.0
@@ -64,6 +64,56 @@ def layout(
     else:
         raw = _radial_components(nodes, adjacent)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in raw.items()}
+
+
+def rings(
+    depths: dict[str, int],
+    edges: Iterable[tuple[str, str]],
+    order: dict[str, tuple],
+    labels: dict[str, tuple[str, float]],
+) -> dict[str, Position]:
+    """An ego layout: the centre in the middle, each ring of neighbours on its own circle.
+
+    Ring 1 goes round in ``order`` (so nodes of one type sit together); each further node sits
+    near the mean angle of its neighbours one ring in, and the rings are wide enough that
+    neighbours along a circle are :data:`SPACING` apart; then labels are separated.
+    """
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for a, b in edges:
+        adjacent[a].add(b)
+        adjacent[b].add(a)
+    by_ring: dict[int, list[str]] = defaultdict(list)
+    for node, depth in depths.items():
+        by_ring[depth].append(node)
+    angle: dict[str, float] = {}
+    positions: dict[str, Position] = {}
+    radius = 0.0
+    for ring in sorted(by_ring):
+        members = by_ring[ring]
+        if ring == 0:
+            for node in members:
+                angle[node], positions[node] = 0.0, (0.0, 0.0)
+            continue
+        if ring == 1:
+            members = sorted(members, key=lambda n: order.get(n, (n,)))
+        else:
+
+            def inner(n: str) -> float:
+                seen = [angle[m] for m in adjacent[n] if m in angle and depths.get(m) == ring - 1]
+                if not seen:
+                    return 0.0
+                return math.atan2(sum(math.sin(a) for a in seen), sum(math.cos(a) for a in seen)) % (
+                    2 * math.pi
+                )
+
+            members = sorted(members, key=lambda n: (inner(n), order.get(n, (n,))))
+        radius = max(radius + SPACING * 2, len(members) * SPACING / (2 * math.pi))
+        for i, node in enumerate(members):
+            a = 2 * math.pi * i / len(members) - math.pi / 2
+            angle[node] = a % (2 * math.pi)
+            positions[node] = (radius * math.cos(a), radius * math.sin(a))
+    separated = _separate_labels(positions, labels)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in separated.items()}
 
 
 def _force_directed(nodes: list[str], adjacent: dict[str, set[str]], seed: int) -> dict[str, Position]:

@@ -86,6 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
         "show.all": "Show all",
         "close": "Close",
         "kb": "KB",
+        "colon": ": ",
     },
     "fr": {
         "mechanisms.title": "Mécanismes de coordination et leurs membres",
@@ -167,6 +168,7 @@ TEXT: dict[str, dict[str, str]] = {
         "show.all": "Tout afficher",
         "close": "Fermer",
         "kb": "Ko",
+        "colon": " : ",
     },
 }
 
