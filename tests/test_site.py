@@ -149,13 +149,27 @@ def test_conflicting_claims_are_flagged_on_the_entity_page(views_built):  # noqa
             URIRef(ID["passage-001-2"]),
         )
     )
-    page = render_site(memory_store(quads), "en")["id/agreement-unodc-iom-2012.html"]
+    # and a second paragraph listing only three of ICAT's members
+    member_of = URIRef("http://www.w3.org/ns/org#memberOf")
+    for member in ("ilo", "iom", "unodc"):
+        quads.append((ID[member], member_of, ID["icat"], URIRef(ID["passage-001-2"])))
+    site = render_site(memory_store(quads), "en")
+    page = site["id/agreement-unodc-iom-2012.html"]
     conflicts = page.split('<h2 class="conflicts">Where the sources disagree</h2>')[1].split("</ul>")[0]
     assert text_of(conflicts).count("Date:") == 2
     assert "Date: 2011 — stated in" in text_of(conflicts) and "Date: 2012-04 — stated in" in text_of(
         conflicts
     )
     assert page.count('<li class="conflict">') == 2 and page.count("⚠ sources disagree") == 2
+    # INTERPOL is in 000 §11's list, not in the other: flagged on its page and on ICAT's
+    interpol = site["id/interpol.html"]
+    assert (
+        "member of Inter-Agency Coordination Group against Trafficking in Persons: "
+        "International Criminal Police Organization — stated in "
+    ) in text_of(interpol)
+    assert text_of(interpol).count("missing from") == 1 and interpol.count('<li class="conflict">') == 1
+    assert '<li class="conflict"><a href="interpol.html">' in site["id/icat.html"]
+    assert '<li class="conflict"><a href="ilo.html">' not in site["id/icat.html"]  # in both lists
 
 
 def test_french_site_is_french(site_fr):

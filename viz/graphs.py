@@ -542,7 +542,8 @@ def comembership_view(base: FactBase, years: Years = (None, None)) -> ViewGraph:
     legend: dict[str, LegendEntry] = {}
     for index, community in enumerate(_communities(pairs, nodes)):
         key = f"community-{index + 1:03d}"
-        label = f"{text(base.lang, 'community', n=index + 1)}{_colon(base)}{text(base.lang, 'actors', n=len(community))}"
+        actors = text(base.lang, "actors", n=len(community))
+        label = f"{text(base.lang, 'community', n=index + 1)}{_colon(base)}{actors}"
         legend[key] = LegendEntry(key, label, community_color(index), "dot")
         kinds.update((n, key) for n in community)
     return _finish(draft, "comembership", *_title(base, "comembership"), node_kinds=kinds, kind_legend=legend)

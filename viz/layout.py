@@ -98,7 +98,7 @@ def rings(
             members = sorted(members, key=lambda n: order.get(n, (n,)))
         else:
 
-            def inner(n: str) -> float:
+            def inner(n: str, ring: int = ring) -> float:
                 seen = [angle[m] for m in adjacent[n] if m in angle and depths.get(m) == ring - 1]
                 if not seen:
                     return 0.0

@@ -194,6 +194,8 @@ class SitePages:
         data = self.data
         groups: dict[tuple, Group] = {}
         flagged = self._conflicting(slug)
+        # lists the sources give differently (members of ICAT): flagged on the member's page too
+        listed_in = {c.subject for c in self.conflicts if c.property == "members" and c.value == slug}
         me = self.label(slug)
         rows: dict[tuple, Row] = {}
         for fact in self.by_entity.get(slug, []):
@@ -213,7 +215,11 @@ class SitePages:
                 rows[row_key] = Row(other, other_label, [])
                 group.rows.append(rows[row_key])
             rows[row_key].sources.append(self.source(fact.passage))
-            if (fact.predicate, other.slug or other.text) in flagged or ("members", other.slug) in flagged:
+            if (
+                (fact.predicate, other.slug or other.text) in flagged
+                or ("members", other.slug) in flagged
+                or (fact.predicate == "org:memberOf" and fact.subject == slug and other.slug in listed_in)
+            ):
                 rows[row_key].conflict = True
         ordered = []
         for key in sorted(groups):
@@ -234,6 +240,15 @@ class SitePages:
             )
             for c in self.conflicts
             if c.subject == slug
+        ] + [
+            (
+                f"{self.data.term_label('org:memberOf', self.lang)} {self.label(c.subject)}",
+                self.label(c.value),
+                [self.source(p) for p in c.sources],
+                [self.source(p) for p in c.missing_from],
+            )
+            for c in self.conflicts
+            if c.property == "members" and c.value == slug
         ]
         return self._render(
             "entity.html",
