@@ -87,7 +87,12 @@
       placed.push(n.id);
     }
     state.labelled = placed.sort();
-    network.redraw();
+    network.redraw();  /* synchronous: the labels are on the canvas when it returns */
+    if (!state.drawn) {
+      state.drawn = true;
+      state.drawnAt = performance.now();
+      document.body.setAttribute("data-drawn", "true");
+    }
   }
   var pending = false;
   function schedulePlacement() {
@@ -403,11 +408,5 @@
   state.placeLabels = placeLabels;
   state.hidden = function () { return Array.from(hiddenNodes).sort(); };
   refresh();
-  fitVisible();
-  placeLabels();
-  network.once("afterDrawing", function () {
-    state.drawn = true;
-    state.drawnAt = performance.now();
-    document.body.setAttribute("data-drawn", "true");
-  });
+  fitVisible();  /* the labels are placed on the next frame, which marks the page drawn */
 })();
