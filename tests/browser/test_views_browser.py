@@ -51,7 +51,8 @@ LABEL_BOXES = """() => {
   return atkg.labelled.map(id => {
     const node = atkg.data.nodes.find(n => n.id === id);
     const p = network.canvasToDOM(network.getPositions([id])[id]);
-    const w = ctx.measureText(node.name).width, r = node.size * scale;
+    const w = ctx.measureText(node.name).width;
+    const r = timeline ? Math.max(node.size * scale, 4) : node.size * scale;  // marks keep 4 px
     return timeline ? [p.x + r + 3, p.y - px * 0.65, p.x + r + 3 + w, p.y + px * 0.65, id]
                     : [p.x - w / 2, p.y + r + 2, p.x + w / 2, p.y + r + 2 + px * 1.3, id];
   });

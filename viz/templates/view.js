@@ -47,7 +47,7 @@
     var body = network.body.nodes[n.id];
     var p = network.canvasToDOM({ x: body.x, y: body.y });
     var w = textWidth(n);
-    var r = n.size * scale;
+    var r = data.axis ? Math.max(n.size * scale, 4) : n.size * scale;
     if (data.axis) {
       return [p.x + r + 3, p.y - FONT_PX * 0.65, p.x + r + 3 + w, p.y + FONT_PX * 0.65];
     }
@@ -114,7 +114,7 @@
       var n = byId.get(id), body = network.body.nodes[id];
       if (!body || hiddenNodes.has(id)) { return; }
       var x = body.x, y = body.y;
-      if (data.axis) { x += n.size + 3 / scale; } else { y += n.size + 2 / scale; }
+      if (data.axis) { x += Math.max(n.size, 4 / scale) + 3 / scale; } else { y += n.size + 2 / scale; }
       ctx.fillStyle = dimmed && !dimmed.has(id) ? "#bbbbbb" : "#222222";
       ctx.strokeText(n.name, x, y);
       ctx.fillText(n.name, x, y);
@@ -135,23 +135,48 @@
       ctx.lineWidth = 1 / scale;
       ctx.font = (12 / scale) + "px system-ui, sans-serif";
       ctx.textBaseline = "top";
+      var lastLabel = -Infinity;
       data.axis.lanes.forEach(function (lane, i) {
         ctx.fillStyle = i % 2 ? "#f7f7f7" : "#eef3f8";
         var next = i + 1 < data.axis.lanes.length ? data.axis.lanes[i + 1][0] : lane[0] + 1e6;
         ctx.fillRect(topLeft.x, lane[0], bottomRight.x - topLeft.x, Math.min(next, bottomRight.y) - lane[0]);
-        ctx.fillStyle = "#444";
-        ctx.textAlign = "left";
-        ctx.fillText(lane[1], topLeft.x + 6 / scale, lane[0] + 3 / scale);
       });
-      ctx.strokeStyle = "#cccccc";
+      data.axis.lanes.forEach(function (lane) {
+        var screenY = network.canvasToDOM({ x: 0, y: lane[0] }).y;
+        if (screenY - lastLabel >= 14) {  /* a lane label never covers the one above */
+          ctx.fillStyle = "#444";
+          ctx.textAlign = "left";
+          ctx.fillText(lane[1], topLeft.x + 6 / scale, lane[0] + 3 / scale);
+          lastLabel = screenY;
+        }
+      });
+      /* one line per year, labelled every 1, 2, 5 or 10 years: as often as fits on screen */
+      var span = data.axis.ticks.length > 1 ? (data.axis.ticks[1][0] - data.axis.ticks[0][0]) * scale : 100;
+      var every = [1, 2, 5, 10, 20].find(function (k) { return span * k >= 44; }) || 50;
       ctx.fillStyle = "#555";
       ctx.textAlign = "center";
       data.axis.ticks.forEach(function (tick) {
+        var labelled = Number(tick[1]) % every === 0;
+        ctx.strokeStyle = labelled ? "#bbbbbb" : "#e4e4e4";
         ctx.beginPath();
         ctx.moveTo(tick[0], topLeft.y);
         ctx.lineTo(tick[0], bottomRight.y);
         ctx.stroke();
-        ctx.fillText(tick[1], tick[0], topLeft.y + 2 / scale);
+        if (labelled) { ctx.fillText(tick[1], tick[0], topLeft.y + 2 / scale); }
+      });
+      ctx.restore();
+    });
+    /* marks keep a visible size whatever the zoom */
+    network.on("afterDrawing", function (ctx) {
+      var scale = network.getScale();
+      ctx.save();
+      data.nodes.forEach(function (n) {
+        if (hiddenNodes.has(n.id)) { return; }
+        var body = network.body.nodes[n.id];
+        ctx.beginPath();
+        ctx.arc(body.x, body.y, Math.max(n.size, 4 / scale), 0, 2 * Math.PI);
+        ctx.fillStyle = n.color.background;
+        ctx.fill();
       });
       ctx.restore();
     });
