@@ -62,7 +62,7 @@
       var n = order[k];
       if (hiddenNodes.has(n.id)) { continue; }
       var box = labelBox(n, scale);
-      if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height) { continue; }
+      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }  /* whole, or not */
       var i0 = Math.floor(box[0] / cell), i1 = Math.floor(box[2] / cell);
       var j0 = Math.floor(box[1] / cell), j1 = Math.floor(box[3] / cell);
       var clash = false;
