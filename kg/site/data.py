@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from kg.namespace import GRAPH_ENTITIES, GRAPH_ONTOLOGY, GRAPH_PROVENANCE, PREFIXES, shorten
 
-__all__ = ["SiteData", "Fact", "Passage", "Document", "Term", "read_site_data", "slug_of", "sort_key"]
+__all__ = [
+    "SiteData",
+    "Fact",
+    "Value",
+    "Passage",
+    "Document",
+    "Term",
+    "read_site_data",
+    "slug_of",
+    "sort_key",
+]
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
 RDFS = PREFIXES["rdfs"]

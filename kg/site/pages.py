@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from kg.site.data import Fact, SiteData, sort_key
+from kg.site.data import Fact, SiteData, Value, sort_key
 from kg.site.text import WORDS
 
 __all__ = ["SitePages", "file_name", "term_anchor"]
@@ -121,12 +121,9 @@ class SitePages:
     def _cap(text: str) -> str:
         return text[:1].upper() + text[1:]
 
-    def value_label(self, value) -> str:
-        if value.slug:
-            return self.label(value.slug)
-        if value.datatype in ("", "xsd:string", "rdf:langString"):
-            return value.text
-        return value.text
+    def value_label(self, value: Value) -> str:
+        """An entity by its label; a literal (date, figure, note) as written."""
+        return self.label(value.slug) if value.slug else value.text
 
     def source(self, passage: str) -> Source:
         p = self.data.passages.get(passage)
@@ -207,7 +204,7 @@ class SitePages:
             else:
                 key = (1, relation, fact.predicate)
                 heading = f"… — {relation} — {me}"
-                other = type(fact.object)(fact.subject, fact.subject)
+                other = Value(fact.subject, fact.subject)
                 other_label = self.label(fact.subject)
             group = groups.setdefault(key, Group(heading))
             row_key = (key, other)
