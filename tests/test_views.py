@@ -541,3 +541,26 @@ def test_panels_carry_each_fact_with_its_french_paragraph(facts, views_built):  
     assert text.startswith("11. Le Groupe a tenu deux réunions à New York en 2007.")
     edge = next(e for e in payload["edges"] if (e["from"], e["to"]) == ("ilo", "icat"))
     assert [payload["facts"][i][5] for i in edge["facts"]] == [["passage-000-11"]]
+
+
+@pytest.mark.parametrize("name", ["mechanisms", "ego", "timeline"])
+def test_a_french_page_says_nothing_in_english(facts_fr, name):
+    from viz.text import TEXT
+
+    english = [
+        en
+        for key, en in TEXT["en"].items()
+        if en != TEXT["fr"][key] and "{" not in en and len(en) > 4 and key != "colon"
+    ]
+    html = render_view(build_view(facts_fr, name))
+    page = re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)
+    shown = html_text.unescape(re.sub(r"<[^>]+>", " ", page))
+    words = data_block(html)["words"]
+    for text_ in [shown, *words.values()]:
+        assert [e for e in english if re.search(rf"\b{re.escape(e)}\b", text_)] == [], text_[:200]
+    assert words["noMatch"] == "Aucun résultat" and words["entityPage"] == "Page de l'entité"
+    # legend, kinds of tie and relations from the ontology's French labels
+    payload = data_block(html)
+    relations = {f[2] for f in payload["facts"]}
+    assert "Membre de" in relations or name == "timeline"
+    assert "Member of" not in relations
