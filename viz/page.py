@@ -23,7 +23,7 @@ from viz.model import ViewGraph
 from viz.style import DIM, edge_color, node_style
 from viz.text import TEXT
 
-__all__ = ["render_view", "script_json", "vis_js", "VIS_VERSION", "jinja_environment"]
+__all__ = ["render_view", "script_json", "script_hash", "vis_js", "VIS_VERSION", "jinja_environment"]
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -76,7 +76,8 @@ def script_json(value: object) -> str:
     return text
 
 
-def _sha256(code: str) -> str:
+def script_hash(code: str) -> str:
+    """The CSP source allowing exactly this inline script."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
@@ -208,7 +209,7 @@ def render_view(view: ViewGraph) -> str:
 
     app_js, library = _asset("view.js"), vis_js()
     csp = (
-        f"default-src 'none'; script-src {_sha256(library)} {_sha256(app_js)}; "
+        f"default-src 'none'; script-src {script_hash(library)} {script_hash(app_js)}; "
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
     dated = view.nodes if view.axis else view.edges

@@ -9,8 +9,6 @@ folder works from ``file://`` and when served at ``/`` (where ``/id/<slug>`` map
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -57,10 +55,6 @@ def _environment():
 @cache
 def _asset(name: str) -> str:
     return (_TEMPLATES / name).read_text(encoding="utf-8")
-
-
-def _sha256(code: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -145,7 +139,7 @@ class SitePages:
     def home(self) -> str:
         from markupsafe import Markup
 
-        from viz.page import script_json
+        from viz.page import script_hash, script_json
 
         data = self.data
         classes = Counter(t for slug in data.entities for t in data.types.get(slug, ()))
@@ -159,7 +153,7 @@ class SitePages:
             if slug in data.pref
         ]
         script = _asset("search.js")
-        csp = _CSP.replace("default-src 'none';", f"default-src 'none'; script-src {_sha256(script)};")
+        csp = _CSP.replace("default-src 'none';", f"default-src 'none'; script-src {script_hash(script)};")
         documents = [
             (
                 d.slug,
