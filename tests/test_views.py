@@ -337,6 +337,9 @@ def test_index_escapes_data_and_links_every_view(facts):
     assert "<script" not in index
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in index
     assert "<img" not in index
+    # matrix rows and dated things link their entity pages (as `atkg site` lays them out)
+    assert '<a href="../id/ilo.html">International Labour Organization</a></th>' in index
+    assert '<a href="../id/agreement-unodc-iom-2012.html">UNODC–IOM cooperation agreement (2012)</a>' in index
 
 
 def test_pages_are_deterministic_across_processes(views_built, tmp_path):  # noqa: F811
