@@ -260,3 +260,17 @@ def test_a_large_view_is_drawn_at_once_without_physics(open_page, tmp_path):
     assert page.evaluate("() => atkg.data.options.physics.enabled") is False
     page.screenshot(path=str(tmp_path / "large.png"))
     assert_nothing_escaped(page, recorded)
+
+
+def test_zoomed_in_every_label_that_fits_on_screen_is_drawn(rendered, open_page):
+    path, view = rendered["mechanisms"]
+    page, recorded = open_page(path)
+    page.wait_for_selector(DRAWN, state="attached", timeout=30_000)
+    page.evaluate("() => { atkg.network.moveTo({scale: atkg.network.getScale() * 3}); atkg.placeLabels(); }")
+    every = page.evaluate(LABEL_BOXES.replace("atkg.labelled.map", "atkg.data.nodes.map(d => d.id).map"))
+    width, height = page.evaluate(
+        "() => [atkg.network.body.container.clientWidth, atkg.network.body.container.clientHeight]"
+    )
+    fits = sorted(b[4] for b in every if b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height)
+    assert len(fits) >= 5 and sorted(page.evaluate("() => atkg.labelled")) == fits
+    assert_nothing_escaped(page, recorded)
