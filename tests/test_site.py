@@ -279,3 +279,23 @@ def test_write_site_returns_what_it_wrote(views_built, tmp_path):  # noqa: F811
     summary = write_site(views_built, open_store(views_built.store), tmp_path / "s", "en")
     assert (summary.entities, summary.documents, summary.views, summary.files) == (48, 5, 7, 63)
     assert summary.bytes == sum(p.stat().st_size for p in (tmp_path / "s").rglob("*") if p.is_file())
+
+
+def test_nodes_without_a_label_are_named_from_their_facts(site_en, site_fr):
+    membership = "id/membership-unodc-icat-working-group-chair-2010.html"
+    # member — role (the ontology's label of atkg:ChairRole) — organisation
+    assert (
+        "<h1>United Nations Office on Drugs and Crime — chair — ICAT working group</h1>"
+        in site_en[membership]
+    )
+    assert (
+        "<h1>Office des Nations Unies contre la drogue et le crime — président — "
+        "Groupe de travail de l&#39;ICAT</h1>"
+    ) in site_fr[membership]
+    interval = site_en["id/interval-membership-unodc-icat-working-group-chair-2010.html"]
+    assert "<h1>2010 – …</h1>" in interval  # a start, no end
+    # the member's page names the membership, not its slug
+    assert (
+        '<a href="membership-unodc-icat-working-group-chair-2010.html">'
+        "United Nations Office on Drugs and Crime — chair — ICAT working group</a>"
+    ) in site_en["id/unodc.html"]

@@ -99,6 +99,8 @@ class SiteData:
     passages: dict[str, Passage] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
+    named: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Labels of the ontology's individuals (roles: atkg:ChairRole -> chair / président)."""
     entities: list[str] = field(default_factory=list)
 
     def label(self, slug: str, lang: str) -> str:
@@ -107,8 +109,8 @@ class SiteData:
 
     def term_label(self, curie: str, lang: str) -> str:
         term = self.terms.get(curie)
-        found = (term.labels.get(lang) or term.labels.get("en")) if term else None
-        return found or curie.split(":", 1)[-1]
+        labels = term.labels if term else self.named.get(curie, {})
+        return labels.get(lang) or labels.get("en") or curie.split(":", 1)[-1]
 
     def acronyms(self, slug: str) -> list[str]:
         return sorted({a for values in self.alt.get(slug, {}).values() for a in values})
@@ -218,6 +220,8 @@ def _read_ontology(data: SiteData, ontology) -> None:
     for subject, props in ontology.items():
         declared = [kinds[str(t)] for t in props.get(RDF_TYPE, []) if str(t) in kinds]
         if not declared:
+            if props.get(RDFS + "label"):
+                data.named[shorten(subject)] = {o.language or "": str(o) for o in props[RDFS + "label"]}
             continue
         term = Term(shorten(subject), sorted(declared)[0])
         term.labels = {o.language or "": str(o) for o in props.get(RDFS + "label", [])}

@@ -95,6 +95,7 @@ class SitePages:
         self.conflicts = conflicts
         self.views = views
         """(file, title, description, nodes) of each network view."""
+        self._composed: dict[str, str] = {}
         self.by_entity: dict[str, list[Fact]] = defaultdict(list)
         self.by_passage: dict[str, list[Fact]] = defaultdict(list)
         for fact in data.facts:
@@ -105,7 +106,43 @@ class SitePages:
 
     # -- helpers -------------------------------------------------------------------------------
     def label(self, slug: str) -> str:
-        return self.data.label(slug, self.lang)
+        """The entity's label; nodes without one (memberships, intervals, figures) are named
+        from their own facts, so a page never shows a bare slug where a reader expects a name."""
+        if slug in self.data.pref:
+            return self.data.label(slug, self.lang)
+        if slug not in self._composed:
+            self._composed[slug] = slug  # guards against a cycle while composing
+            self._composed[slug] = self._compose(slug)
+        return self._composed[slug]
+
+    def _compose(self, slug: str) -> str:
+        out: dict[str, list] = defaultdict(list)
+        for fact in self.by_entity.get(slug, []):
+            if fact.subject == slug:
+                out[fact.predicate].append(fact.object)
+        types = self.data.types.get(slug, set())
+
+        def first(predicate: str) -> str:
+            values = sorted(out.get(predicate, []))
+            if not values:
+                return "…"
+            value = values[0]
+            if value.slug:
+                return self.label(value.slug)
+            return self.data.term_label(value.text, self.lang) if ":" in value.text[:6] else value.text
+
+        if "org:Membership" in types:
+            return f"{first('org:member')} — {first('org:role')} — {first('org:organization')}"
+        if "time:Interval" in types:
+            return f"{first('atkg:startDate')} – {first('atkg:endDate')}"
+        if "atkg:Observation" in types:
+            unit = first("atkg:unit")
+            colon = " : " if self.lang == "fr" else ": "
+            return f"{first('atkg:measure')}{colon}{first('atkg:value')}" + (
+                "" if unit == "…" else f" {unit}"
+            )
+        kind = self.kind_label(slug)
+        return f"{kind} ({slug})" if kind else slug
 
     def kind_label(self, slug: str) -> str:
         types = sorted(self.data.types.get(slug, ()))
