@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg.formats import OutputFormat
 
-__all__ = ["OutputFormat", "render_result", "render_rows", "term_text"]
+__all__ = ["OutputFormat", "render_result", "render_rows", "term_text", "render_terms"]
 
 
 _RESULT_FORMATS = {
@@ -108,3 +108,21 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     return "" if value is None else str(value)
+
+
+def render_terms(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: OutputFormat) -> str:
+    """Rows of RDF terms (pyoxigraph; None: unbound) as W3C JSON/CSV/TSV results.
+
+    The rows go through Oxigraph's own serialisers (a VALUES block over an empty store keeps
+    their order), so a result we extend in Python reads exactly like one the store gave.
+    """
+    from kg.sparql import inject_values
+
+    projection = " ".join(f"?{c}" for c in columns)
+    text = f"SELECT {projection} WHERE {{ }}"
+    if rows:
+        text = inject_values(text, [dict(zip(columns, row, strict=True)) for row in rows])
+    else:
+        text = f"SELECT {projection} WHERE {{ FILTER(false) }}"
+    result = ox.Store().query(text)
+    return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")

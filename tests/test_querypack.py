@@ -313,24 +313,40 @@ def test_run_csv_and_tsv_are_w3c_results(run):
 
 def test_run_table_and_lang(run):
     result = run(*ARGS, "--lang", "fr")
-    assert result.stdout.splitlines()[2].split("  ")[0] == "agreement-unodc-iom-2012"
+    # the entity by its French label (its IRI and the query's own label column are for csv/json)
+    assert result.stdout.splitlines()[0].split() == ["agreement", "agreement_type", "date", "parties"]
+    assert (
+        result.stdout.splitlines()[2].split("  ")[0] == "Accord de coopération entre l'ONUDC et l'OIM (2012)"
+    )
     assert "accord de coopération" in result.stdout.splitlines()[2]
     assert result.stdout.endswith("(1 row)\n")
 
 
 def test_with_sources_adds_document_and_paragraph(run):
     result = run("run", "funding-flows", "--param", "recipient=ICAT", "--with-sources", "--format", "csv")
-    assert list(csv.reader(io.StringIO(result.stdout))) == [
-        ["funder", "funder_label", "recipient", "recipient_label", "document", "paragraph"],
-        [
-            ID + "country-BLR",
-            "Belarus",
-            ID + "icat",
-            "Inter-Agency Coordination Group against Trafficking in Persons",
-            ID + "doc-000",
-            "11",
-        ],
+    from kg.provenance import passage_iri, passage_texts
+
+    header, row = list(csv.reader(io.StringIO(result.stdout)))
+    assert header == [
+        "funder",
+        "funder_label",
+        "recipient",
+        "recipient_label",
+        "document",
+        "document_title",
+        "paragraph",
+        "paragraph_text",
     ]
+    assert row[:5] + row[6:7] == [
+        ID + "country-BLR",
+        "Belarus",
+        ID + "icat",
+        "Inter-Agency Coordination Group against Trafficking in Persons",
+        ID + "doc-000",
+        "11",
+    ]
+    assert row[5].startswith("Improving the coordination of efforts against trafficking in persons")
+    assert row[7] == passage_texts(ROOT / "corpus")[passage_iri("000", "11")]  # whole, in French
 
 
 def test_with_sources_gives_one_row_per_passage_in_row_order(querypack):
@@ -364,7 +380,18 @@ def test_with_sources_keeps_columns_when_nothing_matches(run):
         "run", "publications-by-publisher", "--param", "publisher=IOM", "--with-sources", "--format", "json"
     )
     assert json.loads(result.stdout) == {
-        "head": {"vars": ["publication", "publication_label", "date", "publisher", "document", "paragraph"]},
+        "head": {
+            "vars": [
+                "publication",
+                "publication_label",
+                "date",
+                "publisher",
+                "document",
+                "document_title",
+                "paragraph",
+                "paragraph_text",
+            ]
+        },
         "results": {"bindings": []},
     }
 

@@ -122,7 +122,8 @@ def test_countries_view_shows_programmes_events_and_ratifications(facts):
 
 def test_ego_view_is_the_neighbourhood_to_the_given_depth(facts):
     one = build_view(facts, "ego", center="ngo-hostile", depth=1)
-    assert sorted(n.id for n in one.nodes) == [
+    assert (one.depth, one.max_depth) == (1, 2)  # the page holds a second ring for its depth control
+    assert sorted(n.id for n in one.nodes if n.depth <= 1) == [
         "country-BLR",
         "event-briefing-geneva-2011",
         "icat",
@@ -132,8 +133,10 @@ def test_ego_view_is_the_neighbourhood_to_the_given_depth(facts):
     ]
     assert [n.id for n in one.nodes if n.emphasis] == ["ngo-hostile"]
     two = build_view(facts, "ego", center="ngo-hostile", depth=2)
+    assert {n.id for n in two.nodes} == {n.id for n in one.nodes}
     assert {"unodc", "iom", "country-RWA", "country-CHE", "interpol"} <= {n.id for n in two.nodes}
     assert "gmg" not in {n.id for n in two.nodes}  # three ties away, through ILO or UNODC
+    assert {n.id: n.depth for n in two.nodes}["unodc"] == 2
     assert default_center(facts) == "icat"  # 10 members and a funder
 
 
@@ -146,20 +149,40 @@ def test_ego_view_refuses_an_unlabelled_centre_and_a_bad_depth(facts):
         build_view(facts, "ego", center="unodc", depth=0)
 
 
-def test_timeline_view_keeps_dated_ties_and_the_year_range_narrows_them(facts):
+def test_timeline_puts_dated_ties_on_a_time_axis_in_lanes_by_kind(facts):
     view = build_view(facts, "timeline")
-    assert view.year_filter and len(view.edges) == 17
-    assert sorted({e.year for e in view.edges}) == [2010, 2011, 2012]
+    assert view.year_filter and view.edges == [] and len(view.nodes) == 17
+    assert sorted({n.year for n in view.nodes}) == [2010, 2011, 2012]
+    assert [label for _, label in view.axis.ticks] == ["2010", "2011", "2012", "2013"]
+    assert [label for _, label in view.axis.lanes] == [
+        "Chairs",
+        "Funded by",
+        "Implemented in",
+        "Location",
+        "Organized by",
+        "Partner",
+        "Party",
+        "Ratified",
+    ]
+    tick = dict((label, x) for x, label in view.axis.ticks)
+    # x is the date: each mark sits between its year's tick and the next one.
+    for node in view.nodes:
+        assert tick[str(node.year)] <= node.x < tick[str(node.year + 1)]
+    # one lane per kind: the marks of a lane lie inside its band
+    tops = [top for top, _ in view.axis.lanes] + [float("inf")]
+    for node in view.nodes:
+        band = next(i for i in range(len(tops) - 1) if tops[i] <= node.y < tops[i + 1])
+        assert view.node_legend[band].key == node.kind
+    ratified = [n for n in view.nodes if n.kind == "atkg:ratified"]
+    assert sorted((n.year, n.label) for n in ratified) == [
+        (2011, "Greece → Protocol to Prevent, Suppress and Puni…"),
+        (2012, "Viet Nam → Protocol to Prevent, Suppress and Puni…"),
+    ]
+    # the six parties of three 2012 agreements, all dated 2012: stacked in rows, never on one spot
+    party = [(n.x, n.y) for n in view.nodes if n.kind == "atkg:party"]
+    assert len(party) == len(set(party)) == 6
     narrowed = build_view(facts, "timeline", years=(2012, 2012))
-    assert ties(narrowed) == {
-        ("agreement-unodc-frontex-2012", "frontex", "atkg:party", 1),
-        ("agreement-unodc-frontex-2012", "unodc", "atkg:party", 1),
-        ("agreement-unodc-iom-2012", "iom", "atkg:party", 1),
-        ("agreement-unodc-iom-2012", "unodc", "atkg:party", 1),
-        ("agreement-unodc-unwto-2012", "unodc", "atkg:party", 1),
-        ("agreement-unodc-unwto-2012", "unwto", "atkg:party", 1),
-        ("country-VNM", "instrument-tip-protocol", "atkg:ratified", 1),
-    }
+    assert {n.year for n in narrowed.nodes} == {2012} and len(narrowed.nodes) == 7
     with pytest.raises(UsageError, match="^--from 2013 is after --to 2012$"):
         build_view(facts, "timeline", years=(2013, 2012))
 
@@ -270,11 +293,16 @@ def test_page_is_self_contained_and_escapes_hostile_labels(facts, name):
     assert "\u2028" not in html and "\u2029" not in html
     # Every hostile label of the view reaches the page only as JSON data, intact.
     payload = data_block(html)
-    hostile = [n for n in payload["nodes"] if n["id"] in HOSTILE_LABELS]
-    assert hostile, f"the {name} view of the fixture has no hostile node to test"
-    for node in hostile:
-        assert node["label"] == HOSTILE_LABELS[node["id"]]["en"]
-        assert node["title"].startswith(HOSTILE_LABELS[node["id"]]["en"] + "\nType: ")
+    if name == "timeline":  # its marks are ties, named by their two ends
+        payloads = {label["en"] for label in HOSTILE_LABELS.values()}
+        assert any(part in payloads for n in payload["nodes"] for part in n["name"].split(" → "))
+    else:
+        hostile = [n for n in payload["nodes"] if n["id"] in HOSTILE_LABELS]
+        assert hostile, f"the {name} view of the fixture has no hostile node to test"
+        for node in hostile:
+            assert node["name"] == HOSTILE_LABELS[node["id"]]["en"]
+            assert node["title"].startswith(HOSTILE_LABELS[node["id"]]["en"] + "\nType: ")
+            assert HOSTILE_LABELS[node["id"]]["fr"] in node["names"]  # search matches both languages
     assert "alert(" not in markup
     assert [n["id"] for n in payload["nodes"]] == [n.id for n in view.nodes]
     assert len(payload["edges"]) == len(view.edges)
@@ -284,10 +312,16 @@ def test_the_page_has_title_description_legend_search_and_filter(facts):
     html = render_view(build_view(facts, "mechanisms"))
     assert "<h1>Coordination mechanisms and their members</h1>" in html
     assert '<p class="description">Each coordination mechanism linked to its members' in html
-    assert '<select id="node-select"' in html and '<select id="filter-what"' in html
-    assert (
-        '<span class="swatch diamond" style="background: #d62728"></span>Coordination mechanism</li>' in html
+    assert '<input id="node-search" type="search"' in html and '<ul id="search-results">' in html
+    # filters start with everything shown: every type and kind checked
+    assert html.count('class="filter-node"') == html.count('class="filter-node" value=') > 0
+    assert len(re.findall(r'class="filter-(node|edge)" value="[^"]*" checked>', html)) == len(
+        re.findall(r'class="filter-(node|edge)"', html)
     )
+    assert (
+        '<input type="checkbox" class="filter-node" value="atkg:CoordinationMechanism" checked>'
+        '<span class="swatch diamond" style="background: #d62728"></span>Coordination mechanism</label>'
+    ) in html
     assert '<span class="swatch emphasis"></span>member of several mechanisms</li>' in html
 
 
@@ -303,6 +337,9 @@ def test_index_escapes_data_and_links_every_view(facts):
     assert "<script" not in index
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in index
     assert "<img" not in index
+    # matrix rows and dated things link their entity pages (as `atkg site` lays them out)
+    assert '<a href="../id/ilo.html">International Labour Organization</a></th>' in index
+    assert '<a href="../id/agreement-unodc-iom-2012.html">UNODC–IOM cooperation agreement (2012)</a>' in index
 
 
 def test_pages_are_deterministic_across_processes(views_built, tmp_path):  # noqa: F811
@@ -349,8 +386,8 @@ def test_cli_views_writes_every_view_and_the_index(cli, views_built, tmp_path): 
         "mechanisms": (15, 22),
         "partnerships": (8, 9),
         "countries": (8, 5),
-        "ego": (12, 12),
-        "timeline": (17, 17),
+        "ego": (19, 32),  # two rings held; the page opens on the first
+        "timeline": (17, 0),  # ties drawn as marks on a time axis
         "comembership": (12, 60),
         "funding": (4, 3),
     }
@@ -384,9 +421,11 @@ def test_cli_view_ego_in_french(cli, views_built, tmp_path):  # noqa: F811
     )
     assert result.exit_code == 0, result.stderr
     size = (out / "ego.html").stat().st_size
-    assert result.stdout == f"ego.html  8 nodes, 7 edges, {size} bytes\n"
+    assert result.stdout == f"ego.html  24 nodes, 37 edges, {size} bytes\n"
     html = (out / "ego.html").read_text(encoding="utf-8")
-    assert "<h1>Voisinage de Office des Nations Unies contre la drogue et le crime</h1>" in html
+    # no article to guess ("de l'Office"): a colon reads right whatever the name
+    assert "<h1>Voisinage : Office des Nations Unies contre la drogue et le crime</h1>" in html
+    assert '<option value="1" selected>1</option><option value="2">2</option></select>' in html
     assert sorted(os.listdir(out)) == ["ego.html"]
 
 
@@ -404,7 +443,7 @@ def test_cli_view_timeline_with_a_year_range(cli, views_built, tmp_path):  # noq
         tmp_path,
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("timeline.html  9 nodes, 7 edges, ")
+    assert result.stdout.startswith("timeline.html  7 nodes, 0 edges, ")
 
 
 @pytest.mark.parametrize(
@@ -456,3 +495,75 @@ def test_write_view_leaves_existing_files_alone_on_failure(views_built, tmp_path
     with pytest.raises(UsageError):
         write_view(open_store(views_built.store), "ego", tmp_path, center="nosuchthing")
     assert page.read_text(encoding="utf-8") == "old"
+
+
+def test_a_new_subclass_is_drawn_like_its_nearest_styled_ancestor():
+    from viz.facts import FactBase
+    from viz.graphs import styled_kind
+    from viz.page import render_view as render
+
+    base = FactBase("en")
+    base.superclasses["atkg:TaskForce"].add("atkg:CoordinationMechanism")
+    base.superclasses["atkg:LocalTaskForce"].add("atkg:TaskForce")
+    base.superclasses["atkg:CoordinationMechanism"].add("org:OrganizationalCollaboration")
+    base.term_labels["atkg:LocalTaskForce"]["en"] = "local task force"
+    for slug, label, cls in (
+        ("tf", "Task force", "atkg:LocalTaskForce"),
+        ("unodc", "UNODC", "atkg:UNEntity"),
+    ):
+        base.pref_labels[slug]["en"] = label
+        base.types[slug].add(cls)
+    base.superclasses["atkg:UNEntity"].add("foaf:Agent")
+    base.facts = {("unodc", "org:memberOf", "tf"): ["passage-000-11"]}
+    assert styled_kind(base, "atkg:LocalTaskForce") == "atkg:CoordinationMechanism"
+    assert styled_kind(base, "atkg:Unknown") == "atkg:Unknown"
+    view = build_view(base, "mechanisms")  # a mechanism through its superclasses
+    legend = {e.key: e for e in view.node_legend}
+    assert (legend["atkg:LocalTaskForce"].label, legend["atkg:LocalTaskForce"].color) == (
+        "Local task force",
+        "#d62728",
+    )
+    assert legend["atkg:LocalTaskForce"].shape == "diamond"
+    node = next(n for n in data_block(render(view))["nodes"] if n["id"] == "tf")
+    assert (node["shape"], node["color"]["background"]) == ("diamond", "#d62728")
+
+
+def test_panels_carry_each_fact_with_its_french_paragraph(facts, views_built):  # noqa: F811
+    from kg.provenance import passage_iri, passage_texts
+
+    view = build_view(facts, "mechanisms")
+    payload = data_block(render_view(view))
+    ilo = next(n for n in payload["nodes"] if n["id"] == "ilo")
+    assert ilo["link"] == "ilo" and "OIT" in ilo["names"] and "BIT" in ilo["names"]
+    rows = [payload["facts"][i] for i in ilo["facts"]]
+    member = next(r for r in rows if (r[0], r[2], r[3]) == ("ilo", "Member of", "icat"))
+    assert member[1] == "International Labour Organization" and member[5] == ["passage-000-11"]
+    citation, title, text, doc, paragraph = payload["sources"]["passage-000-11"]
+    assert (citation, doc, paragraph) == ("Document 000, paragraph 11", "doc-000", "11")
+    assert text == passage_texts(views_built.corpus_dir)[passage_iri("000", "11")]
+    assert text.startswith("11. Le Groupe a tenu deux réunions à New York en 2007.")
+    edge = next(e for e in payload["edges"] if (e["from"], e["to"]) == ("ilo", "icat"))
+    assert [payload["facts"][i][5] for i in edge["facts"]] == [["passage-000-11"]]
+
+
+@pytest.mark.parametrize("name", ["mechanisms", "ego", "timeline"])
+def test_a_french_page_says_nothing_in_english(facts_fr, name):
+    from viz.text import TEXT
+
+    english = [
+        en
+        for key, en in TEXT["en"].items()
+        if en != TEXT["fr"][key] and "{" not in en and len(en) > 4 and key != "colon"
+    ]
+    html = render_view(build_view(facts_fr, name))
+    page = re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)
+    shown = html_text.unescape(re.sub(r"<[^>]+>", " ", page))
+    words = data_block(html)["words"]
+    for text_ in [shown, *words.values()]:
+        assert [e for e in english if re.search(rf"\b{re.escape(e)}\b", text_)] == [], text_[:200]
+    assert words["noMatch"] == "Aucun résultat" and words["entityPage"] == "Page de l'entité"
+    # legend, kinds of tie and relations from the ontology's French labels
+    payload = data_block(html)
+    relations = {f[2] for f in payload["facts"]}
+    assert "Membre de" in relations or name == "timeline"
+    assert "Member of" not in relations

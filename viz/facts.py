@@ -29,13 +29,13 @@ _NAMESPACES = (
     ("prov:", "http://www.w3.org/ns/prov#"),
 )
 
-# Queries see the union of graphs; the ones about facts keep to passage graphs, so inferred
-# triples (id:graph-inferred) never show as if a document stated them.
+# Every pattern names its graph (portable to endpoints without a union default graph). The
+# queries about facts keep to passage graphs, so inferred triples (id:graph-inferred) never show
+# as if a document stated them.
 _LABELS = """
 SELECT ?s ?p ?label WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel }
-  GRAPH ?g { ?s ?p ?label }
-  FILTER (?g != id:graph-provenance && ?g != id:graph-ontology)
+  GRAPH id:graph-entities { ?s ?p ?label }
   FILTER (isIRI(?s) && STRSTARTS(STR(?s), STR(id:)))
 }"""
 _TYPES = """
@@ -52,31 +52,45 @@ _TERM_LABELS = """
 SELECT ?term ?label WHERE { GRAPH id:graph-ontology { ?term rdfs:label ?label } }"""
 _FACTS = """
 SELECT ?s ?p ?o ?g WHERE {
+  GRAPH id:graph-provenance { ?g a atkg:Passage }
   GRAPH ?g { ?s ?p ?o }
-  ?g a atkg:Passage .
   FILTER (isIRI(?s) && isIRI(?o) && ?p != rdf:type && STRSTARTS(STR(?o), STR(id:)))
 }"""
 _DATES = """
 SELECT ?s ?date WHERE {
   VALUES ?p { dcterms:date atkg:startDate atkg:launchDate }
+  GRAPH id:graph-provenance { ?g a atkg:Passage }
   GRAPH ?g { ?s ?p ?date }
-  ?g a atkg:Passage .
 }"""
 _RATIFICATIONS = """
-SELECT ?state ?instrument ?date WHERE {
-  ?r a atkg:Ratification ; atkg:ratifyingState ?state ; atkg:instrument ?instrument ; dcterms:date ?date .
+SELECT DISTINCT ?state ?instrument ?date WHERE {
+  GRAPH id:graph-provenance { ?g a atkg:Passage }
+  GRAPH ?g {
+    ?r a atkg:Ratification ; atkg:ratifyingState ?state ; atkg:instrument ?instrument ; dcterms:date ?date .
+  }
 }"""
 _MEMBERSHIP_STARTS = """
-SELECT ?member ?organization ?role ?date WHERE {
-  ?m a org:Membership ; org:member ?member ; org:organization ?organization ; org:role ?role ;
-     org:memberDuring ?interval .
-  ?interval atkg:startDate ?date .
+SELECT DISTINCT ?member ?organization ?role ?date WHERE {
+  GRAPH id:graph-provenance { ?g a atkg:Passage }
+  GRAPH ?g {
+    ?m a org:Membership ; org:member ?member ; org:organization ?organization ; org:role ?role ;
+       org:memberDuring ?interval .
+  }
+  GRAPH ?h { ?interval atkg:startDate ?date }
 }"""
 _PASSAGES = """
-SELECT ?passage ?label ?identifier ?lang WHERE {
-  ?passage a atkg:Passage ; atkg:inDocument ?doc ; skos:prefLabel ?label .
-  FILTER (LANG(?label) = ?lang)
-  OPTIONAL { ?doc dcterms:identifier ?identifier }
+SELECT ?passage ?doc ?paragraph ?text ?label WHERE {
+  GRAPH id:graph-provenance {
+    ?passage a atkg:Passage ; atkg:inDocument ?doc ; atkg:paragraph ?paragraph ; atkg:text ?text ;
+      skos:prefLabel ?label .
+  }
+}"""
+_DOCUMENTS = """
+SELECT ?doc ?title ?identifier WHERE {
+  GRAPH id:graph-provenance {
+    ?doc a atkg:SourceDocument ; dcterms:title ?title .
+    OPTIONAL { ?doc dcterms:identifier ?identifier }
+  }
 }"""
 
 _ROLE_PREDICATE = {
@@ -127,6 +141,13 @@ class FactBase:
     dates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     fact_dates: dict[Fact, list[str]] = field(default_factory=lambda: defaultdict(list))
     passages: dict[str, str] = field(default_factory=dict)
+    """Passage slug -> citation in the chosen language ("Document 000, paragraph 11 (A/63/…)")."""
+    passage_text: dict[str, str] = field(default_factory=dict)
+    """Passage slug -> the paragraph's French text."""
+    passage_doc: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Passage slug -> (document slug, paragraph label)."""
+    doc_titles: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    _by_node: dict[str, list[Fact]] | None = field(default=None, repr=False)
 
     # -- individuals -------------------------------------------------------------------------
     def is_labelled(self, node: str) -> bool:
@@ -165,6 +186,27 @@ class FactBase:
                     todo.append(parent)
         return seen
 
+    def names(self, node: str) -> list[str]:
+        """Every prefLabel and altLabel of ``node`` in both languages (what search matches)."""
+        found = set(self.pref_labels.get(node, {}).values())
+        found.update(a for values in self.alt_labels.get(node, {}).values() for a in values)
+        return sorted(found)
+
+    def nearest_known(self, cls: str, known) -> str:
+        """``cls`` itself if ``known`` has it, else its nearest ancestor (rdfs:subClassOf) that is.
+
+        A class a maintainer adds (``atkg:TaskForce`` under ``atkg:CoordinationMechanism``) then
+        draws like its parent without anyone editing the styles. Ties broken by name.
+        """
+        frontier, seen = [cls], {cls}
+        while frontier:
+            hits = sorted(c for c in frontier if c in known)
+            if hits:
+                return hits[0]
+            frontier = sorted({p for c in frontier for p in self.superclasses.get(c, ()) if p not in seen})
+            seen.update(frontier)
+        return cls
+
     def kind(self, node: str) -> str:
         """The node's most specific type (most ancestors; ties by name), as a CURIE."""
         types = sorted(self.types.get(node, ()))
@@ -199,6 +241,21 @@ class FactBase:
         years = [y for y in (year_of(d) for d in self.dates.get(node, [])) if y is not None]
         return min(years) if years else None
 
+    def facts_of(self, node: str) -> list[Fact]:
+        """Labelled facts with ``node`` at either end, in fact order."""
+        if self._by_node is None:
+            index: dict[str, list[Fact]] = defaultdict(list)
+            for fact in self.labelled_facts():
+                index[fact[0]].append(fact)
+                if fact[2] != fact[0]:
+                    index[fact[2]].append(fact)
+            self._by_node = index
+        return self._by_node.get(node, [])
+
+    def document_title(self, doc: str) -> str:
+        titles = self.doc_titles.get(doc, {})
+        return titles.get(self.lang) or titles.get("fr") or doc
+
     def sources(self, facts: list[Fact]) -> list[str]:
         """Readable citations of the passages stating any of ``facts``, in document order."""
         passages = sorted({p for f in facts for p in self.facts.get(f, ())}, key=_passage_order)
@@ -212,8 +269,6 @@ def _passage_order(slug: str) -> tuple:
 
 def load_facts(store, lang: str = "en") -> FactBase:
     """Read what the views need from a store (embedded or remote) in one language."""
-    from rdflib import Literal
-
     if lang not in ("fr", "en"):
         raise UsageError(f"language '{lang}' is not available: use fr or en")
     base = FactBase(lang)
@@ -247,11 +302,20 @@ def load_facts(store, lang: str = "en") -> FactBase:
         predicate = _ROLE_PREDICATE.get(short(row["role"].value), "org:memberOf")
         fact = (short(row["member"].value), predicate, short(row["organization"].value))
         base.fact_dates[fact].append(row["date"].value)
-    for row in store.query(_PASSAGES, substitutions={"lang": Literal(lang)}):
-        text = row["label"].value
+    for row in store.query(_DOCUMENTS):
+        doc = short(row["doc"].value)
+        base.doc_titles[doc][row["title"].language or ""] = row["title"].value
         if row["identifier"] is not None:
-            text += f" ({row['identifier'].value})"
-        base.passages[short(row["passage"].value)] = text
+            base.doc_titles[doc]["identifier"] = row["identifier"].value
+    for row in store.query(_PASSAGES):
+        if row["label"].language != lang:
+            continue
+        passage, doc = short(row["passage"].value), short(row["doc"].value)
+        citation = row["label"].value
+        identifier = base.doc_titles.get(doc, {}).get("identifier")
+        base.passages[passage] = citation + (f" ({identifier})" if identifier else "")
+        base.passage_text[passage] = row["text"].value
+        base.passage_doc[passage] = (doc, row["paragraph"].value)
     for values in (*base.dates.values(), *base.fact_dates.values()):
         values.sort()
     return base

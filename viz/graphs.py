@@ -15,10 +15,10 @@ from itertools import combinations
 
 from kg.errors import UsageError
 from kg.textmatch import fold
-from viz.facts import Fact, FactBase
-from viz.layout import PHYSICS_LIMIT, layout
-from viz.model import LegendEntry, ViewEdge, ViewGraph, ViewNode
-from viz.style import community_color, edge_color, node_style
+from viz.facts import Fact, FactBase, year_of
+from viz.layout import PHYSICS_LIMIT, layout, rings
+from viz.model import Axis, FactRow, LegendEntry, Source, ViewEdge, ViewGraph, ViewNode
+from viz.style import STYLED_CLASSES, community_color, edge_color, node_style
 from viz.text import text
 
 __all__ = ["VIEW_NAMES", "build_view", "default_center", "view_from_ties"]
@@ -74,37 +74,83 @@ class _Draft:
             tie.years.add(year)
 
 
+class _FactTable:
+    """The facts a page's panels show, numbered in the order first asked for, with their sources."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.index: dict[Fact, int] = {}
+        self.rows: list[FactRow] = []
+        self.sources: dict[str, Source] = {}
+
+    def ids(self, facts: Iterable[Fact]) -> list[int]:
+        base, found = self.base, []
+        for fact in sorted(set(facts)):
+            if fact not in self.index:
+                s, p, o = fact
+                passages = tuple(base.facts.get(fact, ()))
+                self.index[fact] = len(self.rows)
+                self.rows.append(FactRow(s, base.label(s), base.term_label(p), o, base.label(o), passages))
+                for passage in passages:
+                    if passage not in self.sources:
+                        doc, paragraph = base.passage_doc.get(passage, ("", ""))
+                        self.sources[passage] = Source(
+                            base.passages.get(passage, passage),
+                            base.document_title(doc),
+                            base.passage_text.get(passage, ""),
+                            doc,
+                            paragraph,
+                        )
+            found.append(self.index[fact])
+        return found
+
+
+def styled_kind(base: FactBase, kind: str) -> str:
+    """The class whose shape and colour ``kind`` takes: itself or its nearest styled ancestor."""
+    return base.nearest_known(kind, STYLED_CLASSES)
+
+
 def _kind_label(base: FactBase, kind: str) -> str:
     return base.term_label(kind) if ":" in kind else text(base.lang, f"kind.{kind}")
 
 
+def _colon(base: FactBase) -> str:
+    """ ": " in English, " : " in French (a space before the colon)."""
+    return text(base.lang, "colon")
+
+
 def _node_title(base: FactBase, node: str) -> str:
-    lines = [base.label(node), f"{text(base.lang, 'type')}: {base.term_label(base.kind(node))}"]
+    lines = [base.label(node), f"{text(base.lang, 'type')}{_colon(base)}{base.term_label(base.kind(node))}"]
     labels = base.pref_labels.get(node, {})
     lines.append(
-        f"{text(base.lang, 'labels')}: " + " | ".join(f"{lang}: {labels[lang]}" for lang in sorted(labels))
+        f"{text(base.lang, 'labels')}{_colon(base)}"
+        + " | ".join(f"{lang}: {labels[lang]}" for lang in sorted(labels))
     )
     also = sorted({a for values in base.alt_labels.get(node, {}).values() for a in values})
     if also:
-        lines.append(f"{text(base.lang, 'also')}: " + ", ".join(also))
+        lines.append(f"{text(base.lang, 'also')}{_colon(base)}" + ", ".join(also))
     year = base.node_year(node)
     if year is not None:
-        lines.append(f"{text(base.lang, 'year')}: {year}")
+        lines.append(f"{text(base.lang, 'year')}{_colon(base)}{year}")
     lines.append(f"id: {node}")
     return "\n".join(lines)
 
 
 def _edge_title(base: FactBase, source: str, target: str, kind: str, tie: _Tie, directed: bool) -> str:
     arrow = "→" if directed else "—"
-    lines = [f"{_kind_label(base, kind)}: {base.label(source)} {arrow} {base.label(target)}"]
+    lines = [f"{_kind_label(base, kind)}{_colon(base)}{base.label(source)} {arrow} {base.label(target)}"]
     if tie.via:
-        lines.append(f"{text(base.lang, 'via')}: " + "; ".join(sorted(base.label(v) for v in tie.via)))
+        lines.append(
+            f"{text(base.lang, 'via')}{_colon(base)}" + "; ".join(sorted(base.label(v) for v in tie.via))
+        )
     if tie.years:
         first, last = min(tie.years), max(tie.years)
-        lines.append(f"{text(base.lang, 'year')}: {first}" + (f"–{last}" if last != first else ""))
+        lines.append(
+            f"{text(base.lang, 'year')}{_colon(base)}{first}" + (f"–{last}" if last != first else "")
+        )
     sources = base.sources(sorted(tie.facts))
     if sources:
-        lines.append(f"{text(base.lang, 'sources')}:")
+        lines.append(f"{text(base.lang, 'sources')}{_colon(base).rstrip()}")
         lines += [f"  {s}" for s in sources]
     return "\n".join(lines)
 
@@ -135,7 +181,12 @@ def view_from_ties(
     top = max((len(v) for v in neighbours.values()), default=0) or 1
     for node in nodes:
         node.size = round(8 + 30 * len(neighbours.get(node.id, ())) / top, 2)
-    positions = layout([n.id for n in nodes], [(e.source, e.target) for e in edges], seed=seed)
+    positions = layout(
+        [n.id for n in nodes],
+        [(e.source, e.target) for e in edges],
+        seed=seed,
+        labels={n.id: (n.label, n.size) for n in nodes},
+    )
     for node in nodes:
         node.x, node.y = positions[node.id]
     return ViewGraph(
@@ -150,7 +201,7 @@ def view_from_ties(
         directed=directed,
         year_filter=year_filter,
         emphasis_label=emphasis_label,
-        physics=len(nodes) <= PHYSICS_LIMIT,
+        physics=False and len(nodes) <= PHYSICS_LIMIT,
     )
 
 
@@ -166,8 +217,10 @@ def _finish(
     emphasis_label: str = "",
     node_kinds: dict[str, str] | None = None,
     kind_legend: dict[str, LegendEntry] | None = None,
+    depths: dict[str, int] | None = None,
 ) -> ViewGraph:
     base = draft.base
+    table = _FactTable(base)
     ids = sorted({n for s, t, _ in draft.ties for n in (s, t)} | draft.extra_nodes)
     node_kinds = node_kinds or {}
     nodes = [
@@ -178,6 +231,10 @@ def _finish(
             title=_node_title(base, n),
             emphasis=n in (emphasis or set()),
             year=base.node_year(n),
+            names=base.names(n),
+            link=n,
+            facts=table.ids(base.facts_of(n)),
+            depth=(depths or {}).get(n),
         )
         for n in ids
     ]
@@ -189,13 +246,14 @@ def _finish(
             title=_edge_title(base, s, t, k, tie, directed),
             count=len(tie.via) or len(tie.facts),
             year=min(tie.years) if tie.years else None,
+            facts=table.ids(tie.facts),
         )
         for (s, t, k), tie in sorted(draft.ties.items())
     ]
     if kind_legend is None:
         kinds = sorted({n.kind for n in nodes})
         node_legend = sorted(
-            (LegendEntry(k, base.term_label(k), *node_style(k)) for k in kinds),
+            (LegendEntry(k, base.term_label(k), *node_style(styled_kind(base, k))) for k in kinds),
             key=lambda e: (fold(e.label), e.key),
         )
     else:
@@ -204,7 +262,7 @@ def _finish(
     edge_legend = [
         LegendEntry(k, _kind_label(base, k), edge_color(k, edge_kinds), "line") for k in edge_kinds
     ]
-    return view_from_ties(
+    view = view_from_ties(
         name,
         title,
         description,
@@ -217,6 +275,8 @@ def _finish(
         year_filter=year_filter,
         emphasis_label=emphasis_label,
     )
+    view.facts, view.sources = table.rows, table.sources
+    return view
 
 
 def _title(base: FactBase, name: str, **values: object) -> tuple[str, str]:
@@ -310,15 +370,21 @@ def default_center(base: FactBase) -> str:
     return min(agents, key=lambda n: (-len(adjacent[n]), n))
 
 
+EGO_RINGS = 2
+"""The ego page holds at least this many rings, so its depth control has somewhere to go."""
+
+
 def ego_view(base: FactBase, center: str, depth: int = 1, years: Years = (None, None)) -> ViewGraph:
+    """The neighbourhood of ``center``: ``depth`` rings shown, at least :data:`EGO_RINGS` held."""
     if not base.is_labelled(center):
         raise UsageError(f"entity '{center}' has no labels in the graph: it cannot centre the ego view")
     if depth < 1:
         raise UsageError(f"--depth must be 1 or more, not {depth}")
+    held = max(depth, EGO_RINGS)
     adjacent = _adjacency(base)
     distance = {center: 0}
     frontier = [center]
-    for step in range(1, depth + 1):
+    for step in range(1, held + 1):
         frontier = sorted({n for f in frontier for n in adjacent.get(f, ()) if n not in distance})
         distance.update((n, step) for n in frontier)
     draft = _Draft(base, years)
@@ -327,22 +393,121 @@ def ego_view(base: FactBase, center: str, depth: int = 1, years: Years = (None, 
         if fact[0] in distance and fact[2] in distance:
             draft.add(fact[0], fact[2], fact[1], [fact])
     label = base.label(center)
-    return _finish(
+    view = _finish(
         draft,
         "ego",
         *_title(base, "ego", center=label, depth=depth),
         directed=True,
         emphasis={center},
         emphasis_label=label,
+        depths=distance,
     )
+    view.depth, view.max_depth = depth, max((d for d in distance.values()), default=0)
+    drawn = {n.id: n for n in view.nodes}
+    positions = rings(
+        {n: d for n, d in distance.items() if n in drawn},
+        [(e.source, e.target) for e in view.edges],
+        {n.id: (n.kind, fold(n.label), n.id) for n in view.nodes},
+        {n.id: (n.label, n.size) for n in view.nodes},
+    )
+    for node in view.nodes:
+        node.x, node.y = positions[node.id]
+    return view
+
+
+_YEAR_WIDTH = 160.0
+"""Pixels per year on the timeline at zoom 1."""
+_ROW = 30.0
+_LANE_GAP = 50.0
+
+
+def _fraction_of_year(date: str) -> float | None:
+    """``2012-04-16`` -> 2012.29...; a bare year sits at its start.
+
+    >>> _fraction_of_year("2012"), round(_fraction_of_year("2012-07-01"), 2)
+    (2012.0, 2012.5)
+    """
+    year = year_of(date)
+    if year is None:
+        return None
+    parts = date.strip()[:10].split("-")
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
+    return year + (month - 1) / 12 + (day - 1) / 365
 
 
 def timeline_view(base: FactBase, years: Years = (None, None)) -> ViewGraph:
+    """Dated ties on a time axis: x is the date, one lane (row band) per kind of tie.
+
+    Each tie is one mark, labelled with its two ends; within a lane, marks whose labels would
+    collide move to a new row, so the layout itself keeps labels apart.
+    """
     draft = _Draft(base, years)
     for fact in base.labelled_facts():
         if base.year(fact) is not None:
             draft.add(fact[0], fact[2], fact[1], [fact])
-    return _finish(draft, "timeline", *_title(base, "timeline"), directed=True, year_filter=True)
+    table = _FactTable(base)
+    items = []
+    for (s, t, k), tie in sorted(draft.ties.items()):
+        dates = sorted(d for f in tie.facts for d in (base.fact_dates.get(f) or base.dates.get(f[0], [])))
+        when = min((w for w in map(_fraction_of_year, dates) if w is not None), default=None)
+        if when is None:
+            continue
+        items.append((when, k, s, t, tie, dates[0]))
+    kinds = sorted({k for _, k, *_ in items}, key=lambda k: (fold(_kind_label(base, k)), k))
+    first = min((int(w) for w, *_ in items), default=0)
+    last = max((int(w) for w, *_ in items), default=0)
+    nodes, lanes, top = [], [], 0.0
+    for kind in kinds:
+        rows_end: list[float] = []
+        lane_items = sorted((i for i in items if i[1] == kind), key=lambda i: (i[0], i[2], i[3]))
+        placed = []
+        for when, _, s, t, tie, date in lane_items:
+            x = round((when - first) * _YEAR_WIDTH, 1)
+            label = f"{base.short_label(s)} → {base.short_label(t)}"
+            width = 7.5 * len(label) + 24
+            row = next((r for r, end in enumerate(rows_end) if end < x), len(rows_end))
+            if row == len(rows_end):
+                rows_end.append(0.0)
+            rows_end[row] = x + width
+            placed.append((x, row, s, t, tie, date, label))
+        lanes.append((top, _kind_label(base, kind)))
+        for x, row, s, t, tie, date, label in placed:
+            nodes.append(
+                ViewNode(
+                    id=f"tie-{len(nodes):04d}",
+                    label=label,
+                    kind=kind,
+                    title=f"{date}\n" + _edge_title(base, s, t, kind, tie, True),
+                    year=min(tie.years),
+                    size=7.0,
+                    x=x,
+                    y=round(top + _ROW * (row + 1), 1),
+                    names=sorted(set(base.names(s)) | set(base.names(t))),
+                    facts=table.ids(tie.facts),
+                )
+            )
+        top += _ROW * (len(rows_end) + 1) + _LANE_GAP
+    edge_kinds = list(kinds)
+    legend = [LegendEntry(k, _kind_label(base, k), edge_color(k, edge_kinds), "dot") for k in kinds]
+    title, description = _title(base, "timeline")
+    ticks = (
+        tuple((round((y - first) * _YEAR_WIDTH, 1), str(y)) for y in range(first, last + 2)) if items else ()
+    )
+    return ViewGraph(
+        name="timeline",
+        title=title,
+        description=description,
+        lang=base.lang,
+        nodes=nodes,
+        edges=[],
+        node_legend=legend,
+        edge_legend=[],
+        year_filter=True,
+        facts=table.rows,
+        sources=table.sources,
+        axis=Axis(ticks, tuple(lanes)),
+    )
 
 
 def _communities(pairs: dict[tuple[str, str], int], nodes: list[str]) -> list[list[str]]:
@@ -377,7 +542,8 @@ def comembership_view(base: FactBase, years: Years = (None, None)) -> ViewGraph:
     legend: dict[str, LegendEntry] = {}
     for index, community in enumerate(_communities(pairs, nodes)):
         key = f"community-{index + 1:03d}"
-        label = f"{text(base.lang, 'community', n=index + 1)}: {text(base.lang, 'actors', n=len(community))}"
+        actors = text(base.lang, "actors", n=len(community))
+        label = f"{text(base.lang, 'community', n=index + 1)}{_colon(base)}{actors}"
         legend[key] = LegendEntry(key, label, community_color(index), "dot")
         kinds.update((n, key) for n in community)
     return _finish(draft, "comembership", *_title(base, "comembership"), node_kinds=kinds, kind_legend=legend)

@@ -18,11 +18,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from viz.layout import LABEL_FONT
 from viz.model import ViewGraph
 from viz.style import DIM, edge_color, node_style
 from viz.text import TEXT
 
-__all__ = ["render_view", "script_json", "vis_js", "VIS_VERSION", "jinja_environment"]
+__all__ = ["render_view", "script_json", "script_hash", "vis_js", "VIS_VERSION", "jinja_environment"]
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -75,12 +76,18 @@ def script_json(value: object) -> str:
     return text
 
 
-def _sha256(code: str) -> str:
+def script_hash(code: str) -> str:
+    """The CSP source allowing exactly this inline script."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+EGO_LABELS = 60
+"""Labels drawn at most in an ego view (the neighbourhood must stay readable)."""
+LABELS = 400
+
+
 def _vis_options(view: ViewGraph) -> dict:
-    large = not view.physics
+    large = len(view.nodes) > 300
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 1},
@@ -94,7 +101,7 @@ def _vis_options(view: ViewGraph) -> dict:
             "selectionWidth": 1.5,
         },
         "physics": {
-            "enabled": view.physics,
+            "enabled": False,
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -4000,
@@ -102,7 +109,7 @@ def _vis_options(view: ViewGraph) -> dict:
                 "springConstant": 0.03,
                 "avoidOverlap": 0.2,
             },
-            "stabilization": {"enabled": True, "iterations": 150, "fit": True},
+            "stabilization": {"enabled": False},
         },
         "interaction": {
             "hover": True,
@@ -118,6 +125,7 @@ def _vis_options(view: ViewGraph) -> dict:
 def _payload(view: ViewGraph) -> dict:
     edge_kinds = sorted({e.kind for e in view.edges})
     legend_colors = {entry.key: (entry.color, entry.shape) for entry in view.node_legend}
+    kind_labels = {entry.key: entry.label for entry in (*view.node_legend, *view.edge_legend)}
     edge_colors = {entry.key: entry.color for entry in view.edge_legend}
     nodes = []
     for node in view.nodes:
@@ -126,7 +134,12 @@ def _payload(view: ViewGraph) -> dict:
         nodes.append(
             {
                 "id": node.id,
-                "label": node.label,
+                "name": node.label,
+                "names": node.names,
+                "link": node.link,
+                "facts": node.facts,
+                "depth": node.depth,
+                "kindLabel": kind_labels.get(node.kind, node.kind),
                 "title": node.title,
                 "kind": node.kind,
                 "year": node.year,
@@ -153,6 +166,8 @@ def _payload(view: ViewGraph) -> dict:
                 "to": edge.target,
                 "title": edge.title,
                 "kind": edge.kind,
+                "kindLabel": kind_labels.get(edge.kind, edge.kind),
+                "facts": edge.facts,
                 "year": edge.year,
                 "width": round(min(1 + 1.5 * (edge.count - 1), 10), 2),
                 "color": {"color": color, "highlight": color, "hover": color},
@@ -167,7 +182,24 @@ def _payload(view: ViewGraph) -> dict:
         "dim": DIM,
         "nodeLegend": [{"key": e.key, "label": e.label} for e in view.node_legend],
         "edgeLegend": [{"key": e.key, "label": e.label} for e in view.edge_legend],
-        "words": {"nodes": words["nodes"], "edges": words["edges"]},
+        "words": {
+            "nodes": words["nodes"],
+            "edges": words["edges"],
+            "noMatch": words["search.none"],
+            "matches": words["search.count"],
+            "entityPage": words["entity.page"],
+            "factsCount": words["facts.count"],
+        },
+        "facts": [
+            [f.subject, f.subject_label, f.relation, f.object, f.object_label, list(f.sources)]
+            for f in view.facts
+        ],
+        "sources": {
+            key: [s.citation, s.title, s.text, s.doc, s.paragraph] for key, s in sorted(view.sources.items())
+        },
+        "axis": {"ticks": view.axis.ticks, "lanes": view.axis.lanes} if view.axis else None,
+        "labelFont": LABEL_FONT,
+        "labelCap": EGO_LABELS if view.name == "ego" else LABELS,
     }
 
 
@@ -177,10 +209,11 @@ def render_view(view: ViewGraph) -> str:
 
     app_js, library = _asset("view.js"), vis_js()
     csp = (
-        f"default-src 'none'; script-src {_sha256(library)} {_sha256(app_js)}; "
+        f"default-src 'none'; script-src {script_hash(library)} {script_hash(app_js)}; "
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
-    years = sorted({e.year for e in view.edges if e.year is not None})
+    dated = view.nodes if view.axis else view.edges
+    years = sorted({e.year for e in dated if e.year is not None})
     template = jinja_environment().get_template("view.html")
     return template.render(
         view=view,

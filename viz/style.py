@@ -6,7 +6,7 @@ from an agency without the legend.
 
 from __future__ import annotations
 
-__all__ = ["node_style", "edge_color", "community_color", "DIM"]
+__all__ = ["node_style", "edge_color", "community_color", "DIM", "STYLED_CLASSES"]
 
 DIM = "#e6e6e6"
 
@@ -42,6 +42,8 @@ _NODE_STYLES: dict[str, tuple[str, str]] = {
     "atkg:Award": ("#e6550d", "star"),
 }
 _FALLBACK = ("#999999", "dot")
+STYLED_CLASSES = frozenset(_NODE_STYLES)
+"""Classes with a shape and colour of their own; a subclass takes its nearest styled ancestor's."""
 
 _EDGE_COLORS: dict[str, str] = {
     "org:memberOf": "#1f77b4",

@@ -25,7 +25,8 @@ TEXT: dict[str, dict[str, str]] = {
         "documents state.",
         "timeline.title": "Dated ties",
         "timeline.description": "Every tie that carries a date (agreements, events, programmes, "
-        "memberships, ratifications); narrow the years with the range above the graph.",
+        "memberships, ratifications) on a time axis, one band per kind of tie; narrow the years with "
+        "the range above the graph.",
         "comembership.title": "Actors sharing coordination mechanisms",
         "comembership.description": "Actors linked when they belong to the same mechanism, the width "
         "counting shared mechanisms; colour shows communities found by the Louvain method.",
@@ -74,6 +75,18 @@ TEXT: dict[str, dict[str, str]] = {
         "index.who": "Who",
         "index.none": "Nothing to show.",
         "empty": "This view has nothing to draw for this graph.",
+        "search.hint": "label, acronym, in French or English",
+        "search.none": "No match",
+        "search.count": "{n} match(es)",
+        "entity.page": "Entity page",
+        "facts.count": "{n} fact(s) the documents state, each with its paragraph:",
+        "panel.hint": "Click a node or a tie to see its facts and the paragraphs that state them.",
+        "labels.note": "Labels: the most central nodes; zoom in for more.",
+        "depth": "Depth",
+        "show.all": "Show all",
+        "close": "Close",
+        "kb": "KB",
+        "colon": ": ",
     },
     "fr": {
         "mechanisms.title": "Mécanismes de coordination et leurs membres",
@@ -87,12 +100,13 @@ TEXT: dict[str, dict[str, str]] = {
         "countries.title": "Les pays et ce qui les concerne",
         "countries.description": "Pays et régions avec les programmes, manifestations, accords et "
         "ratifications qui les concernent.",
-        "ego.title": "Voisinage de {center}",
+        "ego.title": "Voisinage : {center}",
         "ego.description": "{center} et toute entité à {depth} lien(s) au plus, par tout fait que les "
         "documents énoncent.",
         "timeline.title": "Liens datés",
         "timeline.description": "Tous les liens qui portent une date (accords, manifestations, programmes, "
-        "appartenances, ratifications) ; restreignez les années avec le curseur au-dessus du graphe.",
+        "appartenances, ratifications) sur un axe du temps, une bande par type de lien ; restreignez "
+        "les années avec le curseur au-dessus du graphe.",
         "comembership.title": "Acteurs partageant des mécanismes de coordination",
         "comembership.description": "Acteurs reliés lorsqu'ils appartiennent au même mécanisme, l'épaisseur "
         "comptant les mécanismes partagés ; la couleur montre les communautés trouvées par la méthode "
@@ -142,6 +156,19 @@ TEXT: dict[str, dict[str, str]] = {
         "index.who": "Qui",
         "index.none": "Rien à montrer.",
         "empty": "Cette vue n'a rien à dessiner pour ce graphe.",
+        "search.hint": "libellé, sigle, en français ou en anglais",
+        "search.none": "Aucun résultat",
+        "search.count": "{n} résultat(s)",
+        "entity.page": "Page de l'entité",
+        "facts.count": "{n} fait(s) énoncé(s) par les documents, chacun avec son paragraphe :",
+        "panel.hint": "Cliquez sur un nœud ou un lien pour voir ses faits et les paragraphes qui "
+        "les énoncent.",
+        "labels.note": "Libellés : les nœuds les plus centraux ; zoomez pour en voir plus.",
+        "depth": "Profondeur",
+        "show.all": "Tout afficher",
+        "close": "Fermer",
+        "kb": "Ko",
+        "colon": " : ",
     },
 }
 

@@ -95,25 +95,33 @@ def run_query(
 ) -> None:
     """Run a named query. Entity parameters take an acronym, a label (fr or en), a slug or an IRI.
 
-    Formats are those of atkg sparql (json: W3C SPARQL results JSON).
+    Formats are those of atkg sparql (json: W3C SPARQL results JSON). Entities show as their
+    labels in --lang (table) or get a <column>_label column beside their IRI (csv, tsv, json);
+    --with-sources adds the document (and its title) and the paragraph (and its text).
 
     Example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
     """
-    from kg.output import render_result
+    import pyoxigraph as ox
+
+    from kg.output import render_result, render_table, render_terms
     from kg.querypack import run_by_name
+    from kg.resultlabels import label_result, table_rows
+    from kg.store import open_store
 
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
+    location = options.store_location(workspace)
     result = run_by_name(
-        workspace.queries_dir,
-        options.store_location(workspace),
-        name,
-        param or [],
-        lang.value,
-        with_sources,
-        timeout,
+        workspace.queries_dir, location, name, param or [], lang.value, with_sources, timeout
     )
-    typer.echo(render_result(result, format), nl=False)
+    if not isinstance(result, ox.QuerySolutions):
+        typer.echo(render_result(result, format), nl=False)
+        return
+    labelled = label_result(open_store(location), result, lang.value, with_sources)
+    if format == OutputFormat.table:
+        typer.echo(render_table(*table_rows(labelled)), nl=False)
+    else:
+        typer.echo(render_terms(labelled.columns, labelled.rows, format), nl=False)
 
 
 def _analyze(ctx: typer.Context, store: str | None, measure: str, format: OutputFormat, **options) -> None:

@@ -53,7 +53,9 @@ def views(
     """Write every network view and an index.html into a folder; each file opens offline.
 
     Views: mechanisms, partnerships, countries, ego (centred on the best-connected actor),
-    timeline, comembership, funding. Example: atkg views --out out/views --lang fr
+    timeline, comembership, funding. Click a node or a tie for its facts and the paragraphs that
+    state them; entity links point to ../id/<slug>.html, as `atkg site` lays them out.
+    Example: atkg views --out out/views --lang fr
     """
     from kg.store import open_store
     from viz.publish import write_views

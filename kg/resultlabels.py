@@ -1,0 +1,164 @@
+"""Labels beside the entities of a query's answer, and the text behind ``--with-sources``.
+
+A named query answers with IRIs; a reader wants names. :func:`label_result` adds, after every
+column holding individuals (``id:`` IRIs), a ``<column>_label`` column in the chosen language
+(unless the query has one already), and, after the ``document`` and ``paragraph`` columns that
+``--with-sources`` adds, ``document_title`` and ``paragraph_text`` (the paragraph's French text,
+whole). Tables then show labels in place of IRIs and shorten long text (:func:`table_rows`).
+
+Labels and texts are read with two queries that name their graphs (portable to any endpoint).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+__all__ = ["LabelledResult", "label_result", "table_rows"]
+
+ID = "https://w3id.org/atkg/id/"
+_LABELS = """
+SELECT ?s ?label WHERE {
+  VALUES ?g { id:graph-entities id:graph-provenance }
+  GRAPH ?g { ?s skos:prefLabel ?label }
+}"""
+_SOURCES = """
+SELECT ?doc ?title ?paragraph ?text WHERE {
+  GRAPH id:graph-provenance {
+    ?doc a atkg:SourceDocument ; dcterms:title ?title .
+    OPTIONAL { ?passage atkg:inDocument ?doc ; atkg:paragraph ?paragraph ; atkg:text ?text }
+  }
+}"""
+TABLE_TEXT = 60
+"""Characters of a paragraph (and of a document title) a table shows."""
+
+
+@dataclass
+class LabelledResult:
+    columns: list[str]
+    rows: list[list[object | None]]
+    """pyoxigraph terms (or None: unbound), one list per row, in ``columns`` order."""
+    labels: dict[str, str]
+    """Entity IRI -> label in the chosen language (for tables)."""
+    added: set[str]
+    """Columns this module added."""
+
+
+def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:
+    """``result`` (SELECT solutions) with label columns, and source text if ``with_sources``."""
+    columns = [v.value for v in result.variables]
+    raw = [[solution[c] for c in columns] for solution in result]
+    entity_columns = [
+        i
+        for i, c in enumerate(columns)
+        if not (with_sources and c == "document")
+        and any(isinstance(r[i], ox.NamedNode) and r[i].value.startswith(ID) for r in raw)
+    ]
+    labels = _labels(store, lang) if entity_columns else {}
+    titles, texts = _sources(store, lang) if with_sources else ({}, {})
+    out_columns: list[str] = []
+    plan: list[tuple[int, str]] = []
+    for i, c in enumerate(columns):
+        out_columns.append(c)
+        plan.append((i, ""))
+        extra = None
+        if i in entity_columns and f"{c}_label" not in columns:
+            extra = (f"{c}_label", "label")
+        elif with_sources and c == "document":
+            extra = ("document_title", "title")
+        elif with_sources and c == "paragraph":
+            extra = ("paragraph_text", "text")
+        if extra and extra[0] not in columns:
+            out_columns.append(extra[0])
+            plan.append((i, extra[1]))
+    document_index = columns.index("document") if with_sources and "document" in columns else None
+    rows = []
+    for r in raw:
+        row: list[object | None] = []
+        for i, what in plan:
+            term = r[i]
+            if not what or term is None:
+                row.append(term)
+            elif what == "label":
+                row.append(_label_literal(term, labels, lang))
+            elif what == "title":
+                title = titles.get(term.value)
+                row.append(ox.Literal(title[0], language=title[1]) if title else None)
+            else:
+                doc = r[document_index] if document_index is not None else None
+                text = texts.get((doc.value, term.value)) if doc is not None else None
+                row.append(ox.Literal(text, language="fr") if text is not None else None)
+        rows.append(row)
+    added = set(out_columns) - set(columns)
+    shown = {k: v[0] for k, v in labels.items()}
+    return LabelledResult(out_columns, rows, shown, added)
+
+
+def _label_literal(term, labels, lang):
+    if not isinstance(term, ox.NamedNode) or not term.value.startswith(ID):
+        return None
+    found = labels.get(term.value)
+    if found is None:
+        return ox.Literal(term.value[len(ID) :])
+    return ox.Literal(found[0], language=found[1])
+
+
+def _labels(store, lang: str) -> dict[str, tuple[str, str]]:
+    """IRI -> (label, language): the chosen language, else English, else French."""
+    rank = {"fr": 2, "en": 1} | {lang: 0}
+    best: dict[str, tuple[int, str, str]] = {}
+    for row in store.query(_LABELS):
+        language = row["label"].language or ""
+        key = (rank.get(language, 3), row["label"].value, language)
+        subject = row["s"].value
+        if subject not in best or key < best[subject]:
+            best[subject] = key
+    return {s: (v[1], v[2]) for s, v in best.items()}
+
+
+def _sources(store, lang: str):
+    titles: dict[str, tuple[str, str]] = {}
+    texts: dict[tuple[str, str], str] = {}
+    for row in store.query(_SOURCES):
+        doc, title = row["doc"].value, row["title"]
+        if title.language == lang or doc not in titles:
+            titles[doc] = (title.value, title.language or "")
+        if row["paragraph"] is not None:
+            texts[(doc, row["paragraph"].value)] = row["text"].value
+    return titles, texts
+
+
+def _short(text: str, limit: int = TABLE_TEXT) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def table_rows(result: LabelledResult) -> tuple[list[str], list[list[str]]]:
+    """What a table shows: each entity by its label (no IRI, no separate label column),
+    the document by its title, paragraph text shortened."""
+    from kg.output import term_text
+
+    keep = [
+        i
+        for i, c in enumerate(result.columns)
+        if not (c.endswith("_label") and c[: -len("_label")] in result.columns)
+        and c not in ("document_title",)
+    ]
+    headers = [result.columns[i] for i in keep]
+    rows = []
+    for row in result.rows:
+        cells = []
+        for i in keep:
+            term, column = row[i], result.columns[i]
+            if isinstance(term, ox.NamedNode) and term.value in result.labels and column != "document":
+                cells.append(result.labels[term.value])
+            elif column == "document" and "document_title" in result.columns and term is not None:
+                title = row[result.columns.index("document_title")]
+                cells.append(_short(title.value, 40) if title is not None else term_text(term))
+            elif column == "paragraph_text" and term is not None:
+                cells.append(_short(term.value))
+            else:
+                cells.append(term_text(term))
+        rows.append(cells)
+    return headers, rows
