@@ -145,6 +145,16 @@ def shacl_report_findings(report) -> list[Finding]:
 
 
 def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
+    """Read, check and write the store, holding the workspace lock: concurrent builds queue."""
+    from kg.lock import workspace_lock
+    from kg.storedir import check_replaceable
+
+    check_replaceable(workspace.store)  # refuse a path we do not own before any work
+    with workspace_lock(workspace, timeout=300):
+        return _build(workspace, progress)
+
+
+def _build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     say = progress or (lambda _: None)
     asserted = load_sources(workspace, say)
