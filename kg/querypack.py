@@ -305,12 +305,13 @@ def run_by_name(
     timeout: float | None = None,
 ):
     """What `atkg query run` does: find the query, bind its parameters, run it (time-limited)."""
+    from kg.guard import check_timeout, guard_query
     from kg.store import open_store
 
     query = find_query(load_pack(queries_dir), name)
     given = parse_param_pairs(query, pairs)
-    if timeout is not None and timeout < 0:
-        raise UsageError(f"--timeout {timeout:g}: give a number of seconds (0: no limit)")
+    timeout = check_timeout(timeout)
+    guard_query(query.text)  # a query file added to queries/ passes the same gate as `atkg sparql`
     store = open_store(location)
     resolvers: list = []
 
@@ -322,8 +323,7 @@ def run_by_name(
         return resolvers[0].resolve(value, what)
 
     terms = bind_values(query, given, resolve, lang)
-    if timeout:
-        from kg.timeout import run_limited
+    from kg.timeout import run_limited
 
-        return run_named(query, terms, lambda text: run_limited(str(location), text, timeout), with_sources)
-    return run_named(query, terms, store.query, with_sources)
+    # always in a child, even without a limit: a query that crashes the engine takes the child down
+    return run_named(query, terms, lambda text: run_limited(str(location), text, timeout), with_sources)

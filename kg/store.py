@@ -40,14 +40,22 @@ class EmbeddedStore:
         self.location = location
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
+        from kg.guard import dataset
+
         subs = {ox.Variable(k): to_ox(v) for k, v in (substitutions or {}).items()}
+        graphs = dataset(sparql)  # Store.query ignores FROM in the text: hand the graphs over
+        if graphs is None:
+            scope: dict = {"use_default_graph_as_union": True}
+        else:
+            scope = {
+                "default_graph": [ox.NamedNode(g) for g in graphs.default],
+                "named_graphs": [ox.NamedNode(g) for g in graphs.named],
+            }
         try:
-            return self._store.query(
-                sparql, use_default_graph_as_union=True, substitutions=subs or None, prefixes=PREFIXES
-            )
+            return self._store.query(sparql, substitutions=subs or None, prefixes=PREFIXES, **scope)
         except SyntaxError as error:
             raise ValidationError(f"SPARQL syntax {error}") from None
-        except (OSError, RuntimeError) as error:
+        except (OSError, RuntimeError, ValueError) as error:
             raise ValidationError(f"query failed: {error}") from None
 
     def quads(self) -> Iterator[Quad]:

@@ -19,10 +19,17 @@ import pyoxigraph as ox
 from kg import errors
 from kg.errors import QueryTimeout
 
-__all__ = ["DEFAULT_TIMEOUT", "run_limited", "timeout_message"]
+__all__ = ["DEFAULT_TIMEOUT", "run_limited", "timeout_message", "crash_message"]
 
 DEFAULT_TIMEOUT = 30.0
 _KINDS = {"solutions", "boolean", "graph"}
+
+
+def crash_message(signal_number: int) -> str:
+    return (
+        f"the query engine crashed on this query (signal {signal_number}); "
+        "simplify the query (fewer nested groups or expressions)"
+    )
 
 
 def timeout_message(seconds: float) -> str:
@@ -32,12 +39,13 @@ def timeout_message(seconds: float) -> str:
     )
 
 
-def run_limited(location: str, sparql: str, seconds: float):
-    """The pyoxigraph result of ``sparql`` on the store at ``location``, or QueryTimeout."""
+def run_limited(location: str, sparql: str, seconds: float | None):
+    """The pyoxigraph result of ``sparql`` on the store at ``location``, or QueryTimeout after
+    ``seconds`` (None: no limit; the query still runs in the child, which a crash takes down)."""
     if location.startswith(("http://", "https://")):
         from kg.store import RemoteStore
 
-        return RemoteStore(location, timeout=seconds).query(sparql)
+        return RemoteStore(location, timeout=seconds or 3600).query(sparql)
     child = subprocess.Popen(
         [sys.executable, "-m", "kg.timeout", location],
         stdin=subprocess.PIPE,
@@ -59,15 +67,15 @@ def run_limited(location: str, sparql: str, seconds: float):
 
 def _decode(out: bytes, err: bytes, returncode: int):
     kind, _, payload = out.partition(b"\n")
+    if returncode < 0:  # killed by a signal: the engine overflowed its stack or ran out of memory
+        raise errors.ValidationError(crash_message(-returncode))
     if returncode != 0 or kind.decode(errors="replace") not in _KINDS:
         name, _, message = err.decode("utf-8", errors="replace").strip().partition(": ")
         error_class = getattr(errors, name, None)
         if isinstance(error_class, type) and issubclass(error_class, errors.KgError):
             raise error_class(message)
-        raise errors.ValidationError(
-            f"query failed in the child process (exit {returncode}): "
-            f"{err.decode(errors='replace').strip()[-500:]}"
-        )
+        last = (err.decode(errors="replace").strip().splitlines() or [""])[-1]
+        raise errors.ValidationError(f"query failed in the child process (exit {returncode}): {last[-300:]}")
     if kind == b"graph":
         return iter(list(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)))
     return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
