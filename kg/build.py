@@ -122,6 +122,8 @@ def shacl_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
     data = Graph()
     for s, p, o, _ in quads:
         data.add((s, p, o))
+    # parse it ourselves first: a syntax error then names shapes.ttl and the line, as for data files
+    parse_rdf(workspace.shapes, "turtle", name=str(workspace.shapes.relative_to(workspace.root)))
     shapes = Graph().parse(workspace.shapes, format="turtle")
     conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True)
     return [] if conforms else shacl_report_findings(report)

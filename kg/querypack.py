@@ -220,7 +220,7 @@ def _literal(kind: str, name: str, value: str) -> ox.Literal:
     if kind == "date":
         return _date(name, value)
     if kind == "year":
-        if not re.fullmatch(r"\d{4}", value):
+        if not re.fullmatch(r"[0-9]{4}", value):
             raise UsageError(f"parameter {name}: '{value}' is not a year (four digits, e.g. 2012)")
         return ox.Literal(value, datatype=ox.NamedNode(_XSD + "integer"))
     if kind == "language":
@@ -233,12 +233,12 @@ def _literal(kind: str, name: str, value: str) -> ox.Literal:
 def _date(name: str, value: str) -> ox.Literal:
     """A date at the precision given: xsd:date, xsd:gYearMonth or xsd:gYear, as the data has them."""
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             datetime.date.fromisoformat(value)
             return ox.Literal(value, datatype=ox.NamedNode(_XSD + "date"))
-        if re.fullmatch(r"\d{4}-\d{2}", value) and 1 <= int(value[5:]) <= 12:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value) and 1 <= int(value[5:]) <= 12:
             return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYearMonth"))
-        if re.fullmatch(r"\d{4}", value):
+        if re.fullmatch(r"[0-9]{4}", value):
             return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYear"))
     except ValueError:
         pass
