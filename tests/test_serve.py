@@ -397,6 +397,17 @@ def test_a_signal_stops_the_whole_process_tree(seed_built, tmp_path, sig):
     assert "Traceback" not in running.log.read_text()
 
 
+def test_workers_die_with_a_killed_server(seed_built, tmp_path):
+    running = Server(seed_built, tmp_path)
+    pids = tree(running.process.pid)
+    assert len(pids) == 5
+    assert running.stop(signal.SIGKILL) == -signal.SIGKILL
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in pids if alive(pid)] == []
+
+
 def test_a_port_in_use_is_reported_before_serving(seed_built):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
