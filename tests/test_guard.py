@@ -165,5 +165,9 @@ def test_non_utf8_query_text(sparql):
     result = sparql("SELECT * WHERE { ?s ?p '\udcff' }")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: the query is not valid UTF-8 text (byte 0xff at character 25)\n",
+        "Error: QUERY: not valid UTF-8 text (byte 0xff); give text in UTF-8\n",
     )
+    # the library's own gate says the same to callers that are not the CLI (the endpoint, tests)
+    with pytest.raises(UsageError) as caught:
+        guard_query("SELECT * WHERE { ?s ?p '\udcff' }")
+    assert str(caught.value) == "the query is not valid UTF-8 text (byte 0xff at character 25)"

@@ -475,7 +475,11 @@ def test_a_crashing_query_kills_a_worker_only(seed_built):
         finally:
             pool.stop()
 
-    first, crashed, answer, after = asyncio.run(scenario())
+    outcome: list = []  # a thread of its own: another test's browser may own this thread's event loop
+    runner = threading.Thread(target=lambda: outcome.append(asyncio.run(scenario())))
+    runner.start()
+    runner.join(timeout=60)
+    first, crashed, answer, after = outcome[0]
     assert crashed.status == 500 and crashed.error.startswith("the query engine crashed on this query")
     assert answer.body == b'{"head":{},"boolean":true}'
     assert after != first and not alive(first[0])
