@@ -254,6 +254,9 @@ def _escape(text: str) -> str:
 def test_id_content_negotiation(server, seed_built, site):
     status, headers, body = request(server.base, "/id/unodc", "text/html,application/xhtml+xml,*/*;q=0.8")
     assert (status, headers.get_content_type(), body.decode()) == (200, "text/html", SITE_UNODC)
+    # the site's own relative links name the file: /id/unodc.html is that file, for any client
+    status, headers, body = request(server.base, "/id/unodc.html")
+    assert (status, headers.get_content_type(), body.decode()) == (200, "text/html", SITE_UNODC)
     store = ox.Store.read_only(str(seed_built.store))
     expected = {
         (URIRef(ID + "unodc"), URIRef(r["p"].value), _rdflib(r["o"]))
@@ -314,6 +317,18 @@ def test_nested_brackets_do_not_take_the_server_down(server):
     )
     assert status == 400
     assert body.decode().startswith("Error: the query nests brackets more than 200 deep")
+    assert get(server.base, CHEAP, "application/json")[1] == b'{"head":{},"boolean":true}'
+
+
+def test_an_oversized_body_is_refused_and_not_read_whole(server):
+    body = b"SELECT * WHERE { ?s ?p ?o } #" + b"x" * (4 * 256 * 1024)
+    status, _, answer = request(
+        server.base, "/query", None, body, **{"Content-Type": "application/sparql-query"}
+    )
+    assert (status, answer) == (
+        413,
+        b"Error: the request body is too large: a query is at most 262144 bytes\n",
+    )
     assert get(server.base, CHEAP, "application/json")[1] == b'{"head":{},"boolean":true}'
 
 

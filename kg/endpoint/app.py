@@ -35,7 +35,7 @@ from kg.errors import KgError
 __all__ = ["EndpointConfig", "create_app", "ID"]
 
 ID = "https://w3id.org/atkg/id/"
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
 _HERE = Path(__file__).parent
 # Pages of our own: scripts from this server only, requests to this server only.
 _STRICT_CSP = (
@@ -101,14 +101,19 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
             if kind == "application/sparql-update":
                 return _error(403, f"SPARQL Update is refused: {_READ_ONLY}")
             if kind == "application/sparql-query":
-                raw = await request.body()
+                raw = await _body(request)
+                if raw is None:
+                    return _too_large()
                 try:
                     text = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     return _error(400, "the query is not valid UTF-8 text")
             elif kind == "application/x-www-form-urlencoded":
+                raw = await _body(request)
+                if raw is None:
+                    return _too_large()
                 try:
-                    form = parse_qs((await request.body()).decode("utf-8"), strict_parsing=False)
+                    form = parse_qs(raw.decode("utf-8"), strict_parsing=False)
                 except UnicodeDecodeError:
                     return _error(400, "the form is not valid UTF-8 text")
                 form_keys = set(form)
@@ -152,6 +157,8 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
 
     async def entity(request: Request) -> Response:
         slug = request.path_params["slug"]
+        if slug.endswith(".html"):  # a file of the site (id/<slug>.html, as its relative links name them)
+            return await static_file(request, f"id/{slug}")
         if not _SLUG.fullmatch(slug):
             return await not_found_entity(request, slug)
         rdf = choose(request.headers.get("accept"), list(GRAPH_TYPES))
@@ -194,7 +201,9 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
         return subjects[key]
 
     async def static(request: Request) -> Response:
-        relative = request.path_params.get("path", "")
+        return await static_file(request, request.path_params.get("path", ""))
+
+    async def static_file(request: Request, relative: str) -> Response:
         root = config.site.resolve()
         if not (root / "index.html").is_file() and relative in ("", "index.html"):
             return page("nosite.html", root="./", site=str(config.site))
@@ -238,6 +247,26 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
         Route("/{path:path}", static, methods=["GET", "HEAD"]),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+async def _body(request: Request) -> bytes | None:
+    """The request body, or None past the limit (read no further than that: no memory blow-up)."""
+    from kg.guard import MAX_QUERY_BYTES
+
+    limit = 4 * MAX_QUERY_BYTES  # room for URL-encoding
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large() -> Response:
+    from kg.guard import MAX_QUERY_BYTES
+
+    return _error(413, f"the request body is too large: a query is at most {MAX_QUERY_BYTES} bytes")
 
 
 def _html_headers() -> dict[str, str]:
