@@ -27,9 +27,13 @@ __all__ = [
     "guard_query",
     "dataset",
     "check_timeout",
+    "memory_limit",
+    "limit_memory",
 ]
 
 MAX_QUERY_BYTES = 256 * 1024
+# A sorted cross product grew by ~350 MB/s here: a query process may use this much, then aborts.
+DEFAULT_MEMORY_MB = 2048
 MAX_NESTING = 200
 # keywords, not variables (?service) nor local names (ex:from)
 _SERVICE = re.compile(r"(?<![?$\w:.-])SERVICE\b", re.IGNORECASE)
@@ -140,3 +144,26 @@ def check_timeout(seconds: float | None) -> float | None:
     if math.isnan(seconds) or math.isinf(seconds) or seconds < 0:
         raise UsageError(f"--timeout {seconds:g}: give a number of seconds (0: no limit)")
     return float(seconds)
+
+
+def memory_limit() -> int:
+    """Bytes of memory a query process may allocate (``ATKG_QUERY_MEMORY_MB``, default 2048)."""
+    import os
+
+    try:
+        megabytes = int(os.environ.get("ATKG_QUERY_MEMORY_MB", DEFAULT_MEMORY_MB))
+    except ValueError:
+        megabytes = DEFAULT_MEMORY_MB
+    return max(megabytes, 64) * 1024 * 1024
+
+
+def limit_memory() -> None:
+    """Cap this (query) process's data memory: past it, the engine's allocation fails and the
+    process aborts, instead of the machine running out of memory before the time limit."""
+    import resource
+
+    limit = memory_limit()
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    except (ValueError, OSError):
+        pass

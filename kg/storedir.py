@@ -43,6 +43,7 @@ _ROCKSDB = re.compile(
 
 
 def _siblings(path: Path) -> tuple[Path, Path]:
+    path = Path(os.path.abspath(path))  # "." and "" have no name to add a suffix to
     return path.with_name(path.name + ".new"), path.with_name(path.name + ".old")
 
 
@@ -109,6 +110,7 @@ def store_lock(path: Path, timeout: float = 120.0) -> Iterator[None]:
 
 def recover(path: Path) -> None:
     """Put ``PATH.old`` back if a build died between its two renames; drop leftovers. Takes the lock."""
+    path = Path(os.path.abspath(path))
     staging, retired = _siblings(path)
     if not (os.path.lexists(staging) or os.path.lexists(retired)) or not path.parent.is_dir():
         return
@@ -132,6 +134,7 @@ def swap_in(path: Path, write: Callable[[Path], None]) -> str:
     Refuses a ``path`` we do not own before writing anything. Killed at any point, ``path`` then
     holds the old store, or the new one, or nothing plus ``PATH.old`` that the next command restores.
     """
+    path = Path(os.path.abspath(path))
     check_replaceable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,13 @@ _KINDS = {"solutions", "boolean", "graph"}
 
 
 def crash_message(signal_number: int) -> str:
+    if signal_number == 6:  # SIGABRT: the engine could not allocate memory (kg.guard.limit_memory)
+        from kg.guard import memory_limit
+
+        return (
+            "the query engine stopped on this query: it needed more than the "
+            f"{memory_limit() // 2**20} MB of memory a query may use; narrow it"
+        )
     return (
         f"the query engine crashed on this query (signal {signal_number}); "
         "simplify the query (fewer nested groups or expressions)"
@@ -83,8 +90,10 @@ def _decode(out: bytes, err: bytes, returncode: int):
 
 def _child(location: str) -> int:
     """Run the query read from stdin on the store; answer on stdout, error as ``Class: message``."""
+    from kg.guard import limit_memory
     from kg.store import open_store
 
+    limit_memory()
     sparql = sys.stdin.buffer.read().decode("utf-8")
     out = sys.stdout.buffer
     try:

@@ -41,7 +41,42 @@ def test_a_crash_in_the_engine_takes_down_the_child_only(seed_built):
     # below the gate: the engine itself overflows, and the caller gets one clean error
     with pytest.raises(ValidationError) as caught:
         run_limited(str(seed_built.store), NESTED, None)
-    assert str(caught.value) in {crash_message(11), crash_message(6)}
+    assert str(caught.value) == crash_message(11)  # a stack overflow: SIGSEGV
+
+
+HUNGRY = "SELECT (COUNT(*) AS ?n) WHERE { SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d }"
+
+
+def test_a_memory_hungry_query_stops_at_the_memory_limit(seed_built):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    started = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "--workspace",
+            str(seed_built.root),
+            "sparql",
+            HUNGRY,
+            "--timeout",
+            "120",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ATKG_QUERY_MEMORY_MB": "256"},
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: the query engine stopped on this query: it needed more than the 256 MB of memory a "
+        "query may use; narrow it\n",
+    )
+    assert time.perf_counter() - started < 60
 
 
 def test_size_limit(sparql):

@@ -45,7 +45,9 @@ def free_port() -> int:
 class Server:
     """`python -m kg ... serve` as a child process, its stderr in a file."""
 
-    def __init__(self, workspace, tmp: Path, *extra: str, store: Path | None = None, timeout: str = "5"):
+    def __init__(
+        self, workspace, tmp: Path, *extra: str, store: Path | None = None, timeout: str = "5", memory_mb=None
+    ):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = tmp / f"serve-{self.port}.log"
@@ -54,7 +56,8 @@ class Server:
             args += ["--store", str(store)]
         args += ["serve", "--port", str(self.port), "--timeout", timeout, *extra]
         with open(self.log, "w") as log:
-            self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=log)
+            env = {**os.environ, "ATKG_QUERY_MEMORY_MB": str(memory_mb)} if memory_mb else None
+            self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=log, env=env)
         deadline = time.monotonic() + 30
         while "Serving " not in self.log.read_text():
             assert self.process.poll() is None, self.log.read_text()
@@ -105,7 +108,8 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(seed_built, site, tmp_path_factory):
-    running = Server(seed_built, tmp_path_factory.mktemp("log"), "--site", str(site), timeout="3")
+    log = tmp_path_factory.mktemp("log")
+    running = Server(seed_built, log, "--site", str(site), timeout="3", memory_mb=256)
     yield running
     running.stop()
 
@@ -370,6 +374,18 @@ def test_a_runaway_query_is_cut_while_a_cheap_one_still_answers(server):
     assert len(workers_after) == len(workers_before) == 4
     killed = workers_before - workers_after
     assert len(killed) == 1 and not any(alive(pid) for pid in killed)
+
+
+def test_a_memory_hungry_query_stops_one_worker_at_its_memory_limit(server):
+    from tests.test_guard import HUNGRY
+
+    status, _, body = request(server.base, "/query?" + urllib.parse.urlencode({"query": HUNGRY}))
+    assert (status, body.decode()) == (
+        500,
+        "Error: the query engine stopped on this query: it needed more than the 256 MB of memory a "
+        "query may use; narrow it\n",
+    )
+    assert get(server.base, CHEAP, "application/json")[1] == b'{"head":{},"boolean":true}'
 
 
 def test_twenty_concurrent_clients_for_ten_seconds(server):

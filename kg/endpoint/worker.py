@@ -124,6 +124,9 @@ def _die_with_parent(parent: int) -> None:
 
 def main(store: str, parent: int) -> int:
     _die_with_parent(parent)
+    from kg.guard import limit_memory
+
+    limit_memory()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server decides
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames on the pipe
