@@ -30,6 +30,8 @@ class LockTimeout(KgError):
 @contextmanager
 def file_lock(path: Path, timeout: float, holder: str, what: str) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path`` for the ``with`` block, waiting up to ``timeout`` s."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise UsageError(f"{path.parent}: is a file, not a directory (the lock file {path} goes in it)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

@@ -7,6 +7,8 @@ import socket
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import UsageError, ValidationError
 from kg.guard import MAX_NESTING, MAX_QUERY_BYTES, check_timeout, dataset, guard_query
@@ -206,3 +208,14 @@ def test_non_utf8_query_text(sparql):
     with pytest.raises(UsageError) as caught:
         guard_query("SELECT * WHERE { ?s ?p '\udcff' }")
     assert str(caught.value) == "the query is not valid UTF-8 text (byte 0xff at character 25)"
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("SERVICEFROMNAMED<>{}()[]'\"#?:. \nxid")), max_size=60) | st.text()
+)
+def test_the_gate_answers_or_refuses_never_fails(text):
+    try:
+        guard_query(text)
+    except UsageError:
+        pass

@@ -69,6 +69,30 @@ def test_bad_output_paths_are_one_error_line(seed_built, cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["thesis.txt"]
 
 
+def test_a_failed_write_is_one_error_line(seed_workspace, cli):
+    (seed_workspace.root / ".atkg").write_text("not a directory\n")
+    before = snapshot(seed_workspace.root)
+    result = cli(
+        "--workspace", seed_workspace.root, "entity", "add", "zz-test", "--type", "UNEntity",
+        "--label-en", "Zz", "--label-fr", "Zz",
+    )  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: {seed_workspace.root}/.atkg: is a file, not a directory "
+        f"(the lock file {seed_workspace.root}/.atkg/lock goes in it)\n",
+    )
+    assert snapshot(seed_workspace.root) == before
+
+
+def test_serve_arguments_are_checked(seed_built, cli):
+    for args, message in (
+        (("--port", "70000"), "Error: --port 70000: give a port between 1 and 65535\n"),
+        (("--timeout", "inf"), "Error: --timeout inf: give a number of seconds (0: no limit)\n"),
+    ):
+        result = cli("--workspace", seed_built.root, "serve", *args)
+        assert (result.exit_code, result.stderr) == (2, message)
+
+
 def test_a_broken_shapes_file_names_its_line(seed_workspace, cli):
     shapes = seed_workspace.shapes
     lines = shapes.read_text().count("\n")
