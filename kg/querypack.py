@@ -221,11 +221,11 @@ def _literal(kind: str, name: str, value: str) -> ox.Literal:
         return _date(name, value)
     if kind == "year":
         if not re.fullmatch(r"[0-9]{4}", value):
-            raise UsageError(f"parameter {name}: '{value}' is not a year (four digits, e.g. 2012)")
+            raise UsageError(f"parameter {name}: {value!r} is not a year (four digits, e.g. 2012)")
         return ox.Literal(value, datatype=ox.NamedNode(_XSD + "integer"))
     if kind == "language":
         if value not in LANGUAGES:
-            raise UsageError(f"parameter {name}: '{value}' is not a language (fr or en)")
+            raise UsageError(f"parameter {name}: {value!r} is not a language (fr or en)")
         return ox.Literal(value)
     return ox.Literal(value)
 
@@ -242,7 +242,7 @@ def _date(name: str, value: str) -> ox.Literal:
             return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYear"))
     except ValueError:
         pass
-    raise UsageError(f"parameter {name}: '{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    raise UsageError(f"parameter {name}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
 def run_named(
