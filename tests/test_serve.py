@@ -514,3 +514,36 @@ def test_a_crashing_query_kills_a_worker_only(seed_built):
     assert crashed.status == 500 and crashed.error.startswith("the query engine crashed on this query")
     assert answer.body == b'{"head":{},"boolean":true}'
     assert after != first and not alive(first[0])
+
+
+def test_beyond_the_waiting_line_the_pool_answers_busy_at_once(seed_built):
+    """Bounded concurrency: 1 worker busy, 1 request waiting, the next is refused without waiting."""
+    from kg.endpoint.pool import Busy, WorkerPool
+
+    async def scenario():
+        pool = WorkerPool(seed_built.store, size=1, timeout=2, queue=1)
+        pool.start()
+        pool.attach()
+        try:
+            running = asyncio.ensure_future(pool.run({"kind": "query", "text": RUNAWAY, "accept": None}))
+            await asyncio.sleep(0.2)
+            waiting = asyncio.ensure_future(pool.run({"kind": "query", "text": CHEAP, "accept": None}))
+            await asyncio.sleep(0.2)
+            started = time.perf_counter()
+            try:
+                await pool.run({"kind": "query", "text": CHEAP, "accept": None})
+                refused = None
+            except Busy as error:
+                refused = (str(error), time.perf_counter() - started)
+            return refused, (await running).status, (await waiting).status
+        finally:
+            pool.stop()
+
+    outcome: list = []
+    runner = threading.Thread(target=lambda: outcome.append(asyncio.run(scenario())))
+    runner.start()
+    runner.join(timeout=60)
+    (message, seconds), first, second = outcome[0]
+    assert message == "the endpoint is busy: every query worker is taken and the line is full; try again"
+    assert seconds < 0.1
+    assert (first, second) == (503, 200)  # the runaway was cut; the waiting query then ran
