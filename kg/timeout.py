@@ -6,6 +6,10 @@ with a deadline; past it, the child is killed and reaped, so nothing is left beh
 no temporary file: the answer only ever travels through the pipe). Errors the child meets (a
 missing store, a syntax error) come back as the same KgError the parent would have raised.
 
+Analyst queries always run this way, even without a time limit: a query that overflows the
+engine's stack, or needs more memory than the child may take (kg.guard.limit_memory), then kills
+the child, and the user gets one error line instead of a crashed command.
+
 A remote endpoint needs no child: the HTTP request itself carries the time limit.
 """
 
