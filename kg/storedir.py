@@ -57,10 +57,11 @@ def is_replaceable(path: Path) -> bool:
         entries = list(os.scandir(path))
     except OSError:
         return False
-    return all(
-        entry.is_file(follow_symlinks=False) and (entry.name == MARKER or _ROCKSDB.fullmatch(entry.name))
-        for entry in entries
-    )
+    if not all(entry.is_file(follow_symlinks=False) for entry in entries):
+        return False  # RocksDB writes no sub-directories: these are someone's files
+    if any(entry.name == MARKER for entry in entries):
+        return True  # ours, whatever file names this RocksDB version writes
+    return all(_ROCKSDB.fullmatch(entry.name) for entry in entries)
 
 
 def check_replaceable(path: Path) -> None:

@@ -70,6 +70,16 @@ def test_a_file_and_a_path_under_a_file_are_refused(seed_workspace, cli, tmp_pat
     assert snapshot(tmp_path) == before
 
 
+def test_a_marker_does_not_make_a_folder_of_folders_ours(seed_workspace, cli, tmp_path):
+    target = tmp_path / "notes"
+    (target / "chapter").mkdir(parents=True)
+    (target / MARKER).write_text("{}")
+    before = snapshot(tmp_path)
+    result = cli("--workspace", seed_workspace.root, "build", "--store", target)
+    assert (result.exit_code, result.stderr) == (2, REFUSED.format(path=target, kind="a directory"))
+    assert snapshot(tmp_path) == before
+
+
 def test_a_foreign_old_sibling_is_refused(seed_workspace, cli, tmp_path):
     (tmp_path / "store.old").mkdir()
     (tmp_path / "store.old" / "notes.txt").write_text("mine\n")
@@ -90,6 +100,9 @@ def test_an_empty_directory_and_our_own_store_are_replaced(seed_workspace, cli, 
     assert first is not None and (target / "CURRENT").is_file()
     assert cli("--workspace", seed_workspace.root, "build", "--store", target).exit_code == 0
     assert generation(target) not in (None, first)  # every build is a new generation
+    # a marked store is ours even with a file name we do not know (a newer RocksDB's)
+    (target / "000099.newkind").write_bytes(b"")
+    assert cli("--workspace", seed_workspace.root, "build", "--store", target).exit_code == 0
     # a store written before the marker existed (RocksDB files only) is still ours to replace
     (target / MARKER).unlink()
     assert cli("--workspace", seed_workspace.root, "build", "--store", target).exit_code == 0
