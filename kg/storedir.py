@@ -115,6 +115,15 @@ def recover(path: Path) -> None:
     staging, retired = _siblings(path)
     if not (os.path.lexists(staging) or os.path.lexists(retired)) or not path.parent.is_dir():
         return
+    if os.path.lexists(path):  # only leftovers to tidy: best effort (a reader may not own the folder)
+        from kg.errors import KgError
+
+        try:
+            with store_lock(path, timeout=5):
+                _recover_locked(path)
+        except (OSError, KgError):
+            pass
+        return
     with store_lock(path):
         _recover_locked(path)
 
