@@ -122,6 +122,8 @@ def shacl_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
     data = Graph()
     for s, p, o, _ in quads:
         data.add((s, p, o))
+    # parse it ourselves first: a syntax error then names shapes.ttl and the line, as for data files
+    parse_rdf(workspace.shapes, "turtle", name=str(workspace.shapes.relative_to(workspace.root)))
     shapes = Graph().parse(workspace.shapes, format="turtle")
     conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True)
     return [] if conforms else shacl_report_findings(report)
@@ -145,6 +147,16 @@ def shacl_report_findings(report) -> list[Finding]:
 
 
 def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
+    """Read, check and write the store, holding the workspace lock: concurrent builds queue."""
+    from kg.lock import workspace_lock
+    from kg.storedir import check_replaceable
+
+    check_replaceable(workspace.store)  # refuse a path we do not own before any work
+    with workspace_lock(workspace, timeout=300):
+        return _build(workspace, progress)
+
+
+def _build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     say = progress or (lambda _: None)
     asserted = load_sources(workspace, say)

@@ -1,9 +1,11 @@
-"""One writer at a time: an exclusive lock on the workspace, held for a whole edit.
+"""One writer at a time: an exclusive lock on the workspace, held for a whole edit or build.
 
 Every edit reads the curated files, changes them and writes them back; two edits interleaving
 those steps would lose one of them. ``fcntl.flock`` on ``<workspace>/.atkg/lock`` serialises
-them: the second edit waits, then reads what the first wrote, so both land. The kernel drops the
-lock when its holder exits, even on SIGKILL, so a killed writer never leaves the workspace locked.
+them: the second edit waits, then reads what the first wrote, so both land. A build holds the same
+lock, so it reads the curated files as one consistent state and two builds queue instead of
+writing one store at once. The kernel drops the lock when its holder exits, even on SIGKILL, so a
+killed writer never leaves the workspace locked.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 from kg.workspace import Workspace
 
-__all__ = ["workspace_lock", "LockTimeout"]
+__all__ = ["workspace_lock", "file_lock", "LockTimeout"]
 
 
 class LockTimeout(KgError):
@@ -25,11 +28,17 @@ class LockTimeout(KgError):
 
 
 @contextmanager
-def workspace_lock(workspace: Workspace, timeout: float = 60.0) -> Iterator[None]:
-    """Hold the workspace's edit lock for the ``with`` block, waiting up to ``timeout`` seconds."""
-    path = workspace.root / ".atkg" / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+def file_lock(path: Path, timeout: float, holder: str, what: str) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` for the ``with`` block, waiting up to ``timeout`` s."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise UsageError(f"{path.parent}: is a file, not a directory (the lock file {path} goes in it)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, not a lock file; remove or rename it") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot create the lock file ({error.strerror})") from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -39,7 +48,7 @@ def workspace_lock(workspace: Workspace, timeout: float = 60.0) -> Iterator[None
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
-                        f"{path}: another edit has held the workspace lock for {timeout:g} s; "
+                        f"{path}: {holder} has held the {what} lock for {timeout:g} s; "
                         "try again when it has finished"
                     ) from None
                 time.sleep(0.02)
@@ -49,3 +58,11 @@ def workspace_lock(workspace: Workspace, timeout: float = 60.0) -> Iterator[None
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def workspace_lock(workspace: Workspace, timeout: float = 60.0) -> Iterator[None]:
+    """Hold the workspace's edit lock for the ``with`` block, waiting up to ``timeout`` seconds."""
+    # builds hold it too; the message keeps its words, which scripts may already match
+    with file_lock(workspace.root / ".atkg" / "lock", timeout, "another edit", "workspace"):
+        yield

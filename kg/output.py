@@ -16,7 +16,14 @@ import pyoxigraph as ox
 
 from kg.formats import OutputFormat
 
-__all__ = ["OutputFormat", "render_result", "render_rows", "term_text", "render_terms"]
+__all__ = ["OutputFormat", "render_result", "render_rows", "term_text", "terminal_text", "render_terms"]
+
+# What a terminal would obey rather than show: C0 and C1 controls and DEL (ESC starts colour, title,
+# clear-screen and OSC-8 link sequences; 0x9b and 0x9d are one-byte CSI and OSC), and the bidi
+# overrides that make text read differently from its bytes.
+_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F))}
+_CONTROLS.update({c: "\ufffd" for c in range(0x2066, 0x206A)})
+_CONTROLS.update({0x09: " ", 0x0A: " ", 0x0D: " "})
 
 
 _RESULT_FORMATS = {
@@ -46,8 +53,19 @@ def term_text(term) -> str:
     return str(term)
 
 
+def terminal_text(text: str) -> str:
+    r"""``text`` safe to print on a terminal inside a line: controls shown as U+FFFD, breaks as spaces.
+
+    >>> terminal_text("ILO\x1b]0;owned\x07\nnext")
+    'ILO\ufffd]0;owned\ufffd next'
+    """
+    return text.translate(_CONTROLS)
+
+
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain table; data is never interpreted as markup."""
+    """A plain table; data is never interpreted as markup, nor as terminal control sequences."""
+    headers = [terminal_text(h) for h in headers]
+    rows = [[terminal_text(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=False)]

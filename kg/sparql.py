@@ -47,23 +47,20 @@ def check_read_only(text: str) -> None:
 
 
 def run_query(store: GraphStore, text: str):
-    check_read_only(text)
-    return store.query(text)
+    from kg.guard import guard_query
+
+    return store.query(guard_query(text))
 
 
 def run_query_at(location: str | Path, text: str, timeout: float | None = None):
-    """Run a read-only query on the store at ``location``; stop it after ``timeout`` seconds
-    (None or 0: no limit) with a QueryTimeout, since pyoxigraph cannot interrupt a query itself."""
-    check_read_only(text)
-    if not timeout:
-        from kg.store import open_store
-
-        return open_store(location).query(text)
-    if timeout < 0:
-        raise UsageError(f"--timeout {timeout:g}: give a number of seconds (0: no limit)")
+    """Run a guarded read-only query on the store at ``location`` in a child process, stopped after
+    ``timeout`` seconds (None or 0: no limit) with a QueryTimeout: pyoxigraph cannot interrupt a
+    query itself, and a query that crashes the engine then takes down the child, not us."""
+    from kg.guard import check_timeout, guard_query
     from kg.timeout import run_limited
 
-    return run_limited(str(location), text, timeout)
+    limit = check_timeout(timeout)
+    return run_limited(str(location), guard_query(text), limit)
 
 
 def mask(text: str) -> str:

@@ -8,7 +8,7 @@ endpoint (``--store http://...``), whose answers are parsed into the same result
 from __future__ import annotations
 
 import re
-import shutil
+import urllib.error
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -39,14 +39,22 @@ class EmbeddedStore:
         self.location = location
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
+        from kg.guard import dataset
+
         subs = {ox.Variable(k): to_ox(v) for k, v in (substitutions or {}).items()}
+        graphs = dataset(sparql)  # Store.query ignores FROM in the text: hand the graphs over
+        if graphs is None:
+            scope: dict = {"use_default_graph_as_union": True}
+        else:
+            scope = {
+                "default_graph": [ox.NamedNode(g) for g in graphs.default],
+                "named_graphs": [ox.NamedNode(g) for g in graphs.named],
+            }
         try:
-            return self._store.query(
-                sparql, use_default_graph_as_union=True, substitutions=subs or None, prefixes=PREFIXES
-            )
+            return self._store.query(sparql, substitutions=subs or None, prefixes=PREFIXES, **scope)
         except SyntaxError as error:
             raise ValidationError(f"SPARQL syntax {error}") from None
-        except (OSError, RuntimeError) as error:
+        except (OSError, RuntimeError, ValueError) as error:
             raise ValidationError(f"query failed: {error}") from None
 
     def quads(self) -> Iterator[Quad]:
@@ -152,33 +160,31 @@ def open_store(location: Path | str) -> GraphStore:
     if text.startswith(("http://", "https://")):
         return RemoteStore(text)
     path = Path(location)
+    from kg.storedir import recover
+
+    recover(path)  # a build killed between its two renames left PATH.old: put it back
     if not (path / "CURRENT").exists():
         raise UsageError(f"{path}: no built store here (run `atkg build` first)")
     try:
         return EmbeddedStore(ox.Store.read_only(str(path)), str(path))
     except OSError as error:
-        raise UsageError(f"{path}: cannot open the store ({error})") from None
+        raise UsageError(f"{path}: cannot open the store ({error}); rebuild it with `atkg build`") from None
 
 
 def write_store(path: Path, quads: Iterable[Quad]) -> None:
-    """Write a fresh store beside ``path`` and swap it in, so a failure leaves the old one whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(path.name + ".new")
-    retired = path.with_name(path.name + ".old")
-    for leftover in (staging, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    store = ox.Store(str(staging))
-    try:
-        store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
-        store.flush()
-        store.optimize()
-    except BaseException:
-        del store
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    del store
-    if path.exists():
-        path.rename(retired)
-    staging.rename(path)
-    shutil.rmtree(retired, ignore_errors=True)
+    """Write a fresh store beside ``path`` and swap it in, so a failure leaves the old one whole.
+
+    ``path`` must be missing, empty, or a store we wrote (kg.storedir): anything else is refused.
+    """
+    from kg.storedir import swap_in
+
+    def write(staging: Path) -> None:
+        store = ox.Store(str(staging))
+        try:
+            store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
+            store.flush()
+            store.optimize()
+        finally:
+            del store
+
+    swap_in(Path(path), write)

@@ -6,6 +6,10 @@ with a deadline; past it, the child is killed and reaped, so nothing is left beh
 no temporary file: the answer only ever travels through the pipe). Errors the child meets (a
 missing store, a syntax error) come back as the same KgError the parent would have raised.
 
+Analyst queries always run this way, even without a time limit: a query that overflows the
+engine's stack, or needs more memory than the child may take (kg.guard.limit_memory), then kills
+the child, and the user gets one error line instead of a crashed command.
+
 A remote endpoint needs no child: the HTTP request itself carries the time limit.
 """
 
@@ -19,10 +23,24 @@ import pyoxigraph as ox
 from kg import errors
 from kg.errors import QueryTimeout
 
-__all__ = ["DEFAULT_TIMEOUT", "run_limited", "timeout_message"]
+__all__ = ["DEFAULT_TIMEOUT", "run_limited", "timeout_message", "crash_message"]
 
 DEFAULT_TIMEOUT = 30.0
 _KINDS = {"solutions", "boolean", "graph"}
+
+
+def crash_message(signal_number: int) -> str:
+    if signal_number == 6:  # SIGABRT: the engine could not allocate memory (kg.guard.limit_memory)
+        from kg.guard import memory_limit
+
+        return (
+            "the query engine stopped on this query: it needed more than the "
+            f"{memory_limit() // 2**20} MB of memory a query may use; narrow it"
+        )
+    return (
+        f"the query engine crashed on this query (signal {signal_number}); "
+        "simplify the query (fewer nested groups or expressions)"
+    )
 
 
 def timeout_message(seconds: float) -> str:
@@ -32,12 +50,13 @@ def timeout_message(seconds: float) -> str:
     )
 
 
-def run_limited(location: str, sparql: str, seconds: float):
-    """The pyoxigraph result of ``sparql`` on the store at ``location``, or QueryTimeout."""
+def run_limited(location: str, sparql: str, seconds: float | None):
+    """The pyoxigraph result of ``sparql`` on the store at ``location``, or QueryTimeout after
+    ``seconds`` (None: no limit; the query still runs in the child, which a crash takes down)."""
     if location.startswith(("http://", "https://")):
         from kg.store import RemoteStore
 
-        return RemoteStore(location, timeout=seconds).query(sparql)
+        return RemoteStore(location, timeout=seconds or 3600).query(sparql)
     child = subprocess.Popen(
         [sys.executable, "-m", "kg.timeout", location],
         stdin=subprocess.PIPE,
@@ -59,15 +78,15 @@ def run_limited(location: str, sparql: str, seconds: float):
 
 def _decode(out: bytes, err: bytes, returncode: int):
     kind, _, payload = out.partition(b"\n")
+    if returncode < 0:  # killed by a signal: the engine overflowed its stack or ran out of memory
+        raise errors.ValidationError(crash_message(-returncode))
     if returncode != 0 or kind.decode(errors="replace") not in _KINDS:
         name, _, message = err.decode("utf-8", errors="replace").strip().partition(": ")
         error_class = getattr(errors, name, None)
         if isinstance(error_class, type) and issubclass(error_class, errors.KgError):
             raise error_class(message)
-        raise errors.ValidationError(
-            f"query failed in the child process (exit {returncode}): "
-            f"{err.decode(errors='replace').strip()[-500:]}"
-        )
+        last = (err.decode(errors="replace").strip().splitlines() or [""])[-1]
+        raise errors.ValidationError(f"query failed in the child process (exit {returncode}): {last[-300:]}")
     if kind == b"graph":
         return iter(list(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)))
     return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
@@ -75,8 +94,10 @@ def _decode(out: bytes, err: bytes, returncode: int):
 
 def _child(location: str) -> int:
     """Run the query read from stdin on the store; answer on stdout, error as ``Class: message``."""
+    from kg.guard import limit_memory
     from kg.store import open_store
 
+    limit_memory()
     sparql = sys.stdin.buffer.read().decode("utf-8")
     out = sys.stdout.buffer
     try:

@@ -38,7 +38,7 @@ def test_rebuild_replaces_the_store_and_keeps_answers(seed_workspace):
     second = export_text(open_store(seed_workspace.store), ExportFormat.nquads)
     assert first == second
     leftovers = sorted(p.name for p in seed_workspace.store.parent.iterdir())
-    assert leftovers == ["store"]
+    assert leftovers == ["lock", "store", "store.lock"]  # the workspace and store locks stay
 
 
 def test_inverse_memberships_go_to_the_inferred_graph_only():

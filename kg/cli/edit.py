@@ -109,12 +109,12 @@ def entity_show(
     Example: atkg entity show OIT
     """
     from kg.edit import entity_view
-    from kg.output import render_rows
+    from kg.output import render_rows, terminal_text
 
     view = entity_view(ctx.obj.resolve(), name)
-    typer.echo(f"{view.slug}  ({', '.join(view.types) or 'no type'})")
+    typer.echo(terminal_text(f"{view.slug}  ({', '.join(view.types) or 'no type'})"))
     for kind, text in view.labels:
-        typer.echo(f"  {kind} {text}")
+        typer.echo(terminal_text(f"  {kind} {text}"))
     typer.echo(f"\nFacts ({len(view.facts)})")
     rows = [(f.subject, f.property, f.object, f.source) for f in view.facts]
     typer.echo(render_rows(["subject", "property", "object", "source"], rows, OutputFormat.table), nl=False)

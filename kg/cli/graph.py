@@ -65,9 +65,11 @@ def sparql(
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 
-    Queries without GRAPH see the union of all graphs. json is the W3C SPARQL results JSON,
-    csv/tsv the W3C CSV/TSV results; CONSTRUCT and DESCRIBE print Turtle. A query running
-    longer than --timeout seconds is stopped (exit 1).
+    Queries without GRAPH see the union of all graphs (FROM / FROM NAMED choose graphs). json is
+    the W3C SPARQL results JSON, csv/tsv the W3C CSV/TSV results; CONSTRUCT and DESCRIBE print
+    Turtle. A query running longer than --timeout seconds is stopped (exit 1). Refused before
+    running: updates, SERVICE (nothing leaves the machine), more than 256 KiB or 200 nested
+    brackets.
 
     Example: atkg sparql "SELECT ?m WHERE { ?m org:memberOf id:icat }" --format csv
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -224,15 +225,25 @@ def serve(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop a query after this many seconds (0: no limit).")
     ] = 30.0,
+    site: Annotated[
+        Optional[Path],
+        typer.Option("--site", help="Folder of the static site (default: <workspace>/.atkg/site)."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Serve the built store as a read-only SPARQL 1.1 endpoint at /query, with a query page at /.
+    """Serve the graph over HTTP: the site at /, entities at /id/<slug>, SPARQL at /query.
 
-    Uses the oxigraph server; updates are refused. Stop it with Ctrl-C.
+    /query speaks the SPARQL 1.1 Protocol (GET and POST; JSON, XML, CSV, TSV, Turtle, N-Triples by
+    Accept) with the prefixes and time limit of atkg sparql; /sparql is a query page whose examples
+    are the named questions; /id/<slug> answers a browser with the entity's page and an RDF client
+    with Turtle, N-Triples or JSON-LD. Read-only: updates and the Graph Store Protocol are refused;
+    SERVICE is refused. A rebuilt store is served without a restart. SIGTERM or Ctrl-C stops it
+    and every worker process.
 
     Example: atkg serve --port 7878   (then open http://127.0.0.1:7878/)
     """
     from kg.errors import UsageError
+    from kg.guard import check_timeout
     from kg.serve import serve as run_server
 
     options: Options = ctx.obj.with_store(store)
@@ -240,6 +251,15 @@ def serve(
     location = options.store_location(workspace)
     if isinstance(location, str):
         raise UsageError(f"atkg serve serves a local store, not {location}")
+    limit = check_timeout(timeout)
     raise typer.Exit(
-        run_server(location, host, port, timeout or None, lambda line: typer.echo(line, err=True))
+        run_server(
+            location,
+            host,
+            port,
+            limit,
+            lambda line: typer.echo(line, err=True),
+            site=site or workspace.root / ".atkg" / "site",
+            queries=workspace.queries_dir,
+        )
     )
