@@ -547,3 +547,35 @@ def test_beyond_the_waiting_line_the_pool_answers_busy_at_once(seed_built):
     assert message == "the endpoint is busy: every query worker is taken and the line is full; try again"
     assert seconds < 0.1
     assert (first, second) == (503, 200)  # the runaway was cut; the waiting query then ran
+
+
+def test_the_default_site_is_written_from_the_store_and_follows_a_rebuild(seed_built, tmp_path):
+    """Without --site, serve writes the site from the store it serves (after binding, before
+    "Serving") and writes it again when a build swaps in a new store, without a restart."""
+    from kg.site.current import read_stamp
+    from kg.store import open_store, write_store
+    from kg.storedir import generation
+
+    store = tmp_path / "store"
+    quads = list(open_store(seed_built.store).quads())
+    write_store(store, quads)
+    site = seed_built.root / ".atkg" / "site"
+    running = Server(seed_built, tmp_path, store=store)
+    try:
+        assert read_stamp(site) == {"generation": generation(store), "lang": "en"}
+        status, headers, body = request(running.base, "/id/icat", "text/html")
+        assert (status, headers.get_content_type()) == (200, "text/html")
+        assert body == (site / "id" / "icat.html").read_bytes()
+        assert b"Inter-Agency Coordination Group against Trafficking in Persons" in body
+        write_store(store, [q for q in quads if q[0] != URIRef(ID + "icat")])
+        deadline = time.monotonic() + 60
+        while (read_stamp(site) or {}).get("generation") != generation(store):
+            assert time.monotonic() < deadline, running.log.read_text()
+            time.sleep(0.2)
+        # ICAT lost its own description (labels, type): its page no longer names it
+        assert b"Inter-Agency Coordination Group against Trafficking in Persons" not in request(
+            running.base, "/id/icat", "text/html"
+        )[2]
+        assert "The store was rebuilt: site rewritten in" in running.log.read_text()
+    finally:
+        running.stop()

@@ -227,8 +227,15 @@ def serve(
     ] = 30.0,
     site: Annotated[
         Optional[Path],
-        typer.Option("--site", help="Folder of the static site (default: <workspace>/.atkg/site)."),
+        typer.Option(
+            "--site",
+            help="Serve this folder as the site, as it is (default: <workspace>/.atkg/site, written "
+            "from the store and rewritten whenever a build swaps in a new one).",
+        ),
     ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the default site's pages: fr or en.")
+    ] = "en",
     store: StoreOption = None,
 ) -> None:
     """Serve the graph over HTTP: the site at /, entities at /id/<slug>, SPARQL at /query.
@@ -252,14 +259,19 @@ def serve(
     if isinstance(location, str):
         raise UsageError(f"atkg serve serves a local store, not {location}")
     limit = check_timeout(timeout)
+    if lang not in ("fr", "en"):
+        raise UsageError(f"--lang {lang}: use fr or en")
+    announce = lambda line: typer.echo(line, err=True)  # noqa: E731
+    prepare = None
+    if site is None:
+        from functools import partial
+
+        from kg.site.current import keep_site_current
+
+        site = workspace.root / ".atkg" / "site"
+        prepare = partial(keep_site_current, workspace, location, site, lang, announce)
     raise typer.Exit(
         run_server(
-            location,
-            host,
-            port,
-            limit,
-            lambda line: typer.echo(line, err=True),
-            site=site or workspace.root / ".atkg" / "site",
-            queries=workspace.queries_dir,
+            location, host, port, limit, announce, site=site, queries=workspace.queries_dir, prepare=prepare
         )
     )

@@ -48,8 +48,13 @@ def serve(
     site: Path | None = None,
     queries: Path | None = None,
     workers: int = 4,
+    prepare: Callable[[], object] | None = None,
 ) -> int:
-    """Serve until SIGTERM or SIGINT; 0 once everything has stopped."""
+    """Serve until SIGTERM or SIGINT; 0 once everything has stopped.
+
+    ``prepare`` runs once the port is ours and before we say we serve (writing the site), so a
+    port in use is reported first and costs no work.
+    """
     import uvicorn
 
     from kg.endpoint.app import EndpointConfig, create_app
@@ -62,6 +67,8 @@ def serve(
     pool = WorkerPool(store, size=workers, timeout=timeout)
     try:
         pool.start()
+        if prepare is not None:
+            prepare()
         config = EndpointConfig(store, site or store.parent / "site", queries or Path("queries"))
         app = create_app(config, pool)
         server = _Server(
