@@ -47,7 +47,7 @@ def main(
 
 
 # One module per group of commands; each adds its commands to the app.
-from kg.cli import corpus, curation, edit, graph, query, views  # noqa: E402
+from kg.cli import corpus, curation, edit, graph, ingest, query, views  # noqa: E402
 
-for _module in (graph, curation, query, views, edit, corpus):
+for _module in (graph, curation, query, views, edit, corpus, ingest):
     _module.register(app)
