@@ -176,6 +176,6 @@ def test_figures_are_observations(gazetteer, nlp):
     assert [(c["predicate"], c["object"]) for c in candidates if c["kind"] == "fact"] == [
         ("atkg:measure", "measure-victims"),
         ("atkg:value", "1250"),
-        ("atkg:unit", "victimes"),
+        ("atkg:unit", "person"),
         ("atkg:observedEntity", "country-BEN"),
     ]

@@ -134,6 +134,20 @@ def _align_by_parties(candidates: list[dict], gold: Gold, proposed: dict, alignm
             alignment[slug] = match[0]
 
 
+def _align_observations(candidates: list[dict], gold: Gold, alignment: dict) -> None:
+    """Figures are numbered per passage in reading order, and curators may record more of them:
+    align an observation by its passage and value, not by its number."""
+    gold_by_value: dict[tuple[str, str], str] = {}
+    for s, p, o in sorted(gold.facts):
+        if p == "atkg:value" and s.startswith("obs-"):
+            gold_by_value.setdefault((s.rsplit("-", 1)[0], _literal(o)), s)
+    for c in candidates:
+        if c["kind"] == "fact" and c["predicate"] == "atkg:value" and c["subject"].startswith("obs-"):
+            match = gold_by_value.get((c["subject"].rsplit("-", 1)[0], _literal(c["object"])))
+            if match:
+                alignment.setdefault(c["subject"], match)
+
+
 def evaluate(candidates: list[dict], gold: Gold) -> Scores:
     predicted_mentions = {
         (c["passage"], c["entity"]) for c in candidates if c["kind"] == "entity" and c["entity"]
@@ -158,9 +172,21 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
         names = [slug, label_key((c.get("labels") or {}).get("fr") or ""), label_key(c.get("text", ""))]
         names += [label_key(a.rsplit("@", 1)[0]) for a in c.get("alt", [])]
         match = next((keys[n] for n in names if n and n in keys), None)
+        if match is None:  # a name cut short or run on: one key starts the other (12+ letters)
+            match = next(
+                (
+                    keys[k]
+                    for n in names[1:2]
+                    if len(n) >= 12
+                    for k in sorted(keys)
+                    if len(k) >= 12 and (k.startswith(n) or n.startswith(k))
+                ),
+                None,
+            )
         if match:
             alignment[slug] = match
     _align_by_parties(candidates, gold, proposed, alignment)
+    _align_observations(candidates, gold, alignment)
     gold_orgs = {s for s, e in gold.entities.items() if is_organisation(e["type"])}
     proposed_orgs = {s for s, c in proposed.items() if is_organisation(c["type"])}
     found = set(alignment.values())
@@ -178,7 +204,7 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
     predicted_facts = {
         (key(c["subject"]), c["predicate"], _literal(key(c["object"])))
         for c in candidates
-        if c["kind"] == "fact"
+        if c["kind"] == "fact" and c["predicate"] in EXTRACTED_PREDICATES
     }
     expected = {(s, p, _literal(o)) for s, p, o in gold.facts}
     hits = expected & predicted_facts

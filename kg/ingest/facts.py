@@ -53,6 +53,7 @@ class Item:
     end: int
     slug: str
     type: str
+    new: bool = False  # proposed by ingest, not in the graph yet
 
     @property
     def agent(self) -> bool:
@@ -166,34 +167,38 @@ _CITY = re.compile(r"\bà\s+([A-ZÉ][a-zéèêëïîôûç]+(?:[\s-][A-Z][a-zé�
 _FIGURE = re.compile(
     r"(?<![\d/.-])(\d{1,3}(?:[  .]\d{3})+|\d+)\s+(victimes|cas|personnes|enquêtes|poursuites|condamnations|"
     r"procédures|affaires|participants|fonctionnaires|agents|enfants|femmes|hommes|trafiquants|projets|"
-    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages)\b"
+    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages|réunions|langues)\b|"
+    r"(?<![\d/.-])(\d+(?:,\d+)?)\s*(%|pour\s+cent)"
 )
-_MEASURES = {  # unit as printed -> (measure slug part, French, English)
-    "victimes": ("victims", "victimes", "victims"),
-    "cas": ("cases", "cas", "cases"),
-    "personnes": ("persons", "personnes", "persons"),
-    "enquêtes": ("investigations", "enquêtes", "investigations"),
-    "poursuites": ("prosecutions", "poursuites", "prosecutions"),
-    "condamnations": ("convictions", "condamnations", "convictions"),
-    "procédures": ("proceedings", "procédures", "proceedings"),
-    "affaires": ("cases", "affaires", "cases"),
-    "participants": ("participants", "participants", "participants"),
-    "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained"),
-    "agents": ("officers-trained", "agents formés", "officers trained"),
-    "enfants": ("children", "enfants", "children"),
-    "femmes": ("women", "femmes", "women"),
-    "hommes": ("men", "hommes", "men"),
-    "trafiquants": ("traffickers", "trafiquants", "traffickers"),
-    "projets": ("projects", "projets", "projects"),
-    "dollars": ("us-dollars", "dollars des États-Unis", "US dollars"),
-    "euros": ("euros", "euros", "euros"),
-    "organisations": ("organizations", "organisations", "organizations"),
-    "pays": ("countries", "pays", "countries"),
-    "états": ("states", "États", "States"),
-    "ong": ("ngos", "ONG", "NGOs"),
-    "sessions": ("sessions", "sessions", "sessions"),
-    "ateliers": ("training-workshops", "ateliers", "workshops"),
-    "stages": ("training-courses", "stages", "training courses"),
+_MEASURES = {  # noun as printed -> (measure slug part, French, English, unit as the data records it)
+    "victimes": ("victims", "victimes", "victims", "person"),
+    "cas": ("cases", "cas", "cases", "case"),
+    "personnes": ("persons", "personnes", "persons", "person"),
+    "enquêtes": ("investigations", "enquêtes", "investigations", "investigation"),
+    "poursuites": ("prosecutions", "poursuites", "prosecutions", "prosecution"),
+    "condamnations": ("convictions", "condamnations", "convictions", "conviction"),
+    "procédures": ("proceedings", "procédures", "proceedings", "proceeding"),
+    "affaires": ("cases", "affaires", "cases", "case"),
+    "participants": ("participants", "participants", "participants", "person"),
+    "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained", "person"),
+    "agents": ("officers-trained", "agents formés", "officers trained", "person"),
+    "enfants": ("children", "enfants", "children", "person"),
+    "femmes": ("women", "femmes", "women", "person"),
+    "hommes": ("men", "hommes", "men", "person"),
+    "trafiquants": ("traffickers", "trafiquants", "traffickers", "person"),
+    "projets": ("projects", "projets", "projects", "project"),
+    "dollars": ("us-dollars", "dollars des États-Unis", "US dollars", "USD"),
+    "euros": ("euros", "euros", "euros", "EUR"),
+    "organisations": ("organizations", "organisations", "organizations", "organisation"),
+    "pays": ("countries", "pays", "countries", "country"),
+    "états": ("states", "États", "States", "country"),
+    "ong": ("ngos", "ONG", "NGOs", "organisation"),
+    "sessions": ("sessions", "sessions", "sessions", "session"),
+    "réunions": ("meetings-held", "réunions", "meetings", "meeting"),
+    "langues": ("languages", "langues", "languages", "language"),
+    "ateliers": ("training-workshops", "ateliers", "workshops", "workshop"),
+    "stages": ("training-courses", "stages", "training courses", "course"),
+    "%": ("share", "part", "share", "percent"),
 }
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
@@ -387,12 +392,17 @@ def read_sentence(
                 before = sentence[max(thing.end, country.start - 6) : country.start]
                 if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
                     proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
-    for body in (i for i in items if i.type == "atkg:GovernmentBody" or i.slug.count("-") >= 2 and i.agent):
-        if body.country:
-            continue
+    national = {"atkg:GovernmentBody", "atkg:CoordinationMechanism"}
+    for body in (i for i in items if i.type in national and i.new):
         nearby = [i for i in items if i.country and -60 <= i.start - body.end <= 25 and i.start > body.start]
-        if nearby and body.type in {"atkg:GovernmentBody", "atkg:CoordinationMechanism"}:
+        if nearby:
             proposals.append(Proposal(body.slug, "atkg:basedIn", nearby[0].slug, 0.5))
+            continue
+        # "La Croatie a indiqué que le coordonnateur national...": the State the sentence (or the
+        # paragraph) is about, when it names exactly one
+        states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+        if len(states) == 1:
+            proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
 
     for match in _FIGURE.finditer(sentence):
         observed = [i for i in top if i.agent or i.type in _THINGS]
@@ -400,9 +410,9 @@ def read_sentence(
             continue  # a figure about nothing named is not an observation we can record
         counter[0] += 1
         slug = f"obs-{doc}-{label}-{counter[0]}"
-        value = re.sub(r"[  .]", "", match.group(1))
-        unit = match.group(2)
-        measure, measure_fr, measure_en = _MEASURES.get(unit.lower(), (unit.lower(), unit, unit))
+        number, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "%")
+        value = re.sub(r"[  .]", "", number).replace(",", ".")
+        measure, measure_fr, measure_en, unit = _MEASURES[noun.lower()]
         nodes.append(NewNode(slug, "atkg:Observation", match.group(0), match.group(0), 0.4))
         nodes.append(
             NewNode(

@@ -121,6 +121,99 @@ class NewEntity:
     confidence: float
 
 
+_LOWER_HEADS = {
+    "commission",
+    "commissions",
+    "comité",
+    "comités",
+    "groupe",
+    "groupes",
+    "mécanisme",
+    "mécanismes",
+    "conseil",
+    "plan",
+    "plans",
+    "stratégie",
+    "programme",
+    "unité",
+    "équipe",
+    "cellule",
+    "service",
+    "brigade",
+    "police",
+    "bureau",
+    "réseau",
+    "observatoire",
+    "campagne",
+    "campagnes",
+    "coordonnateur",
+    "rapporteur",
+    "médiateur",
+    "ministère",
+}
+_QUALIFIERS = re.compile(
+    r"(?:nationa|interministériel|intersectoriel|interdisciplinaire|spécia|multisectoriel|régiona|conjoint|"
+    r"gouvernementa|quadriennal|étatique|mobile|de\b|d[’']action|contre|sur)",
+    re.I,
+)
+
+
+def _national_body(doc, token) -> bool:
+    """A national body named in lower case ("le groupe de travail interdisciplinaire", "la police
+    hongroise", "un plan d'action national"): an institutional head, then a qualifier or an
+    adjective of nationality."""
+    if token.lower_ != token.text or token.lower_ not in _LOWER_HEADS or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    if (
+        following.lower_ == "de"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 2].lower_ in ("travail", "lutte")
+    ):
+        return True
+    return (
+        bool(_QUALIFIERS.match(following.text))
+        and following.lower_ not in ("de", "sur", "contre")
+        or (
+            following.pos_ == "ADJ"
+            and following.lower_.endswith(("aise", "oise", "ienne", "aine", "ane", "ise", "ique"))
+        )
+    )
+
+
+def _lowercase_continues(doc, index: int) -> bool:
+    """After "et": a lower-case noun phrase continues the name ("... des personnes et le trafic
+    illicite de migrants"); a capital starts another name ("... et le Fonds ...")."""
+    for token in doc[index : index + 3]:
+        if token.pos_ == "DET":
+            continue
+        return token.text[:1].islower() and token.pos_ in ("NOUN", "ADJ")
+    return False
+
+
+_TITLE_HEAD = re.compile(
+    r"\b(?:publication|rapport|étude|manuel|guide|brochure|document|film|documentaire|ouvrage|"
+    r"intitulée?s?|titre)\s+(?:«\s*|\"|“)?(?=[A-Z])",
+)
+_TITLE_WORD = re.compile(r"[A-Z][\w’'-]*|and|of|the|in|to|for|on|a|an|with|against|by|from|at|&|[:–-]")
+
+
+def _english_title(text: str, start: int) -> int:
+    """End of an English title starting at ``start`` (capitalised words and English joiners)."""
+    end = start
+    position = start
+    while True:
+        match = _TITLE_WORD.match(text, position)
+        if not match:
+            break
+        if match.group(0)[:1].isupper() or match.group(0) in ":":
+            end = match.end()
+        position = match.end()
+        spaces = re.match(r"\s+", text[position:])
+        position += spaces.end() if spaces else 0
+    return end
+
+
 def type_of(label: str) -> str | None:
     """The class a name's first word announces, or None."""
     for pattern, type_name in _HEAD_RE:
@@ -169,24 +262,50 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
 
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
-        if sum(c.isupper() for c in acronym) < 2 or acronym.isdigit():
+        if acronym.isdigit():
             continue
         best = _name_before(text, match.start(), acronym, mentions)
         if best is None:
             continue
+        if sum(c.isupper() for c in acronym) < 2 and not (
+            type_of(_tidy(text[best : match.start()])) and len(text[best : match.start()].split()) >= 4
+        ):
+            continue  # "(Frontex)" after a long named body is its short name; "(Vienne)" is not
         label = text[best : match.start()]
         type_name = type_of(_tidy(label)) or "org:Organization"
         keep(best, match.end(), label, type_name, acronym, 0.8)
 
+    for match in re.finditer(r"«\s*([A-ZÉ][^»]{8,150}?)\s*»", text):
+        before = text[max(0, match.start() - 40) : match.start()].lower()
+        head = re.search(r"(\w+)\s+(?:intitulée?s?\s+|sur le thème\s+)?$", before)
+        type_name = type_of(head.group(1)) if head else None
+        if type_name is None and len(match.group(1).split()) >= 3:
+            type_name = "atkg:Publication"
+        if type_name:
+            keep(match.start(1), match.end(1), match.group(1), type_name, None, 0.5)
+    for match in _TITLE_HEAD.finditer(text):
+        end = _english_title(text, match.end())
+        title = text[match.end() : end]
+        if len(title.split()) >= 3 and re.search(r"\b(?:and|of|the|in|to|for|on)\b", title):
+            keep(match.end(), end, title, "atkg:Publication", None, 0.5)
+
     for token in doc:
-        if not token.text[:1].isupper() or token.is_sent_start:
+        lower = _national_body(doc, token)
+        if not lower and (not token.text[:1].isupper() or token.is_sent_start):
             continue
         type_name = type_of(token.text + " " + (token.nbor(1).text if token.i + 1 < len(doc) else ""))
         if type_name is None:
             continue
         end = token.i + 1
-        for follower in doc[token.i + 1 : token.i + 16]:
-            if follower.pos_ in _NAME_POS or (follower.pos_ == "DET" and follower.lower_ in _ARTICLES):
+        for follower in doc[token.i + 1 : token.i + 18]:
+            if (
+                follower.pos_ in _NAME_POS
+                or (follower.pos_ == "DET" and follower.lower_ in _ARTICLES)
+                or (
+                    follower.pos_ == "VERB" and "Part" in follower.morph.get("VerbForm") and follower.i == end
+                )
+                or (follower.lower_ == "et" and _lowercase_continues(doc, follower.i + 1))
+            ):
                 end = follower.i + 1
                 continue
             break
@@ -195,7 +314,8 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             span = span[: len(span) - 1]
         if len(span) < 2:
             continue
-        keep(span.start_char, span.end_char, span.text, type_name, None, 0.6)
+        label = span.text[:1].upper() + span.text[1:]
+        keep(span.start_char, span.end_char, label, type_name, None, 0.45 if lower else 0.6)
 
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "MISC", "LOC") or len(ent) < 2 or ent.text in _NOT_NEW:

@@ -87,12 +87,12 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         name = f"{source.info.key}-{passage.label}"
         mentions = find_mentions(passage.text, gazetteer)
         new = find_new_entities(passage.text, doc, mentions)
-        items: list[tuple[int, int, str, str]] = []
+        items: list[tuple[int, int, str, str, bool]] = []
         entity_candidates: list[dict] = []
         for mention in mentions:
             slug = mention.slug
             type_name = gazetteer.types.get(slug, "foaf:Agent")
-            items.append((mention.start, mention.end, slug, type_name))
+            items.append((mention.start, mention.end, slug, type_name, not mention.name.known))
             entity_candidates.append(
                 _entity(
                     name,
@@ -105,7 +105,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                 )
             )
         for entity in new:
-            items.append((entity.start, entity.end, entity.slug, entity.type))
+            items.append((entity.start, entity.end, entity.slug, entity.type, True))
             alt = [f"{entity.acronym}@fr"] if entity.acronym else None
             entity_candidates.append(
                 _entity(
@@ -123,9 +123,11 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         fact_candidates: list[dict] = []
         for begin, finish in sentences(passage.text):
             sentence = passage.text[begin:finish]
-            context = [Item(s - begin, e - begin, slug, t) for s, e, slug, t in items if e <= begin]
+            context = [Item(s - begin, e - begin, slug, t, n) for s, e, slug, t, n in items if e <= begin]
             local = [
-                Item(s - begin, e - begin, slug, t) for s, e, slug, t in items if begin <= s and e <= finish
+                Item(s - begin, e - begin, slug, t, n)
+                for s, e, slug, t, n in items
+                if begin <= s and e <= finish
             ]
             proposals, nodes = read_sentence(
                 sentence, local, source.info.key, passage.label, counter, context
