@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,10 @@ def test_add_ingest_review_accept_build_query(ws, cli):
     assert {p.name: p.read_bytes() for p in ws.data_dir.iterdir()} == before  # nothing curated yet
 
     candidates = queue(cli, ws)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    walkthrough = readme.split("## Add a new report", 1)[1].split("\n## ", 1)[0]
+    shown = set(re.findall(r"\b[ef]-[0-9a-f]{8}\b", walkthrough))
+    assert len(shown) == 4 and shown <= {c["id"] for c in candidates}  # the README's ids are real
     olm = find(candidates, passage="005-1", entity="iom")
     assert olm == {
         "id": olm["id"],
