@@ -31,6 +31,19 @@ def ws(workspace_factory, cli):
     return workspace
 
 
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    """One workspace with the report added and ingested, for tests that do not accept anything."""
+    from kg.ingest.pipeline import ingest_document
+    from kg.sources.adding import add_document
+    from tests.conftest import make_workspace
+
+    workspace = make_workspace(tmp_path_factory.mktemp("ingested"))
+    add_document(workspace, REPORT, title="Coopération régionale", date="2012-08-14", symbol="A/67/990")
+    ingest_document(workspace, "005")
+    return workspace
+
+
 def run(cli, ws, *args):
     return cli("--workspace", ws.root, *args)
 
@@ -216,8 +229,28 @@ def test_min_confidence_accepts_only_the_confident(ws, cli):
         ),
     ],
 )
-def test_review_errors_are_one_line(ws, cli, args, code, message):
-    if args[:3] != ["review", "list", "004"] and args[0] != "ingest" and args[2] != "009":
-        assert run(cli, ws, "ingest", "005").exit_code == 0
-    result = run(cli, ws, *args)
+def test_review_errors_are_one_line(ingested, cli, args, code, message):
+    before = (ingested.root / "kg" / "review" / "005.json").read_bytes()
+    result = run(cli, ingested, *args)
     assert (result.exit_code, result.stderr) == (code, message)
+    assert (ingested.root / "kg" / "review" / "005.json").read_bytes() == before
+
+
+def test_review_edit_changes_only_what_the_kind_allows(ingested, cli):
+    candidates = queue(cli, ingested)
+    fact = find(candidates, kind="fact", subject="campaign-blue-heart", object="country-BEN")
+    entity = find(candidates, kind="entity", proposed_slug="programme-prepem")
+    wrong = run(cli, ingested, "review", "edit", "005", entity["id"], "--object", "iom")
+    assert (wrong.exit_code, wrong.stderr) == (
+        2,
+        "Error: an entity candidate takes --slug, --type, --label-fr, --label-en\n",
+    )
+    empty = run(cli, ingested, "review", "edit", "005", fact["id"])
+    assert empty.stderr == (
+        "Error: nothing to change: give --slug, --type, --label-fr, --label-en, --subject, --predicate "
+        "or --object\n"
+    )
+    done = run(cli, ingested, "review", "edit", "005", fact["id"], "--predicate", "atkg:partner")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout) == {**fact, "predicate": "atkg:partner"}
+    assert find(queue(cli, ingested), id=fact["id"])["predicate"] == "atkg:partner"

@@ -169,6 +169,26 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
     return candidates
 
 
+def _stated(quads) -> set[tuple[str, str, str, str]]:
+    """(passage, subject, predicate, object) of every fact the curated data states."""
+    from rdflib import URIRef
+
+    from kg.namespace import shorten
+
+    return {
+        (shorten(g), shorten(s), shorten(p), shorten(o) if isinstance(o, URIRef) else str(o))
+        for s, p, o, g in quads
+        if shorten(g).startswith("passage-")
+    }
+
+
+def _fact_key(candidate: dict) -> tuple[str, str, str, str]:
+    value = candidate["object"]
+    if re.search(r"@[a-z]{2,3}$", value):
+        value = value.rsplit("@", 1)[0]
+    return (f"passage-{candidate['passage']}", candidate["subject"], candidate["predicate"], value)
+
+
 def ingest_document(workspace: Workspace, document: str) -> IngestSummary:
     """Propose candidates for one corpus document and (re)write its review queue, keeping the
     decisions of an earlier run for candidates proposed again."""
@@ -177,8 +197,10 @@ def ingest_document(workspace: Workspace, document: str) -> IngestSummary:
     from kg.sources.browse import find_document
 
     source = find_document(workspace, document)
-    gazetteer = Gazetteer.from_quads(CuratedData.load(workspace).quads())
+    quads = CuratedData.load(workspace).quads()
+    gazetteer = Gazetteer.from_quads(quads)
     candidates = propose(source, gazetteer, load_nlp())
+    stated = _stated(quads)
     kept = 0
     try:
         previous = {c.get("id"): c for c in read_queue(workspace, source.info.key)["candidates"]}
@@ -189,6 +211,8 @@ def ingest_document(workspace: Workspace, document: str) -> IngestSummary:
         if old and old.get("status") in ("accepted", "rejected"):
             candidate["status"] = old["status"]
             kept += 1
+        elif candidate["kind"] == "fact" and _fact_key(candidate) in stated:
+            candidate["status"] = "accepted"  # the curated data already states it, in that passage
     queue = {"document": source.info.key, "file": source.info.file, "candidates": candidates}
     path = write_queue(workspace, source.info.key, queue)
     return IngestSummary(
