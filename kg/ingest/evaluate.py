@@ -42,6 +42,7 @@ EXTRACTED_PREDICATES = frozenset(
         "atkg:observedEntity",
     }
 )
+_STRUCTURAL = ("obs-", "measure-")  # nodes of a pattern, scored through their facts
 _NOT_ORGANISATIONS = {
     "atkg:JointProgramme",
     "atkg:Event",
@@ -165,7 +166,7 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
             keys.setdefault(label_key(label), slug)
     proposed: dict[str, dict] = {}
     for c in candidates:
-        if c["kind"] == "entity" and not c["entity"]:
+        if c["kind"] == "entity" and not c["entity"] and not c["proposed_slug"].startswith(_STRUCTURAL):
             proposed.setdefault(c["proposed_slug"], c)
     alignment: dict[str, str] = {}
     for slug, c in proposed.items():
@@ -190,7 +191,8 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
     gold_orgs = {s for s, e in gold.entities.items() if is_organisation(e["type"])}
     proposed_orgs = {s for s, c in proposed.items() if is_organisation(c["type"])}
     found = set(alignment.values())
-    new_entities = Score(len(found & set(gold.entities)), len(gold.entities), len(alignment), len(proposed))
+    right = sum(1 for slug in proposed if slug in alignment)
+    new_entities = Score(len(found & set(gold.entities)), len(gold.entities), right, len(proposed))
     new_orgs = Score(
         len(found & gold_orgs),
         len(gold_orgs),

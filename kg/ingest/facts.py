@@ -167,7 +167,8 @@ _CITY = re.compile(r"\bà\s+([A-ZÉ][a-zéèêëïîôûç]+(?:[\s-][A-Z][a-zé�
 _FIGURE = re.compile(
     r"(?<![\d/.-])(\d{1,3}(?:[  .]\d{3})+|\d+)\s+(victimes|cas|personnes|enquêtes|poursuites|condamnations|"
     r"procédures|affaires|participants|fonctionnaires|agents|enfants|femmes|hommes|trafiquants|projets|"
-    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages|réunions|langues)\b|"
+    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages|réunions|langues|élèves|membres|"
+    r"épisodes|sites|initiatives|demandes)(?=\d{0,2}\b)|"
     r"(?<![\d/.-])(\d+(?:,\d+)?)\s*(%|pour\s+cent)"
 )
 _MEASURES = {  # noun as printed -> (measure slug part, French, English, unit as the data records it)
@@ -199,6 +200,12 @@ _MEASURES = {  # noun as printed -> (measure slug part, French, English, unit as
     "ateliers": ("training-workshops", "ateliers", "workshops", "workshop"),
     "stages": ("training-courses", "stages", "training courses", "course"),
     "%": ("share", "part", "share", "percent"),
+    "élèves": ("pupils", "élèves", "pupils", "person"),
+    "membres": ("members", "membres", "members", "member"),
+    "épisodes": ("episodes", "épisodes", "episodes", "episode"),
+    "sites": ("sites", "sites", "sites", "site"),
+    "initiatives": ("initiatives", "initiatives", "initiatives", "initiative"),
+    "demandes": ("applications", "demandes", "applications", "application"),
 }
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
@@ -405,7 +412,10 @@ def read_sentence(
             proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
 
     for match in _FIGURE.finditer(sentence):
-        observed = [i for i in top if i.agent or i.type in _THINGS]
+        named = [i for i in top if i.agent or i.type in _THINGS]
+        before = [i for i in named if i.end <= match.start()]
+        earlier = [i for i in context if i.agent or i.type in _THINGS]
+        observed = before[-1:] or named[:1] or [i for i in earlier if i.type in _THINGS][-1:] or earlier[-1:]
         if not observed:
             continue  # a figure about nothing named is not an observation we can record
         counter[0] += 1

@@ -238,6 +238,9 @@ def _year(sentence: str) -> str | None:
 
 def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity]:
     """New entities in one passage (``doc`` is its spaCy parse), not overlapping known mentions."""
+    from kg.ingest.sentences import sentences
+
+    spans = sentences(text)
     found: list[NewEntity] = []
 
     def free(start: int, end: int) -> bool:
@@ -253,7 +256,7 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             return
         if re.match(r"Gouvernement\b", label):
             return  # "le Gouvernement béninois" is the State: the country mention stands for it
-        sentence = next((s.text for s in doc.sents if s.start_char <= start < s.end_char), text)
+        sentence = next((text[a:b] for a, b in spans if a <= start < b), text)
         slug = propose_slug(label, type_name, acronym, _year(sentence))
         if not slug:
             return
@@ -291,7 +294,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
 
     for token in doc:
         lower = _national_body(doc, token)
-        if not lower and (not token.text[:1].isupper() or token.is_sent_start):
+        starts_sentence = (
+            token.i == 0 or doc[token.i - 1].text in (".", "!", "?") or doc[token.i - 1].is_digit
+        )
+        if not lower and (not token.text[:1].isupper() or starts_sentence):
             continue
         type_name = type_of(token.text + " " + (token.nbor(1).text if token.i + 1 < len(doc) else ""))
         if type_name is None:

@@ -16,7 +16,9 @@ def load_nlp():
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=["lemmatizer"])
+        # tagger (POS) and entity recogniser only: the dependency parser is the slowest component
+        # and ingest splits sentences itself (kg.ingest.sentences)
+        return spacy.load(MODEL, exclude=["lemmatizer", "parser"])
     except (ImportError, OSError) as error:
         raise KgError(
             f"the French spaCy model {MODEL} is not installed ({error.__class__.__name__}); "
