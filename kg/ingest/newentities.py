@@ -324,14 +324,25 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         keep(span.start_char, span.end_char, label, type_name, None, 0.45 if lower else 0.6)
 
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "MISC", "LOC") or len(ent) < 2 or ent.text in _NOT_NEW:
+        if ent.label_ not in ("ORG", "MISC", "LOC") or ent.text in _NOT_NEW:
+            continue
+        single = len(ent) < 2
+        if single and not (ent.label_ == "ORG" and len(ent.text) >= 3 and ent.text[:1].isupper()):
             continue
         if ent.label_ == "LOC":
             if _REGION_WORDS.search(ent.text):
                 keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
             continue
-        type_name = type_of(ent.text) or ("org:Organization" if ent.label_ == "ORG" else None)
+        proper = all(w[:1].isupper() for w in ent.text.split() if w.lower() not in _FUNCTION)
+        type_name = type_of(ent.text) or ("org:Organization" if ent.label_ == "ORG" or proper else None)
         if type_name is None:
             continue
-        keep(ent.start_char, ent.end_char, ent.text, type_name, None, 0.4)
+        keep(
+            ent.start_char,
+            ent.end_char,
+            ent.text,
+            type_name,
+            None,
+            0.35 if single or ent.label_ == "MISC" else 0.4,
+        )
     return sorted(found, key=lambda e: e.start)
