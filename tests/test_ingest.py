@@ -90,6 +90,19 @@ def test_new_entities_with_acronyms_heads_and_types(gazetteer, nlp):
     ]
 
 
+def test_english_name_in_parentheses_is_the_english_label(gazetteer, nlp):
+    text = (
+        "Le secteur privé est représenté par le Conseil indien de promotion des exportations de vêtements "
+        "(Apparel Export Promotion Council), qui compte 8 000 membres."
+    )
+    [found] = find_new_entities(text, nlp(text), find_mentions(text, Gazetteer()))
+    assert (found.label, found.label_en, found.slug) == (
+        "Conseil indien de promotion des exportations de vêtements",
+        "Apparel Export Promotion Council",
+        "apparel-export-promotion-council",
+    )
+
+
 def facts_of(text: str, gazetteer, nlp) -> list[tuple[str, str, str]]:
     from kg.corpus import DocumentInfo, parse_document
     from kg.ingest.pipeline import propose

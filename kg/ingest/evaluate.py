@@ -170,7 +170,13 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
             proposed.setdefault(c["proposed_slug"], c)
     alignment: dict[str, str] = {}
     for slug, c in proposed.items():
-        names = [slug, label_key((c.get("labels") or {}).get("fr") or ""), label_key(c.get("text", ""))]
+        labels = c.get("labels") or {}
+        names = [
+            slug,
+            label_key(labels.get("fr") or ""),
+            label_key(c.get("text", "")),
+            label_key(labels.get("en") or ""),
+        ]
         names += [label_key(a.rsplit("@", 1)[0]) for a in c.get("alt", [])]
         match = next((keys[n] for n in names if n and n in keys), None)
         if match is None:  # a name cut short or run on: one key starts the other (12+ letters)

@@ -214,6 +214,21 @@ def _english_title(text: str, start: int) -> int:
     return end
 
 
+_ENGLISH = re.compile(r"\s*\(\s*[“\"«]?\s*([A-Z][A-Za-z0-9'’ .&-]{3,80}?)\s*[”\"»]?\s*\)")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:of|the|and|for|on|against|in|to|Council|Week|Fund|Group|Programme|Office)\b"
+)
+
+
+def _english_after(text: str, end: int) -> tuple[str, int] | None:
+    """The English name the text gives in parentheses right after the French one, and where the
+    parenthesis ends ("... de vêtements (Apparel Export Promotion Council)")."""
+    match = _ENGLISH.match(text, end)
+    if not match or len(match.group(1).split()) < 2 or not _ENGLISH_WORDS.search(match.group(1)):
+        return None
+    return match.group(1), match.end()
+
+
 def type_of(label: str) -> str | None:
     """The class a name's first word announces, or None."""
     for pattern, type_name in _HEAD_RE:
@@ -257,11 +272,17 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         if re.match(r"Gouvernement\b", label):
             return  # "le Gouvernement béninois" is the State: the country mention stands for it
         sentence = next((text[a:b] for a, b in spans if a <= start < b), text)
-        slug = propose_slug(label, type_name, acronym, _year(sentence))
+        english = _english_after(text, end)
+        # the conventions want short English slugs: from the English name when the text gives one
+        slug = propose_slug(
+            english[0] if english and not acronym else label, type_name, acronym, _year(sentence)
+        )
         if not slug:
             return
-        found.append(NewEntity(start, end, label, type_name, slug, acronym, None, confidence))
-        taken.append((start, end))
+        found.append(
+            NewEntity(start, end, label, type_name, slug, acronym, english and english[0], confidence)
+        )
+        taken.append((start, english[1] if english else end))
 
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
