@@ -103,6 +103,12 @@ _PASSIVE = [
         0.65,
     ),
     (
+        r"avec\s+l[’']\s*appui\s+d[eu]|avec\s+le\s+soutien\s+d[eu]|avec\s+le\s+concours\s+d[eu]"
+        r"|avec\s+la\s+participation\s+d[eu]",
+        "atkg:partner",
+        0.5,
+    ),
+    (
         r"mis\s+en\s+(?:œ|oe|ce|c)uvre\s+par|ex[ée]cut[ée]e?s?\s+par|en\s+partenariat\s+avec|en\s+collaboration\s+avec"
         r"|en\s+coop[ée]ration\s+avec",
         "atkg:partner",
@@ -111,9 +117,21 @@ _PASSIVE = [
 ]
 _INVERSE_PASSIVE = [
     (r"(?:co)?présid[ée]e?s?\s+(?:conjointement\s+)?par", "atkg:chairs", 0.75),
+    (
+        r"compos[ée]e?s?\s+(?:de\s+représentants\s+)?d[eu]s?|\bcomprend\b|\brassembl\w+|\bregroup\w+"
+        r"|dont\s+les\s+membres\s+sont",
+        "org:memberOf",
+        0.5,
+    ),
     (r"coordonn[ée]e?s?\s+par", "atkg:coordinates", 0.7),
 ]
 _ACTIVE = [
+    (
+        r"\b(?:a|ont)\s+(?:fourni|apporté|accordé|versé)\s+(?:un\s+|une\s+|des\s+)?(?:appui|soutien|aide|"
+        r"contributions?|financements?|fonds)\s+(?:financi\w+\s+)?(?:à|au|aux)\b",
+        "atkg:fundedBy",
+        0.6,
+    ),
     (r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+)?lanc[ée]|\blancent\b|\blance\b", "atkg:launchedBy", 0.7),
     (r"\b(?:a|ont)\s+organis[ée]|\borganisent\b", "atkg:organizedBy", 0.7),
     (r"\b(?:a|ont)\s+(?:\S+\s+)?publi[ée]|\bpublient\b", "atkg:publishedBy", 0.7),
@@ -336,8 +354,21 @@ def read_sentence(
             for agent in _agents_before(items, match.start(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
+    joined = re.search(
+        r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
+    )
+    if joined:
+        kinds = {"atkg:Campaign", "atkg:Initiative", "atkg:JointProgramme"}
+        thing = next(
+            (i for i in reversed([*context, *items]) if i.type in kinds and i.end <= joined.start()), None
+        )
+        if thing:
+            for agent in _agents_before(top, joined.start(), sentence):
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
     for pattern, prop, confidence in _INVERSE_ACTIVE_RE:
         for match in pattern.finditer(sentence):
+            if prop == "org:memberOf" and joined and match.start() >= joined.start():
+                continue
             kinds = {"atkg:LegalInstrument"} if prop == "atkg:ratified" else None
             if prop == "atkg:participant":
                 thing = _thing_after(items, match.end(), {"atkg:Event"})
