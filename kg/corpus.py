@@ -4,7 +4,8 @@ Every fact cites a passage, so the passage labels must be the paragraph numbers 
 printed in the document. The texts are page-by-page extractions (one is OCR'd), so numbered
 paragraphs are interrupted by page headers, footers and footnote blocks; this module undoes that.
 
-Labels: ``"12"`` for a numbered paragraph, ``"summary-1"`` for the summary of 000,
+Labels: ``"12"`` for a numbered paragraph, ``"block-3"`` for the third blank-line block of a text
+that prints no numbers, ``"summary-1"`` for the summary of 000,
 ``"preamble-7"`` for the unnumbered preamble paragraphs of the resolution 002, ``"fn-3"`` for a
 footnote (``"fn-star"`` for the ``*`` footnote that carries the document symbol).
 """
@@ -13,83 +14,45 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-__all__ = ["Passage", "SourceText", "DOCUMENTS", "load_corpus", "parse_document", "document_key"]
+from kg.errors import ValidationError
+
+__all__ = [
+    "Passage",
+    "SourceText",
+    "DocumentInfo",
+    "document_infos",
+    "load_corpus",
+    "parse_document",
+    "document_key",
+]
 
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What the corpus README says about a document; the text itself says nothing reliable."""
+    """What the corpus catalog (``corpus/documents.toml``) says about a document; the text itself
+    says nothing reliable about its title or date."""
 
     key: str
     file: str
-    title_fr: str
-    title_en: str
-    year: str
+    title_fr: str | None
+    title_en: str | None
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: the precision the document gives
     identifier: str | None
-    front: str  # how unnumbered text before paragraph 1 is labelled: "summary", "preamble" or ""
+    front: str = ""  # how unnumbered text before paragraph 1 is labelled: "summary", "preamble" or ""
+    language: str = "fr"
+    paragraphs: str = "numbered"  # or "blank-line" for texts that print no paragraph numbers
 
+    @property
+    def year(self) -> str:
+        return self.date[:4]
 
-DOCUMENTS: dict[str, DocumentInfo] = {
-    d.key: d
-    for d in (
-        DocumentInfo(
-            "000",
-            "000_f11ac5bb5fdc60e4.txt",
-            "Amélioration de la coordination des efforts déployés pour lutter contre la traite "
-            "des personnes : rapport du Secrétaire général",
-            "Improving the coordination of efforts against trafficking in persons: "
-            "report of the Secretary-General",
-            "2008",
-            None,
-            "summary",
-        ),
-        DocumentInfo(
-            "001",
-            "001_6dceaf7ad839cf46.txt",
-            "Activités de l'Office des Nations Unies contre la drogue et le crime visant à "
-            "promouvoir et appuyer l'application du Protocole relatif à la traite des personnes",
-            "Activities of the United Nations Office on Drugs and Crime to promote and support "
-            "the implementation of the Trafficking in Persons Protocol",
-            "2012",
-            "CTOC/COP/2012/2",
-            "",
-        ),
-        DocumentInfo(
-            "002",
-            "002_468a052283718da7.txt",
-            "Amélioration de la coordination de l'action contre la traite des personnes",
-            "Improving the coordination of efforts against trafficking in persons",
-            "2013",
-            None,
-            "preamble",
-        ),
-        DocumentInfo(
-            "003",
-            "003_dbd2d65b83fb4f4b.txt",
-            "Renforcement de la coopération internationale en vue de prévenir et de combattre la "
-            "traite des personnes et d'en protéger les victimes : rapport du Secrétaire général",
-            "Strengthening international cooperation in preventing and combating trafficking in "
-            "persons and protecting victims of such trafficking: report of the Secretary-General",
-            "2008",
-            "E/CN.15/2008/6",
-            "",
-        ),
-        DocumentInfo(
-            "004",
-            "004_190ddffc86ec3d81.txt",
-            "Rapport sur les activités de l'Initiative mondiale des Nations Unies contre la "
-            "traite des êtres humains (UN.GIFT)",
-            "Report on the activities of the United Nations Global Initiative to Fight Human "
-            "Trafficking (UN.GIFT)",
-            "2010",
-            None,
-            "",
-        ),
-    )
-}
+    @property
+    def title(self) -> str:
+        """The title in the document's own language (the other one when only that is known)."""
+        own = self.title_fr if self.language == "fr" else self.title_en
+        return own or self.title_fr or self.title_en or ""
 
 
 @dataclass(frozen=True)
@@ -125,16 +88,30 @@ _PAGE_NOISE = re.compile(
 )
 
 
-def document_key(name: str) -> str:
-    """Accept ``001``, ``1`` or the file name and return the three-digit key."""
+def document_key(name: str, corpus_dir: Path | None = None) -> str:
+    """Accept ``001``, ``1`` or the file name and return the three-digit key.
+
+    The key must be a document of ``corpus_dir`` (default: any corpus this process has read, and
+    the project's own), else ``KeyError``.
+    """
     stem = Path(name).name.split("_", 1)[0]
-    if stem.isdigit() and f"{int(stem):03d}" in DOCUMENTS:
-        return f"{int(stem):03d}"
+    if not stem.isdigit() or len(stem) > 3:
+        raise KeyError(name)
+    key = f"{int(stem):03d}"
+    folders = [corpus_dir] if corpus_dir is not None else [*_SEEN, DEFAULT_CORPUS]
+    for folder in folders:
+        try:
+            if key in load_corpus(folder):
+                return key
+        except ValidationError:
+            continue
     raise KeyError(name)
 
 
 def parse_document(info: DocumentInfo, text: str) -> SourceText:
     """Passages of one document, in reading order."""
+    if info.paragraphs == "blank-line":
+        return parse_blocks(info, text)
     source = SourceText(info)
     chunks: dict[str, tuple[int, list[str]]] = {}
     order: list[str] = []
@@ -164,7 +141,7 @@ def parse_document(info: DocumentInfo, text: str) -> SourceText:
         if _RULE.match(line):
             in_footnotes, footnote = True, None
             continue
-        if _PAGE_NOISE.match(line):
+        if _PAGE_NOISE.match(line) or (info.identifier and line.strip() == info.identifier):
             continue
         paragraph = _PARAGRAPH.match(line)
         if paragraph and int(paragraph.group(1)) == expected:
@@ -239,21 +216,92 @@ def _front_matter(info: DocumentInfo, line: str, blank_before: bool, inside: boo
     return "skip"
 
 
-@cache
-def load_corpus(corpus_dir: Path) -> dict[str, SourceText]:
-    """Every document of the corpus folder, parsed, keyed by its three-digit key."""
-    documents = {}
-    for key, info in DOCUMENTS.items():
-        text = (corpus_dir / info.file).read_text(encoding="utf-8")
-        documents[key] = parse_document(info, text)
-    return documents
+def parse_blocks(info: DocumentInfo, text: str) -> SourceText:
+    """Passages of a text that prints no paragraph numbers: its blank-line separated blocks,
+    labelled ``block-1``, ``block-2``... (page headers and footers dropped)."""
+    source = SourceText(info)
+    count = 0
+    for match in re.finditer(r"(?:^[^\n]*\S[^\n]*(?:\n|$))+", text, re.M):
+        lines = [
+            line.strip()
+            for line in match.group(0).splitlines()
+            if not _PAGE_NOISE.match(line) and not (info.identifier and line.strip() == info.identifier)
+        ]
+        body = re.sub(r"\s+", " ", " ".join(lines)).strip()
+        if body:
+            count += 1
+            line_no = text.count("\n", 0, match.start()) + 1
+            source.passages.append(Passage(info.key, f"block-{count}", line_no, body))
+    return source
+
+
+def has_numbered_paragraphs(info: DocumentInfo, text: str) -> bool:
+    """Does the numbered-paragraph parser find at least paragraphs 1 and 2 in ``text``?"""
+    labels = {p.label for p in parse_document(info, text).passages}
+    return {"1", "2"} <= labels
+
+
+class Corpus(dict):
+    """The parsed documents keyed by three-digit key (a plain dict, but typed for readers)."""
+
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+_SEEN: list[Path] = []
+_CACHE: dict[tuple[Path, tuple], Corpus] = {}
+
+
+def document_infos(corpus_dir: Path) -> dict[str, DocumentInfo]:
+    """The catalog's documents, keyed by three-digit key (checked against the folder)."""
+    from kg.sources.catalog import read_catalog
+
+    return {
+        entry["id"]: DocumentInfo(
+            key=entry["id"],
+            file=entry["file"],
+            title_fr=entry.get("title_fr"),
+            title_en=entry.get("title_en"),
+            date=entry["date"],
+            identifier=entry.get("symbol"),
+            front=entry.get("front", ""),
+            language=entry["language"],
+            paragraphs=entry.get("paragraphs", "numbered"),
+        )
+        for entry in read_catalog(corpus_dir)
+    }
+
+
+def _stamp(corpus_dir: Path) -> tuple:
+    """What the parse depends on: the catalog and the texts (name, size, modification time)."""
+    return tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(corpus_dir.glob("*"))
+        if p.suffix in (".txt", ".toml")
+    )
+
+
+def load_corpus(corpus_dir: Path) -> Corpus:
+    """Every document of the corpus folder, parsed, keyed by its three-digit key.
+
+    Cached per folder until its catalog or a text changes (``atkg corpus add`` in the same
+    process sees the new document).
+    """
+    corpus_dir = Path(corpus_dir).resolve()
+    key = (corpus_dir, _stamp(corpus_dir))
+    if key not in _CACHE:
+        documents = Corpus()
+        for doc_key, info in document_infos(corpus_dir).items():
+            text = (corpus_dir / info.file).read_text(encoding="utf-8")
+            documents[doc_key] = parse_document(info, text)
+        _CACHE[key] = documents
+        if corpus_dir not in _SEEN:
+            _SEEN.append(corpus_dir)
+    return _CACHE[key]
 
 
 def main() -> None:  # pragma: no cover - a reading aid for curators
     import sys
 
-    corpus_dir = Path(__file__).resolve().parent.parent / "corpus"
-    docs = load_corpus(corpus_dir)
+    docs = load_corpus(DEFAULT_CORPUS)
     wanted = sys.argv[1:] or list(docs)
     for key in wanted:
         for passage in docs[document_key(key)].passages:

@@ -119,7 +119,7 @@ def parse_source(workspace: Workspace, source: str | None) -> URIRef:
     if not colon or not doc or not label:
         raise UsageError(f"--source '{source}': give DOC:PARA, e.g. 001:12")
     try:
-        key = document_key(doc)
+        key = document_key(doc, workspace.corpus_dir)
     except KeyError:
         raise UsageError(f"--source '{source}': no document '{doc}' in the corpus") from None
     if load_corpus(workspace.corpus_dir)[key].get(label) is None:

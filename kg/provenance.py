@@ -30,10 +30,16 @@ def _paragraph_words(label: str) -> tuple[str, str]:
     if label.isdigit():
         return f"paragraphe {label}", f"paragraph {label}"
     kind, _, number = label.partition("-")
-    fr = {"preamble": "préambule", "summary": "résumé", "fn": "note"}[kind]
-    en = {"preamble": "preamble", "summary": "summary", "fn": "footnote"}[kind]
+    fr = {"preamble": "préambule", "summary": "résumé", "fn": "note", "block": "bloc"}[kind]
+    en = {"preamble": "preamble", "summary": "summary", "fn": "footnote", "block": "block"}[kind]
     number = "*" if number == "star" else number
     return f"{fr} {number}", f"{en} {number}"
+
+
+def _date(text: str) -> Literal:
+    """The catalog's date at the precision it gives (never a day the document does not print)."""
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(text), XSD.date)
+    return Literal(text, datatype=datatype)
 
 
 def provenance_quads(corpus_dir: Path) -> list[Quad]:
@@ -45,11 +51,15 @@ def provenance_quads(corpus_dir: Path) -> list[Quad]:
         quads += [
             (doc, RDF.type, ATKG.SourceDocument, g),
             (doc, ATKG.sourceFile, Literal(info.file), g),
-            (doc, DCTERMS.title, Literal(info.title_fr, lang="fr"), g),
-            (doc, DCTERMS.title, Literal(info.title_en, lang="en"), g),
-            (doc, DCTERMS.date, Literal(info.year, datatype=XSD.gYear), g),
+            (doc, DCTERMS.date, _date(info.date), g),
+            (doc, DCTERMS.language, Literal(info.language), g),
             (doc, SKOS.prefLabel, Literal(f"Document {key}", lang="fr"), g),
             (doc, SKOS.prefLabel, Literal(f"Document {key}", lang="en"), g),
+        ]
+        quads += [
+            (doc, DCTERMS.title, Literal(title, lang=language), g)
+            for language, title in (("fr", info.title_fr), ("en", info.title_en))
+            if title
         ]
         if info.identifier:
             quads.append((doc, DCTERMS.identifier, Literal(info.identifier), g))
@@ -63,7 +73,7 @@ def provenance_quads(corpus_dir: Path) -> list[Quad]:
                 (node, ATKG.inDocument, doc, g),
                 (node, ATKG.paragraph, Literal(passage.label), g),
                 (node, ATKG.line, Literal(passage.line, datatype=XSD.integer), g),
-                (node, ATKG.text, Literal(passage.text, lang="fr"), g),
+                (node, ATKG.text, Literal(passage.text, lang=info.language), g),
                 (node, SKOS.prefLabel, Literal(f"Document {key}, {fr}", lang="fr"), g),
                 (node, SKOS.prefLabel, Literal(f"Document {key}, {en}", lang="en"), g),
             ]

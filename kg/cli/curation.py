@@ -47,7 +47,7 @@ def coverage(
     rows = passage_coverage(load_sources(workspace), workspace.corpus_dir)
     if document is not None:
         try:
-            key = document_key(document)
+            key = document_key(document, workspace.corpus_dir)
         except KeyError:
             raise UsageError(
                 f"--doc {document}: no such document (000 to 004 or a corpus file name)"

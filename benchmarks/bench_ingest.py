@@ -1,0 +1,145 @@
+"""Ingest quality and speed: leave-one-out on the five corpus documents, and our own test report.
+
+Prints one row per document: recall (R) and precision (P) of known-entity mentions, of new
+entities, recall of new organisations, recall and precision of facts (the predicates ingest
+proposes; atkg:measure is not scored), and the time to ingest it. The first row's time includes
+loading the spaCy model. The "corpus" row pools the five leave-one-out runs.
+
+Gold: for 000-004, what curators recorded (kg/data), leave-one-out (kg/ingest/leaveoneout.py);
+mention precision is a lower bound there, as curators only cite the entities their facts name.
+For "own report", tests/data/ingest/gold.json: the report was written while building the rules,
+so it is a development set, not a test of generalisation.
+
+    .venv/bin/python benchmarks/bench_ingest.py
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.corpus import load_corpus  # noqa: E402
+from kg.curated import CuratedData  # noqa: E402
+from kg.ingest.evaluate import Gold, evaluate  # noqa: E402
+from kg.ingest.gazetteer import Gazetteer  # noqa: E402
+from kg.ingest.leaveoneout import split_for  # noqa: E402
+from kg.ingest.pipeline import propose  # noqa: E402
+from kg.workspace import Workspace  # noqa: E402
+
+GOLD = ROOT / "tests" / "data" / "ingest"
+
+
+def own_report(quads, nlp_loader) -> tuple[list[dict], Gold, float, int]:
+    """Our written report, added to a scratch copy of the corpus and ingested against the full graph."""
+    from kg.sources.adding import add_document
+
+    gold_data = json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder in ("ontology", "corpus"):
+            shutil.copytree(ROOT / folder, root / folder)
+        shutil.copytree(ROOT / "kg" / "data", root / "kg" / "data")
+        workspace = Workspace(root)
+        report = GOLD / "rapport_afrique_ouest.txt"
+        added = add_document(workspace, report, title="Rapport", date="2012-08-14", symbol="A/67/990")
+        source = load_corpus(workspace.corpus_dir)[added.info.key]
+        start = time.perf_counter()
+        candidates = propose(source, Gazetteer.from_quads(quads), nlp_loader())
+        seconds = time.perf_counter() - start
+    key = added.info.key
+    gold = Gold(
+        {(f"{key}-{label}", slug) for label, slugs in gold_data["mentions"].items() for slug in slugs},
+        gold_data["entities"],
+        {tuple(f) for f in gold_data["facts"]},
+    )
+    return candidates, gold, seconds, report.stat().st_size
+
+
+def main() -> None:
+    from kg.ingest.nlp import load_nlp
+
+    quads = CuratedData.load(Workspace(ROOT)).quads()
+    corpus = load_corpus(ROOT / "corpus")
+    header = (
+        f"{'document':<10} {'KB':>4} {'mentions R':>10} {'P':>5} {'new ent. R':>10} {'P':>5} "
+        f"{'new org R':>9} "
+        f"{'facts R':>8} {'P':>5} {'gold facts':>10} {'seconds':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    totals = {"m": [0, 0, 0, 0], "e": [0, 0, 0, 0], "o": [0, 0], "f": [0, 0, 0, 0]}
+    first = True
+    rows = []
+    for key, source in sorted(corpus.items()):
+        visible, gold = split_for(quads, key, {p.label: p.text for p in source.passages})
+        start = time.perf_counter()
+        nlp = load_nlp()
+        candidates = propose(source, Gazetteer.from_quads(visible), nlp)
+        seconds = time.perf_counter() - start
+        size = (ROOT / "corpus" / source.info.file).stat().st_size
+        rows.append((key + (" (+load)" if first else ""), size, evaluate(candidates, gold), seconds))
+        first = False
+    candidates, gold, seconds, size = own_report(quads, load_nlp)
+    rows.append(("own report", size, evaluate(candidates, gold), seconds))
+    for name, size, scores, seconds in rows:
+        m, e, o, f = scores.mentions, scores.new_entities, scores.new_organisations, scores.facts
+        print(
+            f"{name:<10} {size / 1024:>4.0f} {m.recall:>10.0%} {m.precision:>5.0%} {e.recall:>10.0%} "
+            f"{e.precision:>5.0%} "
+            f"{o.recall:>9.0%} {f.recall:>8.0%} {f.precision:>5.0%} {f.expected:>10} {seconds:>8.1f}"
+        )
+        if name != "own report":
+            for total, score in (("m", m), ("f", f)):
+                totals[total] = [
+                    a + b
+                    for a, b in zip(
+                        totals[total],
+                        (score.found, score.expected, score.correct_found, score.proposed),
+                        strict=True,
+                    )
+                ]
+            totals["e"] = [
+                a + b
+                for a, b in zip(totals["e"], (e.found, e.expected, e.correct_found, e.proposed), strict=True)
+            ]
+            totals["o"] = [totals["o"][0] + o.found, totals["o"][1] + o.expected]
+    m, f = totals["m"], totals["f"]
+    print(
+        f"{'corpus':<10} {'':>4} {m[0] / m[1]:>10.0%} {m[2] / m[3]:>5.0%} "
+        f"{totals['e'][0] / totals['e'][1]:>10.0%} {totals['e'][2] / totals['e'][3]:>5.0%} "
+        f"{totals['o'][0] / totals['o'][1]:>9.0%} {f[0] / f[1]:>8.0%} {f[2] / max(f[3], 1):>5.0%} {f[1]:>10}"
+    )
+
+
+def cold_cli(key: str = "004") -> None:
+    """`atkg ingest` in a fresh process on a scratch copy: what a maintainer waits for."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder in ("ontology", "corpus"):
+            shutil.copytree(ROOT / folder, root / folder)
+        shutil.copytree(ROOT / "kg" / "data", root / "kg" / "data")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "kg", "--workspace", str(root), "ingest", key],
+            check=True,
+            capture_output=True,
+        )
+        seconds = time.perf_counter() - start
+    size = next((ROOT / "corpus").glob(f"{key}_*.txt")).stat().st_size
+    print(
+        f"\n`atkg ingest {key}` ({size / 1024:.0f} KB), fresh process, model load included: {seconds:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
+    cold_cli()

@@ -1,0 +1,185 @@
+"""French country adjectives ("acteurs béninois", "la police nigériane"): they name the country.
+
+ISO 3166 does not carry adjectives, so they are listed here, masculine singular; ``inflections``
+gives the feminine and plural forms.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEMONYMS", "inflections"]
+
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AFG": ("afghan",),
+    "ZAF": ("sud-africain",),
+    "ALB": ("albanais",),
+    "DZA": ("algérien",),
+    "DEU": ("allemand",),
+    "AGO": ("angolais",),
+    "SAU": ("saoudien",),
+    "ARG": ("argentin",),
+    "ARM": ("arménien",),
+    "AUS": ("australien",),
+    "AUT": ("autrichien",),
+    "AZE": ("azerbaïdjanais",),
+    "BHR": ("bahreïnite",),
+    "BGD": ("bangladais",),
+    "BEL": ("belge",),
+    "BEN": ("béninois",),
+    "BLR": ("bélarussien",),
+    "BOL": ("bolivien",),
+    "BIH": ("bosnien",),
+    "BWA": ("botswanais",),
+    "BRA": ("brésilien",),
+    "BGR": ("bulgare",),
+    "BFA": ("burkinabé", "burkinabè"),
+    "BDI": ("burundais",),
+    "KHM": ("cambodgien",),
+    "CMR": ("camerounais",),
+    "CAN": ("canadien",),
+    "CPV": ("cap-verdien",),
+    "CHL": ("chilien",),
+    "CHN": ("chinois",),
+    "CYP": ("chypriote",),
+    "COL": ("colombien",),
+    "COG": ("congolais",),
+    "KOR": ("sud-coréen",),
+    "CRI": ("costaricien",),
+    "CIV": ("ivoirien",),
+    "HRV": ("croate",),
+    "CUB": ("cubain",),
+    "DNK": ("danois",),
+    "EGY": ("égyptien",),
+    "ARE": ("émirien",),
+    "ECU": ("équatorien",),
+    "ESP": ("espagnol",),
+    "EST": ("estonien",),
+    "USA": ("américain", "états-unien"),
+    "ETH": ("éthiopien",),
+    "FIN": ("finlandais",),
+    "FRA": ("français",),
+    "GAB": ("gabonais",),
+    "GMB": ("gambien",),
+    "GEO": ("géorgien",),
+    "GHA": ("ghanéen",),
+    "GRC": ("grec",),
+    "GTM": ("guatémaltèque",),
+    "GIN": ("guinéen",),
+    "HTI": ("haïtien",),
+    "HND": ("hondurien",),
+    "HUN": ("hongrois",),
+    "IND": ("indien",),
+    "IDN": ("indonésien",),
+    "IRQ": ("irakien", "iraquien"),
+    "IRN": ("iranien",),
+    "IRL": ("irlandais",),
+    "ISR": ("israélien",),
+    "ITA": ("italien",),
+    "JAM": ("jamaïcain",),
+    "JPN": ("japonais",),
+    "JOR": ("jordanien",),
+    "KAZ": ("kazakh",),
+    "KEN": ("kényan", "kenyan"),
+    "KGZ": ("kirghize",),
+    "KWT": ("koweïtien",),
+    "LAO": ("laotien",),
+    "LVA": ("letton",),
+    "LBN": ("libanais",),
+    "LBR": ("libérien",),
+    "LBY": ("libyen",),
+    "LTU": ("lituanien",),
+    "LUX": ("luxembourgeois",),
+    "MKD": ("macédonien",),
+    "MDG": ("malgache",),
+    "MYS": ("malaisien",),
+    "MWI": ("malawien",),
+    "MLI": ("malien",),
+    "MLT": ("maltais",),
+    "MAR": ("marocain",),
+    "MUS": ("mauricien",),
+    "MRT": ("mauritanien",),
+    "MEX": ("mexicain",),
+    "MDA": ("moldove", "moldave"),
+    "MNG": ("mongol",),
+    "MNE": ("monténégrin",),
+    "MOZ": ("mozambicain",),
+    "MMR": ("myanmarais",),
+    "NAM": ("namibien",),
+    "NPL": ("népalais",),
+    "NIC": ("nicaraguayen",),
+    "NER": ("nigérien",),
+    "NGA": ("nigérian",),
+    "NOR": ("norvégien",),
+    "NZL": ("néo-zélandais",),
+    "OMN": ("omanais",),
+    "UGA": ("ougandais",),
+    "UZB": ("ouzbek",),
+    "PAK": ("pakistanais",),
+    "PAN": ("panaméen",),
+    "PRY": ("paraguayen",),
+    "NLD": ("néerlandais",),
+    "PER": ("péruvien",),
+    "PHL": ("philippin",),
+    "POL": ("polonais",),
+    "PRT": ("portugais",),
+    "QAT": ("qatarien",),
+    "CAF": ("centrafricain",),
+    "COD": ("congolais",),
+    "DOM": ("dominicain",),
+    "CZE": ("tchèque",),
+    "ROU": ("roumain",),
+    "GBR": ("britannique",),
+    "RUS": ("russe",),
+    "RWA": ("rwandais",),
+    "SEN": ("sénégalais",),
+    "SRB": ("serbe",),
+    "SLE": ("sierra-léonais",),
+    "SGP": ("singapourien",),
+    "SVK": ("slovaque",),
+    "SVN": ("slovène",),
+    "SOM": ("somalien",),
+    "SDN": ("soudanais",),
+    "LKA": ("sri-lankais",),
+    "SWE": ("suédois",),
+    "CHE": ("suisse",),
+    "SYR": ("syrien",),
+    "TJK": ("tadjik",),
+    "TZA": ("tanzanien",),
+    "TCD": ("tchadien",),
+    "THA": ("thaïlandais",),
+    "TGO": ("togolais",),
+    "TTO": ("trinidadien",),
+    "TUN": ("tunisien",),
+    "TKM": ("turkmène",),
+    "TUR": ("turc",),
+    "UKR": ("ukrainien",),
+    "URY": ("uruguayen",),
+    "VEN": ("vénézuélien",),
+    "VNM": ("vietnamien",),
+    "YEM": ("yéménite",),
+    "ZMB": ("zambien",),
+    "ZWE": ("zimbabwéen",),
+}
+
+
+def inflections(adjective: str) -> list[str]:
+    """Masculine singular -> the four forms (``béninois`` -> béninois, béninoise, béninoises).
+
+    >>> inflections("nigérian")
+    ['nigérian', 'nigériane', 'nigérianes', 'nigérians']
+    >>> inflections("ivoirien")
+    ['ivoirien', 'ivoirienne', 'ivoiriennes', 'ivoiriens']
+    >>> inflections("belge")
+    ['belge', 'belges']
+    """
+    if adjective.endswith(("e", "è")):
+        return [adjective, adjective + "s"]
+    if adjective.endswith(("ien", "éen")):
+        feminine = adjective + "ne"
+    elif adjective == "grec":
+        feminine = "grecque"
+    elif adjective == "turc":
+        feminine = "turque"
+    else:
+        feminine = adjective + "e"
+    plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
+    return sorted({adjective, feminine, feminine + "s", plural})

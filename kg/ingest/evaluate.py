@@ -1,0 +1,220 @@
+"""Score a review queue against a gold standard: the figures ``benchmarks/bench_ingest.py`` prints.
+
+Gold is what a curator would have written for the document: the known entities each passage
+mentions, the new entities it introduces (with every label they go by), and its facts. Proposed
+new entities are aligned with gold ones by slug, label or acronym (accents, case and OCR folded),
+and facts are compared after that alignment, as (subject, predicate, object) sets per document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.ingest.textkey import label_key
+
+__all__ = ["Gold", "Score", "evaluate", "EXTRACTED_PREDICATES"]
+
+EXTRACTED_PREDICATES = frozenset(
+    {
+        "atkg:party",
+        "dcterms:date",
+        "atkg:launchedBy",
+        "atkg:launchDate",
+        "atkg:fundedBy",
+        "atkg:chairs",
+        "atkg:coordinates",
+        "atkg:managedBy",
+        "atkg:organizedBy",
+        "atkg:hostedBy",
+        "atkg:participant",
+        "atkg:placeName",
+        "atkg:location",
+        "atkg:startDate",
+        "atkg:endDate",
+        "atkg:publishedBy",
+        "atkg:ratified",
+        "org:memberOf",
+        "atkg:partner",
+        "atkg:implementedIn",
+        "atkg:basedIn",
+        "atkg:value",
+        "atkg:unit",
+        "atkg:observedEntity",
+    }
+)
+_STRUCTURAL = ("obs-", "measure-")  # nodes of a pattern, scored through their facts
+_NOT_ORGANISATIONS = {
+    "atkg:JointProgramme",
+    "atkg:Event",
+    "atkg:Campaign",
+    "atkg:Publication",
+    "atkg:ActionPlan",
+    "atkg:LegalInstrument",
+    "atkg:Resolution",
+    "atkg:Award",
+    "atkg:Observation",
+    "atkg:Measure",
+    "atkg:Region",
+    "atkg:Country",
+    "atkg:Agreement",
+    "atkg:MemorandumOfUnderstanding",
+    "atkg:WorkingArrangement",
+    "atkg:CooperationAgreement",
+    "atkg:Partnership",
+    "atkg:Ratification",
+    "org:Membership",
+    "time:Interval",
+}
+
+
+@dataclass
+class Gold:
+    mentions: set[tuple[str, str]]  # (passage "005-3", slug)
+    entities: dict[str, dict]  # gold slug -> {"type": ..., "labels": [...]}
+    facts: set[tuple[str, str, str]]  # (subject, predicate, object) with gold slugs
+
+
+@dataclass
+class Score:
+    found: int
+    expected: int
+    correct_found: int  # proposals that are right (precision numerator)
+    proposed: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_found / self.proposed if self.proposed else 1.0
+
+
+@dataclass
+class Scores:
+    mentions: Score
+    new_entities: Score
+    new_organisations: Score
+    facts: Score
+    alignment: dict[str, str] = field(default_factory=dict)
+
+
+def is_organisation(type_name: str) -> bool:
+    return type_name not in _NOT_ORGANISATIONS
+
+
+def _literal(value: str) -> str:
+    """Facts compare literals without language tags and number formatting."""
+    return value.rsplit("@", 1)[0].strip().lower() if "@" in value else value.strip().lower()
+
+
+_AGREEMENTS = {
+    "atkg:Agreement",
+    "atkg:MemorandumOfUnderstanding",
+    "atkg:WorkingArrangement",
+    "atkg:CooperationAgreement",
+    "atkg:Partnership",
+}
+
+
+def _align_by_parties(candidates: list[dict], gold: Gold, proposed: dict, alignment: dict) -> None:
+    """Agreements have no name to compare: align them by their (aligned) parties."""
+    gold_parties: dict[str, set[str]] = {}
+    for s, p, o in gold.facts:
+        if p == "atkg:party":
+            gold_parties.setdefault(s, set()).add(o)
+    parties: dict[str, set[str]] = {}
+    for c in candidates:
+        if c["kind"] == "fact" and c["predicate"] == "atkg:party":
+            parties.setdefault(c["subject"], set()).add(alignment.get(c["object"], c["object"]))
+    for slug, c in proposed.items():
+        if c["type"] not in _AGREEMENTS or slug in alignment:
+            continue
+        match = sorted(g for g, members in gold_parties.items() if members and members == parties.get(slug))
+        if match:
+            alignment[slug] = match[0]
+
+
+def _align_observations(candidates: list[dict], gold: Gold, alignment: dict) -> None:
+    """Figures are numbered per passage in reading order, and curators may record more of them:
+    align an observation by its passage and value, not by its number."""
+    gold_by_value: dict[tuple[str, str], str] = {}
+    for s, p, o in sorted(gold.facts):
+        if p == "atkg:value" and s.startswith("obs-"):
+            gold_by_value.setdefault((s.rsplit("-", 1)[0], _literal(o)), s)
+    for c in candidates:
+        if c["kind"] == "fact" and c["predicate"] == "atkg:value" and c["subject"].startswith("obs-"):
+            match = gold_by_value.get((c["subject"].rsplit("-", 1)[0], _literal(c["object"])))
+            if match:
+                alignment.setdefault(c["subject"], match)
+
+
+def evaluate(candidates: list[dict], gold: Gold) -> Scores:
+    predicted_mentions = {
+        (c["passage"], c["entity"]) for c in candidates if c["kind"] == "entity" and c["entity"]
+    }
+    mentions = Score(
+        len(gold.mentions & predicted_mentions),
+        len(gold.mentions),
+        len(gold.mentions & predicted_mentions),
+        len(predicted_mentions),
+    )
+    keys: dict[str, str] = {}  # folded label / acronym / slug -> gold slug
+    for slug, entity in gold.entities.items():
+        keys[slug] = slug
+        for label in entity["labels"]:
+            keys.setdefault(label_key(label), slug)
+    proposed: dict[str, dict] = {}
+    for c in candidates:
+        if c["kind"] == "entity" and not c["entity"] and not c["proposed_slug"].startswith(_STRUCTURAL):
+            proposed.setdefault(c["proposed_slug"], c)
+    alignment: dict[str, str] = {}
+    for slug, c in proposed.items():
+        labels = c.get("labels") or {}
+        names = [
+            slug,
+            label_key(labels.get("fr") or ""),
+            label_key(c.get("text", "")),
+            label_key(labels.get("en") or ""),
+        ]
+        names += [label_key(a.rsplit("@", 1)[0]) for a in c.get("alt", [])]
+        match = next((keys[n] for n in names if n and n in keys), None)
+        if match is None:  # a name cut short or run on: one key starts the other (12+ letters)
+            match = next(
+                (
+                    keys[k]
+                    for n in names[1:2]
+                    if len(n) >= 12
+                    for k in sorted(keys)
+                    if len(k) >= 12 and (k.startswith(n) or n.startswith(k))
+                ),
+                None,
+            )
+        if match:
+            alignment[slug] = match
+    _align_by_parties(candidates, gold, proposed, alignment)
+    _align_observations(candidates, gold, alignment)
+    gold_orgs = {s for s, e in gold.entities.items() if is_organisation(e["type"])}
+    proposed_orgs = {s for s, c in proposed.items() if is_organisation(c["type"])}
+    found = set(alignment.values())
+    right = sum(1 for slug in proposed if slug in alignment)
+    new_entities = Score(len(found & set(gold.entities)), len(gold.entities), right, len(proposed))
+    new_orgs = Score(
+        len(found & gold_orgs),
+        len(gold_orgs),
+        sum(1 for s in proposed_orgs if s in alignment),
+        len(proposed_orgs),
+    )
+
+    def key(value: str) -> str:
+        return alignment.get(value, value)
+
+    predicted_facts = {
+        (key(c["subject"]), c["predicate"], _literal(key(c["object"])))
+        for c in candidates
+        if c["kind"] == "fact" and c["predicate"] in EXTRACTED_PREDICATES
+    }
+    expected = {(s, p, _literal(o)) for s, p, o in gold.facts}
+    hits = expected & predicted_facts
+    facts = Score(len(hits), len(expected), len(hits), len(predicted_facts))
+    return Scores(mentions, new_entities, new_orgs, facts, alignment)

@@ -1,0 +1,471 @@
+"""Facts our vocabulary can hold, read from one sentence at a time by trigger phrases.
+
+A trigger ("lancée par", "a signé un mémorandum d'accord", "présidé par"...) says which property
+links which of the sentence's entities: the thing named before a passive trigger and the agents
+after it, or the agents before an active one and the thing after. Agreements and figures are
+n-ary: they come as a new node (agreement, observation) plus the facts of their pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ingest.dates import date_range, first_date
+
+__all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES"]
+
+AGENT_TYPES = {
+    "org:Organization",
+    "atkg:UNEntity",
+    "atkg:IntergovernmentalOrganization",
+    "atkg:RegionalOrganization",
+    "atkg:GovernmentBody",
+    "atkg:NonGovernmentalOrganization",
+    "atkg:PrivateSectorEntity",
+    "atkg:AcademicInstitution",
+    "atkg:MediaOrganization",
+    "atkg:Fund",
+    "atkg:Initiative",
+    "atkg:CoordinationMechanism",
+    "atkg:Country",
+    "foaf:Agent",
+    "org:OrganizationalCollaboration",
+}
+_THINGS = {
+    "atkg:JointProgramme",
+    "atkg:Campaign",
+    "atkg:Event",
+    "atkg:Publication",
+    "atkg:Fund",
+    "atkg:Initiative",
+    "atkg:ActionPlan",
+    "atkg:CoordinationMechanism",
+    "atkg:Award",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """An entity named in the sentence (known or proposed), at sentence-relative offsets."""
+
+    start: int
+    end: int
+    slug: str
+    type: str
+    new: bool = False  # proposed by ingest, not in the graph yet
+
+    @property
+    def agent(self) -> bool:
+        return self.type in AGENT_TYPES
+
+    @property
+    def country(self) -> bool:
+        return self.type == "atkg:Country"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    subject: str
+    predicate: str
+    object: str  # a slug, or a literal as `atkg fact add` takes it ("2012-04", "Vienne@fr", "76")
+    confidence: float
+
+
+@dataclass(frozen=True)
+class NewNode:
+    """A node an n-ary fact needs (agreement, observation): proposed as a new entity."""
+
+    slug: str
+    type: str
+    label_fr: str
+    label_en: str
+    confidence: float
+
+
+# (pattern, property, direction, confidence): "passive" = thing before, agents after;
+# "active" = agents before, thing after; "inverse" properties point agent -> thing.
+_PASSIVE = [
+    (r"lanc[ée]e?s?\s+(?:en\s+\S+\s+\d{4}\s+)?(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
+    (r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par", "atkg:launchedBy", 0.6),
+    (
+        r"financ[ée]e?s?\s+(?:notamment\s+|conjointement\s+|principalement\s+)?par|avec\s+l[’']appui\s+financier\s+d[eu]"
+        r"|gr[âa]ce\s+(?:à|au|aux)\s+(?:un\s+|des\s+)?(?:financements?|contributions?|fonds)\s+(?:fournis?\s+par\s+|d[eu]\s+|des\s+)",
+        "atkg:fundedBy",
+        0.7,
+    ),
+    (r"organis[ée]e?s?\s+(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]", "atkg:organizedBy", 0.75),
+    (r"accueilli[e]?s?\s+par|sous\s+les\s+auspices\s+d[eu]", "atkg:hostedBy", 0.6),
+    (r"g[ée]r[ée]e?s?\s+par|administr[ée]e?s?\s+par", "atkg:managedBy", 0.75),
+    (
+        r"publi[ée]e?s?\s+par|[ée]labor[ée]e?s?\s+par|r[ée]dig[ée]e?s?\s+par|r[ée]alis[ée]e?s?\s+par",
+        "atkg:publishedBy",
+        0.65,
+    ),
+    (
+        r"avec\s+l[’']\s*appui\s+d[eu]|avec\s+le\s+soutien\s+d[eu]|avec\s+le\s+concours\s+d[eu]"
+        r"|avec\s+la\s+participation\s+d[eu]",
+        "atkg:partner",
+        0.5,
+    ),
+    (
+        r"mis\s+en\s+(?:œ|oe|ce|c)uvre\s+par|ex[ée]cut[ée]e?s?\s+par|en\s+partenariat\s+avec|en\s+collaboration\s+avec"
+        r"|en\s+coop[ée]ration\s+avec",
+        "atkg:partner",
+        0.55,
+    ),
+]
+_INVERSE_PASSIVE = [
+    (r"(?:co)?présid[ée]e?s?\s+(?:conjointement\s+)?par", "atkg:chairs", 0.75),
+    (
+        r"compos[ée]e?s?\s+(?:de\s+représentants\s+)?d[eu]s?|\bcomprend\b|\brassembl\w+|\bregroup\w+"
+        r"|dont\s+les\s+membres\s+sont",
+        "org:memberOf",
+        0.5,
+    ),
+    (r"coordonn[ée]e?s?\s+par", "atkg:coordinates", 0.7),
+]
+_ACTIVE = [
+    (
+        r"\b(?:a|ont)\s+(?:fourni|apporté|accordé|versé)\s+(?:un\s+|une\s+|des\s+)?(?:appui|soutien|aide|"
+        r"contributions?|financements?|fonds)\s+(?:financi\w+\s+)?(?:à|au|aux)\b",
+        "atkg:fundedBy",
+        0.6,
+    ),
+    (r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+)?lanc[ée]|\blancent\b|\blance\b", "atkg:launchedBy", 0.7),
+    (r"\b(?:a|ont)\s+organis[ée]|\borganisent\b", "atkg:organizedBy", 0.7),
+    (r"\b(?:a|ont)\s+(?:\S+\s+)?publi[ée]|\bpublient\b", "atkg:publishedBy", 0.7),
+    (r"\b(?:a|ont)\s+financ[ée]|\bfinancent\b", "atkg:fundedBy", 0.6),
+    (r"\bg[èe]rent\b|\bg[èe]re\b|\badministrent\b|\badministre\b", "atkg:managedBy", 0.6),
+]
+_INVERSE_ACTIVE = [
+    (
+        r"\b(?:co)?pr[ée]side(?:nt)?\b|\b(?:a|ont)\s+(?:co)?pr[ée]sid[ée]|assur\w*\s+la\s+(?:co)?pr[ée]sidence\s+d[eu]",
+        "atkg:chairs",
+        0.7,
+    ),
+    (r"\bcoordonnent\b|\bcoordonne\b|assur\w*\s+la\s+coordination\s+d[eu]", "atkg:coordinates", 0.6),
+    (
+        r"\b(?:est|sont|était|étaient|devenue?s?|est\s+devenue?)\s+membres?\s+d[eu]|\bmembres?\s+d[eu]\b|"
+        r"\brejoint\b|\bont\s+rejoint\b|\ba\s+rejoint\b",
+        "org:memberOf",
+        0.55,
+    ),
+    (r"\b(?:a|ont)\s+ratifi[ée]|\b(?:a|ont)\s+adh[ée]r[ée]\s+à|\bratifient\b", "atkg:ratified", 0.7),
+    (r"\b(?:a|ont)\s+particip[ée]\s+à|\bparticipent\s+à|\bparticipé\s+à", "atkg:participant", 0.5),
+]
+_AGREEMENTS = [
+    (
+        r"m[ée]morandums?\s+d[’']\s*accord|protocoles?\s+d[’']\s*accord",
+        "atkg:MemorandumOfUnderstanding",
+        "Mémorandum d'accord",
+        "Memorandum of understanding",
+    ),
+    (
+        r"accords?\s+de\s+travail|arrangements?\s+de\s+travail",
+        "atkg:WorkingArrangement",
+        "Accord de travail",
+        "Working arrangement",
+    ),
+    (
+        r"accords?\s+de\s+partenariat|partenariats?\s+stratégiques?",
+        "atkg:Partnership",
+        "Accord de partenariat",
+        "Partnership agreement",
+    ),
+    (
+        r"accords?\s+de\s+coop[ée]ration|accords?\b|lettres?\s+d[’']entente",
+        "atkg:CooperationAgreement",
+        "Accord de coopération",
+        "Cooperation agreement",
+    ),
+]
+_SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
+_CITY = re.compile(r"\bà\s+([A-ZÉ][a-zéèêëïîôûç]+(?:[\s-][A-Z][a-zéèêëïîôûç]+)?)\b")
+_FIGURE = re.compile(
+    r"(?<![\d/.-])(\d{1,3}(?:[  .]\d{3})+|\d+)\s+(victimes|cas|personnes|enquêtes|poursuites|condamnations|"
+    r"procédures|affaires|participants|fonctionnaires|agents|enfants|femmes|hommes|trafiquants|projets|"
+    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages|réunions|langues|élèves|membres|"
+    r"épisodes|sites|initiatives|demandes)(?=\d{0,2}\b)|"
+    r"(?<![\d/.-])(\d+(?:,\d+)?)\s*(%|pour\s+cent)"
+)
+_MEASURES = {  # noun as printed -> (measure slug part, French, English, unit as the data records it)
+    "victimes": ("victims", "victimes", "victims", "person"),
+    "cas": ("cases", "cas", "cases", "case"),
+    "personnes": ("persons", "personnes", "persons", "person"),
+    "enquêtes": ("investigations", "enquêtes", "investigations", "investigation"),
+    "poursuites": ("prosecutions", "poursuites", "prosecutions", "prosecution"),
+    "condamnations": ("convictions", "condamnations", "convictions", "conviction"),
+    "procédures": ("proceedings", "procédures", "proceedings", "proceeding"),
+    "affaires": ("cases", "affaires", "cases", "case"),
+    "participants": ("participants", "participants", "participants", "person"),
+    "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained", "person"),
+    "agents": ("officers-trained", "agents formés", "officers trained", "person"),
+    "enfants": ("children", "enfants", "children", "person"),
+    "femmes": ("women", "femmes", "women", "person"),
+    "hommes": ("men", "hommes", "men", "person"),
+    "trafiquants": ("traffickers", "trafiquants", "traffickers", "person"),
+    "projets": ("projects", "projets", "projects", "project"),
+    "dollars": ("us-dollars", "dollars des États-Unis", "US dollars", "USD"),
+    "euros": ("euros", "euros", "euros", "EUR"),
+    "organisations": ("organizations", "organisations", "organizations", "organisation"),
+    "pays": ("countries", "pays", "countries", "country"),
+    "états": ("states", "États", "States", "country"),
+    "ong": ("ngos", "ONG", "NGOs", "organisation"),
+    "sessions": ("sessions", "sessions", "sessions", "session"),
+    "réunions": ("meetings-held", "réunions", "meetings", "meeting"),
+    "langues": ("languages", "langues", "languages", "language"),
+    "ateliers": ("training-workshops", "ateliers", "workshops", "workshop"),
+    "stages": ("training-courses", "stages", "training courses", "course"),
+    "%": ("share", "part", "share", "percent"),
+    "élèves": ("pupils", "élèves", "pupils", "person"),
+    "membres": ("members", "membres", "members", "member"),
+    "épisodes": ("episodes", "épisodes", "episodes", "episode"),
+    "sites": ("sites", "sites", "sites", "site"),
+    "initiatives": ("initiatives", "initiatives", "initiatives", "initiative"),
+    "demandes": ("applications", "demandes", "applications", "application"),
+}
+_CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
+
+
+def _compile(rules):
+    return [(re.compile(pattern, re.I), *rest) for pattern, *rest in rules]
+
+
+_PASSIVE_RE = _compile(_PASSIVE)
+_INVERSE_PASSIVE_RE = _compile(_INVERSE_PASSIVE)
+_ACTIVE_RE = _compile(_ACTIVE)
+_INVERSE_ACTIVE_RE = _compile(_INVERSE_ACTIVE)
+_AGREEMENT_RE = _compile(_AGREEMENTS)
+
+
+_LIST_GAP = re.compile(
+    r"\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*(?:l[’']|le|la|les|du|de\s+la|des|d[’']|par)?\s*"
+    r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?$",
+    re.I,
+)
+
+
+def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]:
+    """The agents listed right after ``position`` ("par l'ONUDC, l'OIM et le HCR")."""
+    out: list[Item] = []
+    cursor = position
+    for item in items:
+        if item.start < cursor:
+            continue
+        gap = sentence[cursor : item.start]
+        if out and not _LIST_GAP.fullmatch(gap):
+            break
+        if not out and (len(gap) > 60 or _CLAUSE.search(gap)):
+            break
+        if item.agent:
+            out.append(item)
+            cursor = item.end
+        elif out:
+            break
+    return out
+
+
+def _agents_before(items: list[Item], position: int, sentence: str) -> list[Item]:
+    clause_start = max(
+        (m.end() for m in re.finditer(r";|,\s*(?:et\s+)?(?=[a-z])", sentence[:position])), default=0
+    )
+    return [i for i in items if clause_start <= i.start and i.end <= position and i.agent][:4]
+
+
+_FUNDED = {
+    "atkg:JointProgramme",
+    "atkg:Campaign",
+    "atkg:Initiative",
+    "atkg:Event",
+    "atkg:Publication",
+    "atkg:Fund",
+}
+_PREFERRED = {
+    "atkg:fundedBy": _FUNDED,
+    "atkg:partner": {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"},
+    "atkg:organizedBy": {"atkg:Event"},
+    "atkg:hostedBy": {"atkg:Event"},
+    "atkg:managedBy": {"atkg:Fund"},
+    "atkg:publishedBy": {"atkg:Publication"},
+    "atkg:launchedBy": {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative", "atkg:Fund"},
+    "atkg:chairs": {"atkg:CoordinationMechanism", "atkg:Event"},
+    "atkg:coordinates": {"atkg:CoordinationMechanism", "atkg:JointProgramme", "atkg:Initiative"},
+}
+
+
+def _thing_before(
+    items: list[Item], position: int, things: bool = True, prop: str = "", context: list[Item] = ()
+) -> Item | None:
+    preferred = [i for i in [*context, *items] if i.end <= position and i.type in _PREFERRED.get(prop, ())]
+    if preferred:
+        return preferred[-1]
+    before = [i for i in items if i.end <= position and (i.type in _THINGS or not things)]
+    return before[-1] if before else None
+
+
+def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None) -> Item | None:
+    for item in items:
+        if item.start >= position and (kinds is None or item.type in kinds):
+            return item
+    return None
+
+
+def read_sentence(
+    sentence: str, items: list[Item], doc: str, label: str, counter: list[int], context: list[Item] = ()
+):
+    """Facts (and the n-ary nodes they need) one sentence states. ``context``: the things named in
+    the passage's earlier sentences (negative offsets), for "Elle a été organisée par..." """
+    proposals: list[Proposal] = []
+    nodes: list[NewNode] = []
+    items = sorted(items, key=lambda i: i.start)
+    context = sorted(context, key=lambda i: i.start)
+    top = [i for i in items if not any(o != i and o.start <= i.start and i.end <= o.end for o in items)]
+
+    for pattern, prop, confidence in _PASSIVE_RE:
+        for match in pattern.finditer(sentence):
+            thing = _thing_before(items, match.start(), prop=prop, context=context) or _thing_before(
+                items, match.start(), things=False
+            )
+            if thing is None:
+                continue
+            for agent in _agents_after(items, match.end(), sentence):
+                if agent.slug != thing.slug:
+                    proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
+            if prop == "atkg:launchedBy":
+                when = first_date(sentence)
+                if when:
+                    proposals.append(Proposal(thing.slug, "atkg:launchDate", when, confidence - 0.2))
+    for pattern, prop, confidence in _INVERSE_PASSIVE_RE:
+        for match in pattern.finditer(sentence):
+            thing = _thing_before(items, match.start(), prop=prop) or _thing_before(
+                items, match.start(), things=False
+            )
+            if thing is None:
+                continue
+            for agent in _agents_after(items, match.end(), sentence):
+                if agent.slug != thing.slug:
+                    proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
+    for pattern, prop, confidence in _ACTIVE_RE:
+        for match in pattern.finditer(sentence):
+            thing = _thing_after(items, match.end(), _THINGS)
+            if thing is None:
+                continue
+            for agent in _agents_before(items, match.start(), sentence):
+                if agent.slug != thing.slug:
+                    proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
+    joined = re.search(
+        r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
+    )
+    if joined:
+        kinds = {"atkg:Campaign", "atkg:Initiative", "atkg:JointProgramme"}
+        thing = next(
+            (i for i in reversed([*context, *items]) if i.type in kinds and i.end <= joined.start()), None
+        )
+        if thing:
+            for agent in _agents_before(top, joined.start(), sentence):
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
+    for pattern, prop, confidence in _INVERSE_ACTIVE_RE:
+        for match in pattern.finditer(sentence):
+            if prop == "org:memberOf" and joined and match.start() >= joined.start():
+                continue
+            kinds = {"atkg:LegalInstrument"} if prop == "atkg:ratified" else None
+            if prop == "atkg:participant":
+                thing = _thing_after(items, match.end(), {"atkg:Event"})
+                if thing is None:
+                    continue
+                for agent in _agents_before(items, match.start(), sentence):
+                    proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
+                continue
+            thing = _thing_after(items, match.end(), kinds)
+            if thing is None:
+                continue
+            for agent in _agents_before(top, match.start(), sentence):
+                if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
+                    proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
+
+    if _SIGNED.search(sentence):
+        for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
+            match = pattern.search(sentence)
+            if not match:
+                continue
+            parties = []
+            for item in top:
+                if item.agent and item.slug not in parties:
+                    parties.append(item.slug)
+            if len(parties) >= 2:
+                when = first_date(sentence)
+                year = (when or "")[:4]
+                slug = "agreement-" + "-".join(p.removeprefix("country-").lower() for p in parties[:2])
+                slug += f"-{year}" if year else ""
+                names = " / ".join(parties[:3])
+                nodes.append(NewNode(slug, type_name, f"{label_fr} ({names})", f"{label_en} ({names})", 0.7))
+                proposals += [Proposal(slug, "atkg:party", p, 0.7) for p in parties[:4]]
+                if when:
+                    proposals.append(Proposal(slug, "dcterms:date", when, 0.65))
+            break
+
+    events = [i for i in items if i.type == "atkg:Event"]
+    for event in events:
+        for place in _CITY.finditer(sentence, event.end):
+            if not any(i.start < place.end(1) and place.start(1) < i.end for i in items):
+                proposals.append(Proposal(event.slug, "atkg:placeName", f"{place.group(1)}@fr", 0.6))
+                break
+        span = date_range(sentence[event.start :])
+        if span:
+            proposals.append(Proposal(event.slug, "atkg:startDate", span[0], 0.6))
+            proposals.append(Proposal(event.slug, "atkg:endDate", span[1], 0.6))
+        else:
+            when = first_date(sentence[event.start :])
+            if when:
+                proposals.append(Proposal(event.slug, "atkg:startDate", when, 0.45))
+        for country in (i for i in items if i.country and i.start > event.start):
+            proposals.append(Proposal(event.slug, "atkg:location", country.slug, 0.45))
+            break
+    kinds = {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"}
+    things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
+    for thing in things:
+        for country in items:
+            if country.country and country.start > thing.end:
+                before = sentence[max(thing.end, country.start - 6) : country.start]
+                if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
+                    proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
+    national = {"atkg:GovernmentBody", "atkg:CoordinationMechanism"}
+    for body in (i for i in items if i.type in national and i.new):
+        nearby = [i for i in items if i.country and -60 <= i.start - body.end <= 25 and i.start > body.start]
+        if nearby:
+            proposals.append(Proposal(body.slug, "atkg:basedIn", nearby[0].slug, 0.5))
+            continue
+        # "La Croatie a indiqué que le coordonnateur national...": the State the sentence (or the
+        # paragraph) is about, when it names exactly one
+        states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+        if len(states) == 1:
+            proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
+
+    for match in _FIGURE.finditer(sentence):
+        named = [i for i in top if i.agent or i.type in _THINGS]
+        before = [i for i in named if i.end <= match.start()]
+        earlier = [i for i in context if i.agent or i.type in _THINGS]
+        observed = before[-1:] or named[:1] or [i for i in earlier if i.type in _THINGS][-1:] or earlier[-1:]
+        if not observed:
+            continue  # a figure about nothing named is not an observation we can record
+        counter[0] += 1
+        slug = f"obs-{doc}-{label}-{counter[0]}"
+        number, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "%")
+        value = re.sub(r"[  .]", "", number).replace(",", ".")
+        measure, measure_fr, measure_en, unit = _MEASURES[noun.lower()]
+        nodes.append(NewNode(slug, "atkg:Observation", match.group(0), match.group(0), 0.4))
+        nodes.append(
+            NewNode(
+                f"measure-{measure}",
+                "atkg:Measure",
+                f"Nombre de {measure_fr}",
+                f"Number of {measure_en}",
+                0.4,
+            )
+        )
+        proposals.append(Proposal(slug, "atkg:measure", f"measure-{measure}", 0.4))
+        proposals.append(Proposal(slug, "atkg:value", value, 0.4))
+        proposals.append(Proposal(slug, "atkg:unit", unit, 0.4))
+        proposals.append(Proposal(slug, "atkg:observedEntity", observed[0].slug, 0.35))
+    return proposals, nodes

@@ -1,0 +1,138 @@
+"""The names the graph already knows: every label of every entity, and every country of ISO 3166.
+
+Built from curated quads (not the store), so the leave-one-out benchmark can build one from the
+graph minus a document. Countries the graph lacks are still recognised, as *new* entities whose
+slug and labels ``atkg entity add-country`` would give; country adjectives ("béninois") name the
+country too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.ingest.demonyms import DEMONYMS, inflections
+from kg.ingest.textkey import label_key
+
+__all__ = ["Name", "Gazetteer"]
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_LABELS = {f"{_SKOS}prefLabel": 0, f"{_SKOS}altLabel": 1, f"{_SKOS}hiddenLabel": 2}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_ID = "https://w3id.org/atkg/id/"
+_ENTITIES = f"{_ID}graph-entities"
+_SHORT = 6  # labels whose key is this short must match whole words and look like acronyms
+
+
+@dataclass(frozen=True)
+class Name:
+    """One way to name one thing: the key to look for and what it stands for."""
+
+    key: str
+    slug: str
+    label: str
+    rank: int  # 0 preferred label, 1 alternative, 2 hidden (OCR), 3 country adjective
+    known: bool  # in the graph (else a country the graph does not have yet)
+    acronym: bool  # short and written in capitals: must match in capitals
+    proper: bool = False  # a proper noun (country name): must start with a capital in the text
+    generic: bool = False  # "Atelier régional", "Groupe de travail": yields to a longer name
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, list[Name]] = field(default_factory=dict)  # key -> names (best first)
+    types: dict[str, str] = field(default_factory=dict)  # slug -> prefixed type
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> lang -> prefLabel
+
+    def add(self, name: Name) -> None:
+        if len(name.key) < 2 or name.key.isdigit():
+            return
+        entries = self.names.setdefault(name.key, [])
+        if any(e.slug == name.slug for e in entries):
+            return
+        entries.append(name)
+        entries.sort(key=lambda n: (not n.known, n.rank, n.slug))
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[tuple], with_iso_countries: bool = True) -> Gazetteer:
+        """Labels of every individual described in the entity graph."""
+        gazetteer = cls()
+        labelled: list[tuple[str, str, int, str]] = []
+        for s, p, o, g in quads:
+            if str(g) != _ENTITIES or not str(s).startswith(_ID):
+                continue
+            slug = str(s)[len(_ID) :]
+            if str(p) == _RDF_TYPE:
+                gazetteer.types.setdefault(slug, _prefixed(str(o)))
+            elif str(p) in _LABELS:
+                labelled.append((slug, str(o), _LABELS[str(p)], getattr(o, "language", None) or ""))
+                if str(p) == f"{_SKOS}prefLabel" and getattr(o, "language", None):
+                    gazetteer.labels.setdefault(slug, {})[o.language] = str(o)
+        for slug, label, rank, _language in sorted(labelled):
+            gazetteer.add(_name(label, slug, rank, known=True))
+        for slug in sorted(s for s in gazetteer.types if s.startswith("country-")):
+            for adjective in DEMONYMS.get(slug.removeprefix("country-"), ()):
+                for form in inflections(adjective):
+                    gazetteer.add(Name(label_key(form), slug, form, 3, True, False))
+        if with_iso_countries:
+            for code, names in sorted(iso_countries().items()):
+                slug = f"country-{code}"
+                if slug in gazetteer.types:
+                    continue
+                gazetteer.types[slug] = "atkg:Country"
+                gazetteer.labels[slug] = {"fr": names[0], "en": names[1]}
+                for rank, label in enumerate(names[:1] + names[2:]):
+                    gazetteer.add(_name(label, slug, min(rank, 1), known=False))
+                for adjective in DEMONYMS.get(code, ()):
+                    for form in inflections(adjective):
+                        gazetteer.add(Name(label_key(form), slug, form, 3, False, False))
+        return gazetteer
+
+
+def _name(label: str, slug: str, rank: int, known: bool) -> Name:
+    from kg.ingest.newentities import type_of
+
+    key = label_key(label)
+    letters = [c for c in label if c.isalpha()]
+    acronym = len(key) <= _SHORT and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    proper = slug.startswith("country-") and label[:1].isupper()
+    words = label.split()
+    generic = (
+        len(words) <= 3
+        and type_of(label) is not None
+        and all(w[:1].islower() for w in words[1:])
+        and not slug.startswith("country-")
+    )
+    return Name(key, slug, label, rank, known, acronym, proper, generic)
+
+
+def _prefixed(iri: str) -> str:
+    for prefix, namespace in (
+        ("atkg", "https://w3id.org/atkg/ontology#"),
+        ("org", "http://www.w3.org/ns/org#"),
+        ("foaf", "http://xmlns.com/foaf/0.1/"),
+        ("time", "http://www.w3.org/2006/time#"),
+    ):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+@cache
+def iso_countries() -> dict[str, list[str]]:
+    """ISO alpha-3 -> [French name, English name, French short form...] from pycountry."""
+    import pycountry
+
+    from kg.countries import _french
+
+    out: dict[str, list[str]] = {}
+    for record in pycountry.countries:
+        english = getattr(record, "common_name", None) or record.name
+        french = _french().gettext(record.name)
+        names = [french, english]
+        short = french.split(",")[0].split(" (")[0].strip()
+        if short != french:
+            names.append(short)
+        out[record.alpha_3] = names
+    return out

@@ -1,0 +1,369 @@
+"""Entities the graph does not have yet: named bodies, programmes, events, publications...
+
+Three sources, strongest first: "Long name (ACRONYM)"; a capitalised head noun that says what the
+thing is ("Commission nationale ...", "Campagne ...", "Manuel ..."), cut where spaCy's parse says
+the name ends; and spaCy's named entities (ORG, MISC, LOC). The head noun gives the proposed type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ingest.mentions import Mention
+from kg.ingest.slugs import FUNCTION_WORDS, propose_slug
+
+__all__ = ["NewEntity", "find_new_entities", "type_of"]
+
+# First word of a name -> its class in our ontology (checked in this order).
+_HEADS: list[tuple[str, str]] = [
+    (r"programmes?", "atkg:JointProgramme"),
+    (r"projets?", "atkg:JointProgramme"),
+    (r"fonds", "atkg:Fund"),
+    (r"campagnes?", "atkg:Campaign"),
+    (
+        r"conf[ée]rences?|forums?|r[ée]unions?|ateliers?|s[ée]minaires?|colloques?|sommets?|consultations?"
+        r"|journ[ée]es?|semaines?|dialogues?|tables? rondes?|congr[èe]s",
+        "atkg:Event",
+    ),
+    (
+        r"comit[ée]s?|commissions?|conseils?|groupes?|r[ée]seaux?|m[ée]canismes?|coalitions?|cellules?"
+        r"|task forces?|équipes? spéciales?|plateformes?|observatoires?",
+        "atkg:CoordinationMechanism",
+    ),
+    (r"initiatives?|partenariats?|alliances?", "atkg:Initiative"),
+    (
+        r"manuels?|guides?|rapports?|[ée]tudes?|outils?|bo[îi]tes? [àa] outils|bases? de donn[ée]es"
+        r"|lois? types?"
+        r"|recueils?|publications?|brochures?|modules?|cours|films?|documentaires?|bulletins?",
+        "atkg:Publication",
+    ),
+    (r"plans?|strat[ée]gies?|politiques?", "atkg:ActionPlan"),
+    (r"d[ée]clarations?|conventions?|protocoles?|chartes?", "atkg:LegalInstrument"),
+    (
+        r"minist[èe]res?|directions?|polices?|gendarmeries?|brigades?|services?|parquets?|tribunaux?"
+        r"|gouvernements?|parlements?|assembl[ée]es? nationales?",
+        "atkg:GovernmentBody",
+    ),
+    (
+        r"instituts?|universit[ée]s?|acad[ée]mies?|centres? de recherche|[ée]coles?",
+        "atkg:AcademicInstitution",
+    ),
+    (
+        r"associations?|fondations?|ong|organisations? non gouvernementales?|caritas|f[ée]d[ée]rations?",
+        "atkg:NonGovernmentalOrganization",
+    ),
+    (
+        r"organisations?|agences?|offices?|bureaux?|centres?|union|communaut[ée]s?|secr[ée]tariats?",
+        "atkg:IntergovernmentalOrganization",
+    ),
+    (r"prix|awards?", "atkg:Award"),
+]
+_HEAD_RE = [(re.compile(rf"(?:{pattern})\b", re.I), type_name) for pattern, type_name in _HEADS]
+_REGION_WORDS = re.compile(
+    r"\b(Afrique|Asie|Europe|Amérique|Caraïbes|Balkans|Pacifique|Moyen-Orient|Sahel|Golfe|Maghreb|Méditerranée)\b"
+)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.\-&]{1,14})\)")
+_CAPITALISED = re.compile(r"[A-ZÉÈÀÂÎÔÛÇ][\w’'\-]*")
+_FUNCTION = FUNCTION_WORDS
+_ENDERS = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où"}
+
+
+_NAME_POS = {"NOUN", "PROPN", "ADJ", "ADP"}
+_ARTICLES = {"le", "la", "les", "l'", "l’", "l"}
+_NOT_NEW = {"Nations Unies", "Secrétaire général", "Assemblée générale", "États Membres", "Etats Membres"}
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in _FUNCTION and w[:1].isalpha())
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common subsequence (acronym letters vs. initials)."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def _name_before(text: str, end: int, acronym: str, mentions: list[Mention]) -> int | None:
+    """Where the long name an acronym abbreviates starts: the capitalised word (in the same
+    clause) whose following words' initials best spell the acronym, a type head breaking ties."""
+    window_start = max(text.rfind(sep, 0, end) for sep in (",", ";", ":", ". ", "(", ")")) + 1
+    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    best: tuple[float, int] | None = None
+    for word in _CAPITALISED.finditer(text, window_start, end):
+        start = word.start()
+        if any(m.start <= start < m.end and not m.slug.startswith("country-") for m in mentions):
+            continue
+        words = re.findall(r"[\w’'-]+", text[start:end].replace("’", " ").replace("'", " "))
+        initials = _initials(words)
+        score = _common(letters, initials) / max(len(letters), len(initials), 1)
+        score += 0.3 if type_of(_tidy(text[start:end])) else 0.0
+        if best is None or score > best[0] + 1e-9:
+            best = (score, start)
+    if best is None or best[0] < 0.34:
+        return None
+    return best[1]
+
+
+@dataclass(frozen=True)
+class NewEntity:
+    start: int
+    end: int
+    label: str  # French label as written (OCR and spacing tidied)
+    type: str
+    slug: str
+    acronym: str | None
+    label_en: str | None
+    confidence: float
+
+
+_LOWER_HEADS = {
+    "commission",
+    "commissions",
+    "comité",
+    "comités",
+    "groupe",
+    "groupes",
+    "mécanisme",
+    "mécanismes",
+    "conseil",
+    "plan",
+    "plans",
+    "stratégie",
+    "programme",
+    "unité",
+    "équipe",
+    "cellule",
+    "service",
+    "brigade",
+    "police",
+    "bureau",
+    "réseau",
+    "observatoire",
+    "campagne",
+    "campagnes",
+    "coordonnateur",
+    "rapporteur",
+    "médiateur",
+    "ministère",
+}
+_QUALIFIERS = re.compile(
+    r"(?:nationa|interministériel|intersectoriel|interdisciplinaire|spécia|multisectoriel|régiona|conjoint|"
+    r"gouvernementa|quadriennal|étatique|mobile|de\b|d[’']action|contre|sur)",
+    re.I,
+)
+
+
+def _national_body(doc, token) -> bool:
+    """A national body named in lower case ("le groupe de travail interdisciplinaire", "la police
+    hongroise", "un plan d'action national"): an institutional head, then a qualifier or an
+    adjective of nationality."""
+    if token.lower_ != token.text or token.lower_ not in _LOWER_HEADS or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    if (
+        following.lower_ == "de"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 2].lower_ in ("travail", "lutte")
+    ):
+        return True
+    return (
+        bool(_QUALIFIERS.match(following.text))
+        and following.lower_ not in ("de", "sur", "contre")
+        or (
+            following.pos_ == "ADJ"
+            and following.lower_.endswith(("aise", "oise", "ienne", "aine", "ane", "ise", "ique"))
+        )
+    )
+
+
+def _lowercase_continues(doc, index: int) -> bool:
+    """After "et": a lower-case noun phrase continues the name ("... des personnes et le trafic
+    illicite de migrants"); a capital starts another name ("... et le Fonds ...")."""
+    for token in doc[index : index + 3]:
+        if token.pos_ == "DET":
+            continue
+        return token.text[:1].islower() and token.pos_ in ("NOUN", "ADJ")
+    return False
+
+
+_TITLE_HEAD = re.compile(
+    r"\b(?:publication|rapport|étude|manuel|guide|brochure|document|film|documentaire|ouvrage|"
+    r"intitulée?s?|titre)\s+(?:«\s*|\"|“)?(?=[A-Z])",
+)
+_TITLE_WORD = re.compile(r"[A-Z][\w’'-]*|and|of|the|in|to|for|on|a|an|with|against|by|from|at|&|[:–-]")
+
+
+def _english_title(text: str, start: int) -> int:
+    """End of an English title starting at ``start`` (capitalised words and English joiners)."""
+    end = start
+    position = start
+    while True:
+        match = _TITLE_WORD.match(text, position)
+        if not match:
+            break
+        if match.group(0)[:1].isupper() or match.group(0) in ":":
+            end = match.end()
+        position = match.end()
+        spaces = re.match(r"\s+", text[position:])
+        position += spaces.end() if spaces else 0
+    return end
+
+
+_ENGLISH = re.compile(r"\s*\(\s*[“\"«]?\s*([A-Z][A-Za-z0-9'’ .&-]{3,80}?)\s*[”\"»]?\s*\)")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:of|the|and|for|on|against|in|to|Council|Week|Fund|Group|Programme|Office)\b"
+)
+
+
+def _english_after(text: str, end: int) -> tuple[str, int] | None:
+    """The English name the text gives in parentheses right after the French one, and where the
+    parenthesis ends ("... de vêtements (Apparel Export Promotion Council)")."""
+    match = _ENGLISH.match(text, end)
+    if not match or len(match.group(1).split()) < 2 or not _ENGLISH_WORDS.search(match.group(1)):
+        return None
+    return match.group(1), match.end()
+
+
+def type_of(label: str) -> str | None:
+    """The class a name's first word announces, or None."""
+    for pattern, type_name in _HEAD_RE:
+        if pattern.match(label):
+            if type_name == "atkg:IntergovernmentalOrganization" and "Nations Unies" in label:
+                return "atkg:UNEntity"
+            return type_name
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"^[|I](?=['’])", "", text.strip())
+    text = re.sub(r"^[lLdD]['’]\s*", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.'’\"")
+    return text
+
+
+def _year(sentence: str) -> str | None:
+    years = re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence)
+    return years[0] if years else None
+
+
+def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity]:
+    """New entities in one passage (``doc`` is its spaCy parse), not overlapping known mentions."""
+    from kg.ingest.sentences import sentences
+
+    spans = sentences(text)
+    found: list[NewEntity] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in taken)
+
+    taken = [(m.start, m.end) for m in mentions if not m.slug.startswith("country-")]
+
+    def keep(
+        start: int, end: int, label: str, type_name: str, acronym: str | None, confidence: float
+    ) -> None:
+        label = _tidy(label)
+        if len(label) < 3 or not free(start, end) or not label[0].isupper():
+            return
+        if re.match(r"Gouvernement\b", label):
+            return  # "le Gouvernement béninois" is the State: the country mention stands for it
+        sentence = next((text[a:b] for a, b in spans if a <= start < b), text)
+        english = _english_after(text, end)
+        # the conventions want short English slugs: from the English name when the text gives one
+        slug = propose_slug(
+            english[0] if english and not acronym else label, type_name, acronym, _year(sentence)
+        )
+        if not slug:
+            return
+        found.append(
+            NewEntity(start, end, label, type_name, slug, acronym, english and english[0], confidence)
+        )
+        taken.append((start, english[1] if english else end))
+
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        if acronym.isdigit():
+            continue
+        best = _name_before(text, match.start(), acronym, mentions)
+        if best is None:
+            continue
+        if sum(c.isupper() for c in acronym) < 2 and not (
+            type_of(_tidy(text[best : match.start()])) and len(text[best : match.start()].split()) >= 4
+        ):
+            continue  # "(Frontex)" after a long named body is its short name; "(Vienne)" is not
+        label = text[best : match.start()]
+        type_name = type_of(_tidy(label)) or "org:Organization"
+        keep(best, match.end(), label, type_name, acronym, 0.8)
+
+    for match in re.finditer(r"«\s*([A-ZÉ][^»]{8,150}?)\s*»", text):
+        before = text[max(0, match.start() - 40) : match.start()].lower()
+        head = re.search(r"(\w+)\s+(?:intitulée?s?\s+|sur le thème\s+)?$", before)
+        type_name = type_of(head.group(1)) if head else None
+        if type_name is None and len(match.group(1).split()) >= 3:
+            type_name = "atkg:Publication"
+        if type_name:
+            keep(match.start(1), match.end(1), match.group(1), type_name, None, 0.5)
+    for match in _TITLE_HEAD.finditer(text):
+        end = _english_title(text, match.end())
+        title = text[match.end() : end]
+        if len(title.split()) >= 3 and re.search(r"\b(?:and|of|the|in|to|for|on)\b", title):
+            keep(match.end(), end, title, "atkg:Publication", None, 0.5)
+
+    for token in doc:
+        lower = _national_body(doc, token)
+        starts_sentence = (
+            token.i == 0 or doc[token.i - 1].text in (".", "!", "?") or doc[token.i - 1].is_digit
+        )
+        if not lower and (not token.text[:1].isupper() or starts_sentence):
+            continue
+        type_name = type_of(token.text + " " + (token.nbor(1).text if token.i + 1 < len(doc) else ""))
+        if type_name is None:
+            continue
+        end = token.i + 1
+        for follower in doc[token.i + 1 : token.i + 18]:
+            if (
+                follower.pos_ in _NAME_POS
+                or (follower.pos_ == "DET" and follower.lower_ in _ARTICLES)
+                or (
+                    follower.pos_ == "VERB" and "Part" in follower.morph.get("VerbForm") and follower.i == end
+                )
+                or (follower.lower_ == "et" and _lowercase_continues(doc, follower.i + 1))
+            ):
+                end = follower.i + 1
+                continue
+            break
+        span = doc[token.i : end]
+        while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _FUNCTION or span[-1].pos_ == "DET"):
+            span = span[: len(span) - 1]
+        if len(span) < 2:
+            continue
+        label = span.text[:1].upper() + span.text[1:]
+        keep(span.start_char, span.end_char, label, type_name, None, 0.45 if lower else 0.6)
+
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "MISC", "LOC") or ent.text in _NOT_NEW:
+            continue
+        single = len(ent) < 2
+        if single and not (ent.label_ == "ORG" and len(ent.text) >= 3 and ent.text[:1].isupper()):
+            continue
+        if ent.label_ == "LOC":
+            if _REGION_WORDS.search(ent.text):
+                keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
+            continue
+        proper = all(w[:1].isupper() for w in ent.text.split() if w.lower() not in _FUNCTION)
+        type_name = type_of(ent.text) or ("org:Organization" if ent.label_ == "ORG" or proper else None)
+        if type_name is None:
+            continue
+        keep(
+            ent.start_char,
+            ent.end_char,
+            ent.text,
+            type_name,
+            None,
+            0.35 if single or ent.label_ == "MISC" else 0.4,
+        )
+    return sorted(found, key=lambda e: e.start)

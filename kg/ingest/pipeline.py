@@ -1,0 +1,201 @@
+"""``atkg ingest ID``: read every passage of a document and queue what the machine proposes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.corpus import SourceText
+from kg.ingest.facts import Item, read_sentence
+from kg.ingest.gazetteer import Gazetteer
+from kg.ingest.mentions import find_mentions
+from kg.ingest.newentities import find_new_entities
+from kg.ingest.queue import candidate_id, read_queue, write_queue
+from kg.ingest.sentences import sentences
+from kg.workspace import Workspace
+
+__all__ = ["propose", "ingest_document", "IngestSummary"]
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    path: Path
+    known: int
+    new: int
+    facts: int
+    kept: int  # decisions (accepted/rejected) carried over from an earlier queue
+
+
+def _entity(
+    passage: str,
+    text: str,
+    entity: str | None,
+    slug: str,
+    type_name: str,
+    labels: dict,
+    confidence: float,
+    alt: list[str] | None = None,
+) -> dict:
+    candidate = {
+        "id": candidate_id("entity", passage, entity or "", slug),
+        "kind": "entity",
+        "passage": passage,
+        "status": "pending",
+        "text": text,
+        "entity": entity,
+        "proposed_slug": slug,
+        "type": type_name,
+        "labels": {"fr": labels.get("fr"), "en": labels.get("en")},
+        "confidence": round(confidence, 2),
+    }
+    if alt:
+        candidate["alt"] = alt
+    return candidate
+
+
+def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
+    """Candidates for every passage of ``source``, in reading order (no file written)."""
+    candidates: list[dict] = []
+    seen: set[str] = set()
+    passages = source.passages
+    parsed = nlp.pipe([p.text for p in passages], batch_size=16)
+    for passage, doc in zip(passages, parsed, strict=True):
+        name = f"{source.info.key}-{passage.label}"
+        mentions = find_mentions(passage.text, gazetteer)
+        new = find_new_entities(passage.text, doc, mentions)
+        items: list[tuple[int, int, str, str, bool]] = []
+        entity_candidates: list[dict] = []
+        for mention in mentions:
+            slug = mention.slug
+            type_name = gazetteer.types.get(slug, "foaf:Agent")
+            items.append((mention.start, mention.end, slug, type_name, not mention.name.known))
+            entity_candidates.append(
+                _entity(
+                    name,
+                    mention.text,
+                    slug if mention.name.known else None,
+                    slug,
+                    type_name,
+                    gazetteer.labels.get(slug, {}),
+                    0.95 if mention.name.known else 0.9,
+                )
+            )
+        for entity in new:
+            items.append((entity.start, entity.end, entity.slug, entity.type, True))
+            alt = [f"{entity.acronym}@fr"] if entity.acronym else None
+            entity_candidates.append(
+                _entity(
+                    name,
+                    passage.text[entity.start : entity.end],
+                    None,
+                    entity.slug,
+                    entity.type,
+                    {"fr": entity.label, "en": entity.label_en},
+                    entity.confidence,
+                    alt,
+                )
+            )
+        counter = [0]
+        fact_candidates: list[dict] = []
+        for begin, finish in sentences(passage.text):
+            sentence = passage.text[begin:finish]
+            context = [Item(s - begin, e - begin, slug, t, n) for s, e, slug, t, n in items if e <= begin]
+            local = [
+                Item(s - begin, e - begin, slug, t, n)
+                for s, e, slug, t, n in items
+                if begin <= s and e <= finish
+            ]
+            proposals, nodes = read_sentence(
+                sentence, local, source.info.key, passage.label, counter, context
+            )
+            for node in nodes:
+                if node.slug in gazetteer.types:
+                    continue  # a measure the graph already has
+                entity_candidates.append(
+                    _entity(
+                        name,
+                        node.label_fr,
+                        None,
+                        node.slug,
+                        node.type,
+                        {"fr": node.label_fr, "en": node.label_en},
+                        node.confidence,
+                    )
+                )
+            for proposal in proposals:
+                fact_candidates.append(
+                    {
+                        "id": candidate_id(
+                            "fact", name, proposal.subject, proposal.predicate, proposal.object
+                        ),
+                        "kind": "fact",
+                        "passage": name,
+                        "status": "pending",
+                        "subject": proposal.subject,
+                        "predicate": proposal.predicate,
+                        "object": proposal.object,
+                        "evidence": sentence.strip(),
+                        "confidence": round(proposal.confidence, 2),
+                    }
+                )
+        for candidate in entity_candidates + fact_candidates:
+            if candidate["id"] not in seen:
+                seen.add(candidate["id"])
+                candidates.append(candidate)
+    return candidates
+
+
+def _stated(quads) -> set[tuple[str, str, str, str]]:
+    """(passage, subject, predicate, object) of every fact the curated data states."""
+    from rdflib import URIRef
+
+    from kg.namespace import shorten
+
+    return {
+        (shorten(g), shorten(s), shorten(p), shorten(o) if isinstance(o, URIRef) else str(o))
+        for s, p, o, g in quads
+        if shorten(g).startswith("passage-")
+    }
+
+
+def _fact_key(candidate: dict) -> tuple[str, str, str, str]:
+    value = candidate["object"]
+    if re.search(r"@[a-z]{2,3}$", value):
+        value = value.rsplit("@", 1)[0]
+    return (f"passage-{candidate['passage']}", candidate["subject"], candidate["predicate"], value)
+
+
+def ingest_document(workspace: Workspace, document: str) -> IngestSummary:
+    """Propose candidates for one corpus document and (re)write its review queue, keeping the
+    decisions of an earlier run for candidates proposed again."""
+    from kg.curated import CuratedData
+    from kg.ingest.nlp import load_nlp
+    from kg.sources.browse import find_document
+
+    source = find_document(workspace, document)
+    quads = CuratedData.load(workspace).quads()
+    gazetteer = Gazetteer.from_quads(quads)
+    candidates = propose(source, gazetteer, load_nlp())
+    stated = _stated(quads)
+    kept = 0
+    try:
+        previous = {c.get("id"): c for c in read_queue(workspace, source.info.key)["candidates"]}
+    except Exception:  # no earlier queue (or an unreadable one, which is replaced)
+        previous = {}
+    for candidate in candidates:
+        old = previous.get(candidate["id"])
+        if old and old.get("status") in ("accepted", "rejected"):
+            candidate["status"] = old["status"]
+            kept += 1
+        elif candidate["kind"] == "fact" and _fact_key(candidate) in stated:
+            candidate["status"] = "accepted"  # the curated data already states it, in that passage
+    queue = {"document": source.info.key, "file": source.info.file, "candidates": candidates}
+    path = write_queue(workspace, source.info.key, queue)
+    return IngestSummary(
+        path,
+        known=sum(1 for c in candidates if c["kind"] == "entity" and c["entity"]),
+        new=sum(1 for c in candidates if c["kind"] == "entity" and not c["entity"]),
+        facts=sum(1 for c in candidates if c["kind"] == "fact"),
+        kept=kept,
+    )
