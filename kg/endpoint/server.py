@@ -55,12 +55,21 @@ def serve(
     ``prepare`` runs once the port is ours and before we say we serve (writing the site), so a
     port in use is reported first and costs no work.
     """
+    import signal
+    import threading
+
     import uvicorn
 
     from kg.endpoint.app import EndpointConfig, create_app
     from kg.endpoint.pool import WorkerPool
     from kg.store import open_store
 
+    # A stop asked for before uvicorn takes the signals over (while the site is written, or just
+    # after "Serving") is remembered and honoured once it has, never a kill by default action.
+    early: list[int] = []
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda number, _frame: early.append(number))
     store = Path(store)
     open_store(store)  # a missing or unreadable store is an error now, not on the first query
     listener = bind(host, port)
@@ -74,7 +83,8 @@ def serve(
         server = _Server(
             uvicorn.Config(
                 app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=3
-            )
+            ),
+            early,
         )
         if announce:
             shown = f"[{host}]" if ":" in host else host
@@ -94,7 +104,7 @@ class _Server:
     """uvicorn's server, stopping on SIGTERM/SIGINT without re-raising the signal afterwards (which
     would kill the process before our clean-up ran) — a stop we asked for is a normal exit."""
 
-    def __new__(cls, config):
+    def __new__(cls, config, early: list[int] | None = None):
         import uvicorn
 
         class Server(uvicorn.Server):
@@ -108,6 +118,8 @@ class _Server:
                     return
                 handled = (signal.SIGINT, signal.SIGTERM)
                 original = {sig: signal.signal(sig, self.handle_exit) for sig in handled}
+                for number in early or ():
+                    self.handle_exit(number, None)
                 try:
                     yield
                 finally:
