@@ -573,9 +573,10 @@ def test_the_default_site_is_written_from_the_store_and_follows_a_rebuild(seed_b
             assert time.monotonic() < deadline, running.log.read_text()
             time.sleep(0.2)
         # ICAT lost its own description (labels, type): its page no longer names it
-        assert b"Inter-Agency Coordination Group against Trafficking in Persons" not in request(
-            running.base, "/id/icat", "text/html"
-        )[2]
+        assert (
+            b"Inter-Agency Coordination Group against Trafficking in Persons"
+            not in request(running.base, "/id/icat", "text/html")[2]
+        )
         assert "The store was rebuilt: site rewritten in" in running.log.read_text()
     finally:
         running.stop()
