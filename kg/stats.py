@@ -40,11 +40,14 @@ PREFIX atkg: <https://w3id.org/atkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT (COUNT(*) AS ?units) (SUM(?prose) AS ?prose_only) WHERE {
-  SELECT ?s ?g (IF(MIN(IF(?p = dcterms:description, 1, 0)) = 1, 1, 0) AS ?prose) WHERE {
-    GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?g a atkg:Passage }
-    GRAPH ?g { ?s ?p ?o }
-    FILTER (?p NOT IN (rdf:type, atkg:provenanceNote))
-  } GROUP BY ?s ?g
+  { SELECT ?s ?g (MIN(?description) AS ?prose) WHERE {
+      GRAPH <https://w3id.org/atkg/id/graph-provenance> { ?g a atkg:Passage }
+      GRAPH ?g { ?s ?p ?o }
+      FILTER (?p NOT IN (rdf:type, atkg:provenanceNote))
+      # 1 for a description, 0 otherwise, bound before grouping: an IF around the aggregate
+      # stops Virtuoso 7.2.5's compiler (SQ156 "Bad dfe in sqlo_place_exp")
+      BIND (IF(?p = dcterms:description, 1, 0) AS ?description)
+    } GROUP BY ?s ?g }
 }"""
 
 
