@@ -154,6 +154,10 @@ def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport
     findings = run_checks(workspace, quads)
     say("validating against the SHACL shapes")
     findings += shacl_findings(workspace, quads)
+    say("checking domains, ranges and citations")
+    from kg.validate import curation_check_findings
+
+    findings += curation_check_findings(workspace, quads)
     if findings:
         lines = "\n".join(f"  {f}" for f in findings[:50])
         more = f"\n  ... and {len(findings) - 50} more" if len(findings) > 50 else ""

@@ -206,19 +206,20 @@ class Vocabulary:
             raise UsageError(f"'{text}' is deprecated{instead}")
         return term
 
-    def cls(self, text: str) -> URIRef:
+    def cls(self, text: str, deprecated_ok: bool = False) -> URIRef:
         term = self.expand(text)
         if term not in self.classes:
             raise UsageError(f"class '{text}' is not defined in the ontology")
-        return self._current(term, text)
+        return term if deprecated_ok else self._current(term, text)
 
-    def prop(self, text: str) -> URIRef:
+    def prop(self, text: str, deprecated_ok: bool = False) -> URIRef:
+        """The property; a deprecated one only where it is being removed (``deprecated_ok``)."""
         if text.strip() == "a":
             return RDF.type
         term = self.expand(text)
         if term != RDF.type and term not in self.properties:
             raise UsageError(f"property '{text}' is not defined in the ontology")
-        return self._current(term, text)
+        return term if deprecated_ok else self._current(term, text)
 
 
 # ---- an edit session ------------------------------------------------------------------------
@@ -245,6 +246,12 @@ class Session:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary.from_quads(self.ontology)
+
+    @cached_property
+    def schema(self):
+        from kg.curation.schema import Schema
+
+        return Schema.from_quads(self.ontology)
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -319,7 +326,13 @@ def add_entity(
             raise UsageError(
                 f"entity '{slug_text}' already exists; edit it with `atkg entity edit {slug_text}`"
             )
+        _check_new_slug(session, slug_text)
         cls = session.vocabulary.cls(type_name)
+        if ATKG.Agreement in session.schema.superclasses(cls):
+            raise UsageError(
+                f"an agreement needs its parties: create it with `atkg agreement add --type "
+                f"{show_term(cls)} --party A --party B --source DOC:PARA`"
+            )
         labels = [
             (SKOS.prefLabel, _label(label_fr, "fr", "--label-fr")),
             (SKOS.prefLabel, _label(label_en, "en", "--label-en")),
@@ -331,6 +344,36 @@ def add_entity(
         return f"added {slug_text} ({show_term(cls)})"
 
     return operation
+
+
+# Slugs the build mints or generates: a curated entity must not take them.
+_RESERVED = {
+    "passage-": "passages (generated from the corpus)",
+    "doc-": "source documents (generated from the corpus)",
+    "graph-": "named graphs",
+    "membership-": "memberships (`atkg membership add`)",
+    "interval-": "intervals (`atkg membership add --from/--to`)",
+    "obs-": "observations (`atkg observation add`)",
+    "ratification-": "ratifications (`atkg ratification add`)",
+}
+
+
+def _check_new_slug(session: Session, slug_text: str) -> None:
+    """A new slug must not read as a generated node, nor name (case- and accent-insensitively)
+    an existing entity by its slug, label or acronym: either would shadow it in every lookup."""
+    from kg.textmatch import fold
+
+    lowered = slug_text.lower()
+    for prefix, what in _RESERVED.items():
+        if lowered.startswith(prefix):
+            raise UsageError(f"slug '{slug_text}': the prefix '{prefix}' is reserved for {what}")
+    clashes = sorted(n for n in session.resolver.known if slug(n).lower() == lowered)
+    clashes += sorted(session.resolver.by_name.get(fold(slug_text).strip(), set()) - set(clashes))
+    if clashes:
+        listed = ", ".join(f"{slug(n)} ({session.resolver.label(n)})" for n in clashes)
+        raise UsageError(
+            f"slug '{slug_text}' is already the name of {listed}; choose another slug, or edit that entity"
+        )
 
 
 def _label(text: str, language: str, option: str) -> Literal:
@@ -457,6 +500,14 @@ def merge_entities(source: str, target: str) -> Operation:
         new = session.entity(target, "entity to merge into")
         if old == new:
             raise UsageError(f"'{source}' and '{target}' are the same entity ({slug(old)})")
+        old_types = {q[2] for q in session.entity_quads(old) if q[1] == RDF.type}
+        new_types = {q[2] for q in session.entity_quads(new) if q[1] == RDF.type}
+        if not session.schema.compatible(old_types, new_types):
+            raise UsageError(
+                f"cannot merge {slug(old)} ({', '.join(sorted(map(show_term, old_types)))}) into "
+                f"{slug(new)} ({', '.join(sorted(map(show_term, new_types)))}): one thing cannot be "
+                "both; check the names, or change a class first (atkg entity edit --set-type)"
+            )
         kept = {q[2] for q in session.entity_quads(new) if q[1] in LABELS}
         moved = 0
         for quad in sorted(q for q in session.data.quads() if old in (q[0], q[2])):
@@ -488,21 +539,24 @@ class FactSpec:
     role: str | None = None
     start: str | None = None
     end: str | None = None
+    note: str | None = None
 
     @property
     def qualified(self) -> bool:
         return any((self.role, self.start, self.end))
 
 
-def _fact_quads(session: Session, spec: FactSpec) -> tuple[list[Quad], Quad]:
-    """The quads a fact consists of (all in its passage graph) and its truthy triple."""
+def _fact_quads(session: Session, spec: FactSpec, removing: bool = False) -> tuple[list[Quad], Quad]:
+    """The quads a fact consists of (all in its passage graph) and its truthy triple. Deprecated
+    terms are refused in new facts, accepted in facts being removed (so data can be migrated)."""
     graph = parse_source(session.workspace, spec.source)
     subject = session.entity(spec.subject, "subject")
-    predicate = session.vocabulary.prop(spec.property)
-    obj = _object(session, predicate, spec.object)
+    predicate = session.vocabulary.prop(spec.property, deprecated_ok=removing)
+    obj = _object(session, predicate, spec.object, removing)
     truthy = (subject, predicate, obj, graph)
+    noted = [(subject, ATKG.provenanceNote, _note(spec.note), graph)] if spec.note is not None else []
     if not spec.qualified:
-        return [truthy], truthy
+        return [truthy, *noted], truthy
     if predicate not in _DEFAULT_ROLE:
         raise UsageError(
             f"--role/--from/--to qualify only {', '.join(show_term(p) for p in _DEFAULT_ROLE)}, "
@@ -528,6 +582,7 @@ def _fact_quads(session: Session, spec: FactSpec) -> tuple[list[Quad], Quad]:
         (membership, ORG.organization, obj, graph),
         (membership, ORG.role, role, graph),
         truthy,
+        *noted,
     ]
     if start is not None or end is not None:
         interval = ID[f"interval-{name}"]
@@ -537,6 +592,13 @@ def _fact_quads(session: Session, spec: FactSpec) -> tuple[list[Quad], Quad]:
         if end is not None:
             quads.append((interval, ATKG.endDate, end, graph))
     return quads, truthy
+
+
+def _note(text: str) -> Literal:
+    """``--note``: why the passage supports the fact though it names an entity indirectly."""
+    if not text.strip():
+        raise UsageError("--note: say why the passage supports the fact (e.g. \"'le Groupe' is ICAT\")")
+    return Literal(text.strip(), lang="en")
 
 
 def _role(text: str) -> URIRef:
@@ -552,11 +614,11 @@ def _role(text: str) -> URIRef:
     return role
 
 
-def _object(session: Session, predicate: URIRef, text: str):
+def _object(session: Session, predicate: URIRef, text: str, removing: bool = False):
     """The object the property calls for: an entity, a class, a date or a typed literal."""
     vocabulary = session.vocabulary
     if predicate == RDF.type:
-        return vocabulary.cls(text)
+        return vocabulary.cls(text, deprecated_ok=removing)
     if predicate in vocabulary.object_properties:
         return session.entity(text, "object")
     if predicate in DATE_PROPERTIES:
@@ -597,7 +659,7 @@ def remove_fact(spec: FactSpec) -> Operation:
     The truthy triple goes too unless another membership in that passage still states it."""
 
     def operation(session: Session) -> str:
-        quads, truthy = _fact_quads(session, spec)
+        quads, truthy = _fact_quads(session, spec, removing=True)
         present = session.data.quads()
         if not spec.qualified:
             if truthy not in present:

@@ -49,7 +49,7 @@ class OntologyEdit:
     written: bool
 
 
-def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str) -> URIRef:
+def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str, taken: dict) -> URIRef:
     local = name.removeprefix("atkg:")
     if not pattern.match(local):
         case = "UpperCamelCase" if what == "class" else "lowerCamelCase"
@@ -57,7 +57,27 @@ def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str)
     term = URIRef(PREFIXES["atkg"] + local)
     if vocabulary.defines(term):
         raise UsageError(f"{show_term(term)} is already defined in the ontology")
+    if local.lower() in taken:
+        raise UsageError(f"{what} name '{name}' collides with {taken[local.lower()]}; choose another name")
     return term
+
+
+def _taken_names(ontology: list, data: list) -> dict[str, str]:
+    """Names (lower-cased) a new term must not take: every term the ontology describes (its
+    individuals such as atkg:ChairRole included) and every curated entity's slug."""
+    from kg.namespace import ID
+
+    taken: dict[str, str] = {}
+    for quads, kind in ((data, "the entity"), (ontology, "the ontology term")):
+        for s, _, _, _ in quads:
+            if not isinstance(s, URIRef):
+                continue
+            text = str(s)
+            if kind == "the entity" and not text.startswith(str(ID)):
+                continue
+            local = text[len(str(ID)) :] if kind == "the entity" else re.split(r"[#/]", text)[-1]
+            taken.setdefault(local.lower(), f"{kind} {show_term(s)}")
+    return taken
 
 
 def _labels(label_fr: str, label_en: str, comment: str | None) -> list[str]:
@@ -87,8 +107,8 @@ def add_class(
     comment: str | None = None,
     dry_run: bool = False,
 ) -> OntologyEdit:
-    def block(vocabulary: Vocabulary) -> tuple[str, str]:
-        term = _new_term(vocabulary, name, _CLASS_NAME, "class")
+    def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
+        term = _new_term(vocabulary, name, _CLASS_NAME, "class", taken)
         parent_term = vocabulary.cls(parent)
         lines = [
             "a owl:Class",
@@ -114,8 +134,8 @@ def add_property(
 ) -> OntologyEdit:
     """An object property when the range is a class, a datatype property when it is a datatype."""
 
-    def block(vocabulary: Vocabulary) -> tuple[str, str]:
-        term = _new_term(vocabulary, name, _PROPERTY_NAME, "property")
+    def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
+        term = _new_term(vocabulary, name, _PROPERTY_NAME, "property", taken)
         domain_term = vocabulary.cls(domain)
         range_term = Vocabulary.expand(range_)
         if range_term in _DATATYPES:
@@ -135,7 +155,7 @@ def add_property(
 
 
 def deprecate(workspace: Workspace, term_text: str, replaced_by: str, dry_run: bool = False) -> OntologyEdit:
-    def block(vocabulary: Vocabulary) -> tuple[str, str]:
+    def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
         term = Vocabulary.expand(term_text)
         replacement = Vocabulary.expand(replaced_by)
         for text, value in ((term_text, term), (replaced_by, replacement)):
@@ -167,10 +187,11 @@ def _apply(workspace: Workspace, make_block, dry_run: bool) -> OntologyEdit:
     with workspace_lock(workspace):
         old_text = path.read_text(encoding="utf-8")
         old = parse_rdf(old_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)
-        block, summary = make_block(Vocabulary.from_quads(old))
+        curated = load_curated(workspace)
+        block, summary = make_block(Vocabulary.from_quads(old), _taken_names(old, curated))
         new_text = old_text.rstrip("\n") + "\n\n" + block
         new = parse_rdf(new_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)
-        data = load_curated(workspace) + _provenance(workspace)
+        data = curated + _provenance(workspace)
         before = set(run_checks(workspace, old + data + inferred_quads(old + data)))
         after = set(run_checks(workspace, new + data + inferred_quads(new + data)))
         broken = sorted(f for f in after - before if f.check != "deprecated-term")

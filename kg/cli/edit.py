@@ -204,10 +204,10 @@ def entity_search(
 # ---- fact -------------------------------------------------------------------------------------
 
 
-def _spec(subject, property, object, source, role, start, end):
+def _spec(subject, property, object, source, role, start, end, note=None):
     from kg.edit import FactSpec
 
-    return FactSpec(subject, property, object, source, role, start, end)
+    return FactSpec(subject, property, object, source, role, start, end, note)
 
 
 @fact_app.command("add")
@@ -225,6 +225,14 @@ def fact_add(
     role: Role = None,
     start: From = None,
     end: To = None,
+    note: Annotated[
+        Optional[str],
+        typer.Option(
+            "--note",
+            help="Why the passage supports the fact when it names an entity indirectly "
+            "(recorded as atkg:provenanceNote).",
+        ),
+    ] = None,
     dry_run: DryRun = False,
 ) -> None:
     """State a fact in the graph of the passage that says it.
@@ -234,7 +242,7 @@ def fact_add(
     """
     from kg.edit import add_fact
 
-    _run(ctx, add_fact(_spec(subject, property, object, source, role, start, end)), dry_run)
+    _run(ctx, add_fact(_spec(subject, property, object, source, role, start, end, note)), dry_run)
 
 
 @fact_app.command("rm")
@@ -252,7 +260,7 @@ def fact_rm(
 ) -> None:
     """Withdraw a fact from one passage (a qualified one: give the same --role/--from/--to).
 
-    Example: atkg fact rm unodc atkg:party agreement-unodc-iom-2012 --source 001:12
+    Example: atkg fact rm unicef org:memberOf icat --source 000:11 --dry-run
     """
     from kg.edit import remove_fact
 
