@@ -47,7 +47,7 @@ def main(
 
 
 # One module per group of commands; each adds its commands to the app.
-from kg.cli import curation, edit, graph, query, views  # noqa: E402
+from kg.cli import curation, edit, graph, nary, query, views  # noqa: E402
 
-for _module in (graph, curation, query, views, edit):
+for _module in (graph, curation, query, views, edit, nary):
     _module.register(app)
