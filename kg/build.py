@@ -147,6 +147,9 @@ def shacl_report_findings(report) -> list[Finding]:
 def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     say = progress or (lambda _: None)
+    from kg.curation.journal import recover_if_needed
+
+    recover_if_needed(workspace)  # an edit a crash interrupted is finished before reading
     asserted = load_sources(workspace, say)
     say("materialising inferences")
     quads = asserted + inferred_quads(asserted)

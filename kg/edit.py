@@ -279,12 +279,19 @@ Operation = Callable[[Session], str]
 
 
 def run_edit(
-    workspace: Workspace, operation: Operation, dry_run: bool = False, lock_timeout: float = 60.0
+    workspace: Workspace,
+    operation: Operation,
+    dry_run: bool = False,
+    lock_timeout: float = 60.0,
+    command: str = "",
 ) -> EditResult:
-    """Apply ``operation`` under the workspace lock; validate; write atomically (or just diff)."""
+    """Apply ``operation`` under the workspace lock; validate; write every changed file as one
+    transaction, logged for ``atkg undo`` as ``command`` (or just diff)."""
+    from kg.curation.journal import recover
     from kg.validate import check_edit
 
     with workspace_lock(workspace, lock_timeout):
+        recover(workspace)
         session = Session.open(workspace)
         before = session.data.quads()
         summary = operation(session)
@@ -294,7 +301,7 @@ def run_edit(
         diff = _unified_diff(workspace, session.data.original, rendered)
         if dry_run:
             return EditResult(summary, diff, sorted(rendered), False)
-        return EditResult(summary, diff, session.data.save(), True)
+        return EditResult(summary, diff, session.data.save(summary=summary, command=command), True)
 
 
 def _unified_diff(workspace: Workspace, old: dict[Path, str], new: dict[Path, str]) -> str:
@@ -522,6 +529,8 @@ def merge_entities(source: str, target: str) -> Operation:
                     p = SKOS.hiddenLabel if p == SKOS.hiddenLabel else SKOS.altLabel
             session.data.add((new if s == old else s, p, new if o == old else o, g))
             moved += g != GRAPH_ENTITIES
+        # the old IRI keeps answering: links and bookmarks to it resolve to the entity that stays
+        session.data.add((old, DCTERMS.isReplacedBy, new, GRAPH_ENTITIES))
         return f"merged {slug(old)} into {slug(new)}: {moved} fact(s) rewritten"
 
     return operation

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg.errors import UsageError
 from kg.namespace import ATKG, ID, PREFIXES
@@ -21,6 +21,10 @@ from kg.textmatch import fold
 
 __all__ = ["Resolver", "expand_curie"]
 
+_REPLACED_QUERY = """
+SELECT ?s ?o WHERE {
+  GRAPH <https://w3id.org/atkg/id/graph-entities> { ?s <http://purl.org/dc/terms/isReplacedBy> ?o }
+}"""
 _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _LABELS_QUERY = """
 SELECT ?s ?p ?label WHERE {
@@ -50,6 +54,7 @@ class Resolver:
     by_name: dict[str, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
     pref_labels: dict[URIRef, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     known: set[URIRef] = field(default_factory=set)
+    replaced: dict[URIRef, URIRef] = field(default_factory=dict)  # merged IRI -> the one that stays
 
     def add(self, node: URIRef, predicate: URIRef, label: str, language: str | None = None) -> None:
         if not str(node).startswith(str(ID)):
@@ -70,6 +75,8 @@ class Resolver:
                     resolver.add(s, p, str(o), o.language)
             elif p == RDF.type and str(s).startswith(str(ID)):
                 resolver.known.add(s)
+            elif p == DCTERMS.isReplacedBy and isinstance(o, URIRef) and str(s).startswith(str(ID)):
+                resolver.replaced[s] = o
         return resolver
 
     @classmethod
@@ -82,7 +89,18 @@ class Resolver:
             'SELECT DISTINCT ?s WHERE { ?s a ?t FILTER STRSTARTS(STR(?s), "https://w3id.org/atkg/id/") }'
         ):
             resolver.known.add(URIRef(row["s"].value))
+        for row in store.query(_REPLACED_QUERY):
+            resolver.replaced[URIRef(row["s"].value)] = URIRef(row["o"].value)
         return resolver
+
+    def current(self, node: URIRef) -> URIRef:
+        """The IRI that stands for ``node`` now: a merged entity's answers go to the one it was
+        merged into (``dcterms:isReplacedBy``, followed to its end)."""
+        seen = {node}
+        while node in self.replaced and self.replaced[node] not in seen:
+            node = self.replaced[node]
+            seen.add(node)
+        return node
 
     def label(self, node: URIRef, language: str = "en") -> str:
         labels = self.pref_labels.get(node, {})
@@ -93,7 +111,10 @@ class Resolver:
         name = name.strip()
         iri = expand_curie(name)
         if iri is not None:
+            iri = self.current(iri)
             return [iri] if iri in self.known else []
+        if ID[name] in self.replaced:
+            return [self.current(ID[name])]
         if ID[name] in self.known:
             return [ID[name]]
         if ID[f"country-{name.upper()}"] in self.known and len(name) == 3:

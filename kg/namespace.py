@@ -112,6 +112,7 @@ class ATKG(DefinedNamespace):
     text: URIRef
     line: URIRef
     provenanceNote: URIRef
+    nameKey: URIRef  # generated name index (graph id:graph-names), issue 12
 
 
 ID = Namespace("https://w3id.org/atkg/id/")

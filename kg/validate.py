@@ -63,8 +63,11 @@ def lint_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
 
 def validate_workspace(workspace: Workspace, reason: bool = True) -> ValidationReport:
     """Every check on the workspace's sources: the checks, lint, SHACL and (optionally) HermiT."""
+    from kg.curation.journal import recover_if_needed
+
     report = ValidationReport()
     started = time.perf_counter()
+    recover_if_needed(workspace)
     asserted = load_sources(workspace)
     quads = asserted + inferred_quads(asserted)
     report.seconds["load"] = time.perf_counter() - started

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.edit import FactSpec, add_entity, add_fact, parse_date, remove_entity, remove_fact, run_edit
 from kg.errors import UsageError
@@ -452,7 +452,11 @@ def test_entity_merge_rewrites_references_and_keeps_labels(ws, cli):
         "merged ilo-duplicate into ilo: 2 fact(s) rewritten (kg/data/doc-000.trig, kg/data/entities.trig)\n"
     )
     everything = quads_of(ws, "doc-000.trig") | quads_of(ws, "entities.trig")
-    assert not [q for q in everything if ID["ilo-duplicate"] in (q[0], q[2])]
+    assert [q for q in everything if ID["ilo-duplicate"] in (q[0], q[2])] == [
+        (ID["ilo-duplicate"], DCTERMS.isReplacedBy, ID.ilo, GRAPH_ENTITIES)
+    ]
+    shown = cli(*ws_args(ws), "entity", "show", "ilo-duplicate")
+    assert shown.stdout.startswith("ilo  (atkg:UNEntity)\n")
     assert (ID.ilo, ATKG.chairs, ID.gmg, passage("000", "13")) in everything
     labels = {o for s, p, o, g in everything if s == ID.ilo and p == SKOS.altLabel}
     assert {

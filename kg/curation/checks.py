@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg.build import Finding
 from kg.curation.schema import Schema
@@ -166,8 +166,9 @@ def label_findings(before: Iterable[Quad], after: Iterable[Quad], focus: set) ->
     old = _name_index(before)
     new = _name_index(after)
     slugs: dict[str, set[URIRef]] = defaultdict(set)
+    merged = {q[0] for q in after if q[1] == DCTERMS.isReplacedBy}  # their slugs now redirect
     for s, _, _, g in after:
-        if g not in _NOT_FACTS and isinstance(s, URIRef) and str(s).startswith(str(ID)):
+        if g not in _NOT_FACTS and isinstance(s, URIRef) and str(s).startswith(str(ID)) and s not in merged:
             slugs[fold(str(s)[len(str(ID)) :]).strip()].add(s)
     findings = []
     for key, nodes in sorted(new.items()):
