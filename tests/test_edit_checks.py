@@ -153,3 +153,36 @@ def test_fact_rm_help_example_runs_on_the_real_data(workspace_factory, cli):
     result = cli(*ws_args(ws), *example)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "Dry run, nothing written: removed unicef org:memberOf icat [000 §11]\n"
+
+
+def test_actors_by_type_includes_subclasses_by_name_or_label(ws, cli):
+    from kg.querypack import run_by_name
+
+    for args in (
+        ["ontology", "add-class", "TaskForce", "--parent", "CoordinationMechanism",
+         "--label-fr", "groupe de travail", "--label-en", "task force"],
+        ["entity", "edit", "gmg", "--set-type", "TaskForce"],
+    ):  # fmt: skip
+        result = cli(*ws_args(ws), *args)
+        assert result.exit_code == 0, result.stderr
+    build(ws)
+
+    def rows(value):
+        result = run_by_name(ws.queries_dir, ws.store, "actors-by-type", [f"type={value}"], "en")
+        return [tuple(str(getattr(c, "value", "")) for c in row) for row in result]
+
+    gmg = ("https://w3id.org/atkg/id/gmg", "Global Migration Group", "task force")
+    icat = (
+        "https://w3id.org/atkg/id/icat",
+        "Inter-Agency Coordination Group against Trafficking in Persons",
+        "coordination mechanism",
+    )
+    steering = (
+        "https://w3id.org/atkg/id/ungift-steering-committee",
+        "UN.GIFT Steering Committee",
+        "coordination mechanism",
+    )
+    assert rows("mechanism") == [gmg, icat, steering]
+    assert rows("atkg:CoordinationMechanism") == [gmg, icat, steering]
+    assert rows("TaskForce") == [gmg]
+    assert rows("groupe de travail") == [gmg]

@@ -429,14 +429,22 @@ def diff(
     revision: Annotated[
         str, typer.Argument(metavar="[GIT_REV]", help="The git revision to compare with.")
     ] = "HEAD",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or markdown (for a pull request).")
+    ] = "text",
 ) -> None:
-    """The facts added and removed since a git revision, grouped by entity, with sources.
+    """Entities, facts and labels added and removed since a git revision (grouped by entity,
+    with sources), and the ontology's changes: classes, properties, parents, domains, ranges,
+    deprecations.
 
-    Example: atkg diff HEAD~1
+    Example: atkg diff HEAD~1 --format markdown
     """
-    from kg.diff import render_diff, semantic_diff
+    from kg.diff import graph_diff, render_graph_diff
+    from kg.errors import UsageError
 
-    typer.echo(render_diff(semantic_diff(ctx.obj.resolve(), revision), revision), nl=False)
+    if format not in ("text", "json", "markdown"):
+        raise UsageError(f"--format {format}: one of text, json, markdown")
+    typer.echo(render_graph_diff(graph_diff(ctx.obj.resolve(), revision), format), nl=False)
 
 
 @reports_errors
