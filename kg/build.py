@@ -168,6 +168,9 @@ def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport
             f"build refused: {len(findings)} problem(s); the store was left as it was\n{lines}{more}"
         )
     say("writing the store")
+    from kg.names import name_quads
+
+    quads += name_quads(quads)  # id:graph-names: names resolve by an indexed lookup
     write_store(workspace.store, quads)
     report = BuildReport(workspace.store, len(set(quads)), seconds=time.perf_counter() - started)
     report.graphs = graph_counts(quads)

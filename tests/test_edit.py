@@ -145,7 +145,8 @@ FACT_ERRORS = [
     (
         ["fact", "add", "unodc", "org:memberOf", "icatt", "--source", "000:11"],
         2,
-        "Error: object 'icatt' not found; did you mean icat?\n",
+        "Error: object 'icatt' not found; did you mean icat (atkg:CoordinationMechanism, "
+        "Inter-Agency Coordination Group against Trafficking in Persons)?\n",
     ),
     (
         ["fact", "add", "agreement-unodc-iom-2012", "dcterms:date", "2012-13", "--source", "001:12"],
