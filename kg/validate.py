@@ -181,8 +181,9 @@ def _touched(changed: set[Quad], everything: Iterable[Quad]) -> set:
 
 
 def shacl_on(workspace: Workspace, ontology: list[Quad], curated: set[Quad], focus: set) -> list[Finding]:
-    """SHACL findings on the focus nodes only, over the ontology and the part of the curated data
-    and of the provenance graph the focus nodes reach in two steps (all the shapes look at)."""
+    """SHACL findings on the focus nodes only, over the ontology and the descriptions of the focus
+    nodes and of the nodes they point to, in the curated data and the provenance graph (all the
+    shapes look at: a focus node's values and their classes)."""
     from pyshacl import validate
     from rdflib import Graph
 
@@ -193,9 +194,7 @@ def shacl_on(workspace: Workspace, ontology: list[Quad], curated: set[Quad], foc
     by_subject: dict = {}
     for quad in list(curated) + _provenance(workspace):
         by_subject.setdefault(quad[0], []).append(quad)
-    near = set(focus_nodes)
-    for _ in range(2):
-        near |= {q[2] for n in list(near) for q in by_subject.get(n, ())}
+    near = set(focus_nodes) | {q[2] for n in focus_nodes for q in by_subject.get(n, ())}
     data = Graph()
     quads = ontology + [q for n in near for q in by_subject.get(n, ())]
     for s, p, o, _ in quads + inferred_quads(quads):
