@@ -654,11 +654,13 @@ def add_fact(spec: FactSpec) -> Operation:
     def operation(session: Session) -> str:
         quads, truthy = _fact_quads(session, spec)
         added = [q for q in quads if session.data.add(q)]
-        if not added:
+        noted = [q for q in added if q[1] == ATKG.provenanceNote]
+        if len(added) == len(noted):
             raise UsageError(f"{_fact_line(truthy)} is already stated there")
-        return f"added {_fact_line(truthy)}" + (
-            f" (with {len(added) - 1} qualifying triple(s))" if len(added) > 1 else ""
-        )
+        qualifying = len(added) - len(noted) - 1
+        extras = [f"{qualifying} qualifying triple(s)"] if qualifying else []
+        extras += ["a provenance note"] if noted else []
+        return f"added {_fact_line(truthy)}" + (f" (with {' and '.join(extras)})" if extras else "")
 
     return operation
 

@@ -36,7 +36,7 @@ def test_note_records_why_an_indirect_citation_holds(ws, cli):
     )
     assert accepted.exit_code == 0, accepted.stderr
     assert accepted.stdout == (
-        "added icat atkg:fundedBy unodc [001 §12] (with 1 qualifying triple(s)) (kg/data/doc-001.trig)\n"
+        "added icat atkg:fundedBy unodc [001 §12] (with a provenance note) (kg/data/doc-001.trig)\n"
     )
     quads = set(parse_rdf(ws.data_dir / "doc-001.trig", "trig"))
     assert (ID.icat, ATKG.provenanceNote, Literal(note, lang="en"), ID["passage-001-12"]) in quads
