@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.curated import CuratedData
-from kg.errors import UsageError
+from kg.errors import UsageError, ValidationError
 from kg.lock import workspace_lock
 from kg.names import Resolver, expand_curie, slug
 from kg.namespace import ATKG, GRAPH_ENTITIES, GRAPH_ONTOLOGY, ID, ORG, PREFIXES, TIME
@@ -257,6 +257,11 @@ class Session:
     def resolver(self) -> Resolver:
         return Resolver.from_quads(self.data.quads())
 
+    def forget_names(self) -> None:
+        """Drop the name index after an operation changed names, so a later operation of the same
+        edit (a composed one) resolves the entity just added, renamed or merged."""
+        self.__dict__.pop("resolver", None)
+
     def entity(self, name: str, what: str = "entity") -> URIRef:
         return self.resolver.resolve(name, what)
 
@@ -296,7 +301,15 @@ def run_edit(
         before = session.data.quads()
         summary = operation(session)
         after = session.data.quads()
-        check_edit(workspace, session.ontology, before, after)
+        try:
+            check_edit(workspace, session.ontology, before, after)
+        except ValidationError as refused:
+            if "an agreement needs at least two parties" in refused.message:  # an agreement alone
+                raise ValidationError(
+                    f"{refused.message}; create an agreement with its parties in one command: "
+                    "`atkg agreement add --type T --party A --party B --source DOC:PARA`"
+                ) from None
+            raise
         rendered = session.data.rendered()
         diff = _unified_diff(workspace, session.data.original, rendered)
         if dry_run:
@@ -335,11 +348,6 @@ def add_entity(
             )
         _check_new_slug(session, slug_text)
         cls = session.vocabulary.cls(type_name)
-        if ATKG.Agreement in session.schema.superclasses(cls):
-            raise UsageError(
-                f"an agreement needs its parties: create it with `atkg agreement add --type "
-                f"{show_term(cls)} --party A --party B --source DOC:PARA`"
-            )
         labels = [
             (SKOS.prefLabel, _label(label_fr, "fr", "--label-fr")),
             (SKOS.prefLabel, _label(label_en, "en", "--label-en")),
@@ -348,6 +356,7 @@ def add_entity(
         session.data.add((node, RDF.type, cls, GRAPH_ENTITIES))
         for predicate, label in labels:
             session.data.add((node, predicate, label, GRAPH_ENTITIES))
+        session.forget_names()
         return f"added {slug_text} ({show_term(cls)})"
 
     return operation
@@ -400,6 +409,7 @@ def add_country(code: str) -> Operation:
             raise UsageError(f"{slug(node)} already exists")
         for quad in quads:
             session.data.add(quad)
+        session.forget_names()
         return f"added {slug(node)} ({_english_label(quads)})"
 
     return operation
@@ -455,6 +465,7 @@ def edit_entity(
             done.append(f"type is now {show_term(cls)}")
         if not done:
             raise UsageError("nothing to change: give --add-label, --remove-label, --set-pref or --set-type")
+        session.forget_names()
         return f"{slug(node)}: " + "; ".join(done)
 
     return operation
@@ -482,6 +493,7 @@ def remove_entity(name: str, cascade: bool = False) -> Operation:
         for quad in removed:
             session.data.remove(quad)
         facts = sum(1 for q in removed if q[3] != GRAPH_ENTITIES)
+        session.forget_names()
         return f"removed {slug(node)}" + (f" and {facts} fact(s) mentioning it" if facts else "")
 
     return operation
@@ -531,6 +543,7 @@ def merge_entities(source: str, target: str) -> Operation:
             moved += g != GRAPH_ENTITIES
         # the old IRI keeps answering: links and bookmarks to it resolve to the entity that stays
         session.data.add((old, DCTERMS.isReplacedBy, new, GRAPH_ENTITIES))
+        session.forget_names()
         return f"merged {slug(old)} into {slug(new)}: {moved} fact(s) rewritten"
 
     return operation

@@ -205,9 +205,10 @@ ATTACKS = [
             "--label-en",
             "b",
         ],
-        2,
-        "Error: an agreement needs its parties: create it with `atkg agreement add --type "
-        "atkg:CooperationAgreement --party A --party B --source DOC:PARA`\n",
+        1,
+        "Error: edit refused, files left as they were: shacl: agreement-a-b-2012 party: an agreement "
+        "needs at least two parties; create an agreement with its parties in one command: "
+        "`atkg agreement add --type T --party A --party B --source DOC:PARA`\n",
     ),
 ]
 

@@ -151,3 +151,23 @@ def test_bad_nary_facts_change_nothing(ws, cli, args, code, message):
     result = cli(*ws_args(ws), *args)
     assert (result.exit_code, result.stderr) == (code, message)
     assert snapshot(ws) == before
+
+
+def test_library_callers_can_compose_an_agreement_in_one_edit(ws):
+    """What document ingestion does: an entity and its facts as one operation, checked as a whole."""
+    from kg.edit import FactSpec, add_entity, add_fact, run_edit
+
+    parts = [
+        add_entity(
+            "agreement-iom-unwto-2012", "CooperationAgreement", "Accord OIM-OMT", "IOM-UNWTO agreement"
+        ),
+        add_fact(FactSpec("agreement-iom-unwto-2012", "atkg:party", "IOM", "001:12")),
+        add_fact(FactSpec("agreement-iom-unwto-2012", "atkg:party", "UNWTO", "001:12")),
+    ]
+    result = run_edit(ws, lambda session: "; ".join(part(session) for part in parts))
+    assert result.summary == (
+        "added agreement-iom-unwto-2012 (atkg:CooperationAgreement); "
+        "added agreement-iom-unwto-2012 atkg:party iom [001 §12]; "
+        "added agreement-iom-unwto-2012 atkg:party unwto [001 §12]"
+    )
+    build(ws)
