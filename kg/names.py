@@ -34,7 +34,10 @@ _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _NAME_PREDICATES = (*_LABEL_PREDICATES, ATKG.iso3166Alpha3, ATKG.iso3166Alpha2)
 _REPLACED_QUERY = """
 SELECT ?s ?o WHERE {
-  GRAPH <https://w3id.org/atkg/id/graph-entities> { ?s <http://purl.org/dc/terms/isReplacedBy> ?o }
+  GRAPH <https://w3id.org/atkg/id/graph-entities> {
+    ?s <http://purl.org/dc/terms/isReplacedBy> ?o
+    FILTER NOT EXISTS { ?s a ?type }
+  }
 }"""
 _LABELS_QUERY = """
 SELECT ?s ?p ?label WHERE {
@@ -77,7 +80,10 @@ def name_quads(quads: Iterable[Quad]) -> list[Quad]:
     individual, and the old slugs of merged ones under the entity that stays."""
     quads = list(quads)
     keys: set[tuple[URIRef, str]] = set()
-    replaced = {s: o for s, p, o, g in quads if p == DCTERMS.isReplacedBy and g == GRAPH_ENTITIES}
+    typed = {s for s, p, _, g in quads if p == RDF.type and g == GRAPH_ENTITIES}
+    replaced = {  # merge redirects only: a successor organisation keeps its own names
+        s: o for s, p, o, g in quads if p == DCTERMS.isReplacedBy and g == GRAPH_ENTITIES and s not in typed
+    }
     for s, p, o, g in quads:
         if not _is_individual(s) or g == GRAPH_NAMES:
             continue
@@ -123,6 +129,9 @@ class Resolver:
                 resolver.types[s].add(o)
             elif p == DCTERMS.isReplacedBy and isinstance(o, URIRef) and _is_individual(s):
                 resolver.replaced[s] = o
+        # a redirect is an IRI left by a merge, with no description; an organisation succeeded by
+        # another (UNIFEM -> UN-Women) keeps its type and labels and still answers for itself
+        resolver.replaced = {s: o for s, o in resolver.replaced.items() if s not in resolver.types}
         return resolver
 
     @classmethod
@@ -142,7 +151,7 @@ class Resolver:
 
     def current(self, node: URIRef) -> URIRef:
         """The IRI that stands for ``node`` now: a merged entity's answers go to the one it was
-        merged into (``dcterms:isReplacedBy``, followed to its end)."""
+        merged into (``dcterms:isReplacedBy`` on an IRI with no description, followed to its end)."""
         seen = {node}
         while node in self.replaced and self.replaced[node] not in seen:
             node = self.replaced[node]
@@ -255,7 +264,7 @@ class StoreResolver:
 
     def _replacement(self, node: URIRef) -> URIRef:
         for _ in range(10):
-            pattern = f"<{node}> <{DCTERMS.isReplacedBy}> ?o"
+            pattern = f"<{node}> <{DCTERMS.isReplacedBy}> ?o FILTER NOT EXISTS {{ <{node}> a ?type }}"
             rows = self._rows(f"SELECT ?o WHERE {{ GRAPH <{GRAPH_ENTITIES}> {{ {pattern} }} }} LIMIT 1")
             if not rows:
                 return node

@@ -121,3 +121,15 @@ def test_a_merged_slug_keeps_answering(seed_workspace, cli):
         2,
         "Error: entity 'unifem' already exists; edit it with `atkg entity edit unifem`\n",
     )
+
+
+def test_a_successor_organisation_still_answers_for_itself(seed_workspace):
+    """Succession (UNIFEM -> UN-Women, a described entity) is not a merge redirect."""
+    ws = canonical(seed_workspace)
+    with (ws.data_dir / "entities.trig").open("a", encoding="utf-8") as out:
+        out.write("id:graph-entities { id:unifem dcterms:isReplacedBy id:un-women . }\n")
+    build(ws)
+    assert Session.open(ws).resolver.resolve("unifem") == ID.unifem
+    assert Session.open(ws).resolver.resolve("UNIFEM") == ID.unifem
+    assert StoreResolver(open_store(ws.store)).resolve("unifem") == ID.unifem
+    assert StoreResolver(open_store(ws.store)).resolve("id:unifem") == ID.unifem

@@ -166,7 +166,8 @@ def label_findings(before: Iterable[Quad], after: Iterable[Quad], focus: set) ->
     old = _name_index(before)
     new = _name_index(after)
     slugs: dict[str, set[URIRef]] = defaultdict(set)
-    merged = {q[0] for q in after if q[1] == DCTERMS.isReplacedBy}  # their slugs now redirect
+    typed = {q[0] for q in after if q[1] == RDF.type}
+    merged = {q[0] for q in after if q[1] == DCTERMS.isReplacedBy} - typed  # merge redirects
     for s, _, _, g in after:
         if g not in _NOT_FACTS and isinstance(s, URIRef) and str(s).startswith(str(ID)) and s not in merged:
             slugs[fold(str(s)[len(str(ID)) :]).strip()].add(s)
