@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal
-from rdflib.namespace import FOAF
+from rdflib.namespace import FOAF, OWL
 
 from kg.build import build
 from kg.curation.schema import Schema
@@ -186,3 +186,9 @@ def test_actors_by_type_includes_subclasses_by_name_or_label(ws, cli):
     assert rows("atkg:CoordinationMechanism") == [gmg, icat, steering]
     assert rows("TaskForce") == [gmg]
     assert rows("groupe de travail") == [gmg]
+
+
+def test_everything_is_an_owl_thing(ws):
+    schema = Schema.from_quads(parse_rdf(ws.ontology, "turtle", graph=GRAPH_ONTOLOGY))
+    assert schema.is_a({ATKG.Observation}, frozenset({OWL.Thing}))
+    assert not schema.is_a({ATKG.Observation}, frozenset({FOAF.Agent}))

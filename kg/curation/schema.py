@@ -21,6 +21,7 @@ from kg.rdfio import Quad
 __all__ = ["Schema"]
 
 _CLASS_KINDS = (OWL.Class, RDFS.Class)
+_EVERYTHING = frozenset({OWL.Thing, RDFS.Resource})
 _PROPERTY_KINDS = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 
 
@@ -99,7 +100,8 @@ class Schema:
         return {c for c in self.classes | {cls} if cls in self.superclasses(c)}
 
     def is_a(self, types: Iterable[URIRef], required: frozenset[URIRef]) -> bool:
-        return bool(self.closure(types) & required)
+        """Is a thing of these types in one of the required classes? Everything is an owl:Thing."""
+        return bool(required & _EVERYTHING) or bool(self.closure(types) & required)
 
     def compatible(self, first: Iterable[URIRef], second: Iterable[URIRef]) -> bool:
         """Can one thing be both? Yes when, for each pair of classes, one is under the other."""
