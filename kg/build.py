@@ -159,6 +159,9 @@ def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport
 def _build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     say = progress or (lambda _: None)
+    from kg.curation.journal import recover_if_needed
+
+    recover_if_needed(workspace)  # an edit a crash interrupted is finished before reading
     asserted = load_sources(workspace, say)
     say("materialising inferences")
     quads = asserted + inferred_quads(asserted)
@@ -166,6 +169,10 @@ def _build(workspace: Workspace, progress: Progress | None = None) -> BuildRepor
     findings = run_checks(workspace, quads)
     say("validating against the SHACL shapes")
     findings += shacl_findings(workspace, quads)
+    say("checking domains, ranges and citations")
+    from kg.validate import curation_check_findings
+
+    findings += curation_check_findings(workspace, quads)
     if findings:
         lines = "\n".join(f"  {f}" for f in findings[:50])
         more = f"\n  ... and {len(findings) - 50} more" if len(findings) > 50 else ""
@@ -173,6 +180,9 @@ def _build(workspace: Workspace, progress: Progress | None = None) -> BuildRepor
             f"build refused: {len(findings)} problem(s); the store was left as it was\n{lines}{more}"
         )
     say("writing the store")
+    from kg.names import name_quads
+
+    quads += name_quads(quads)  # id:graph-names: names resolve by an indexed lookup
     write_store(workspace.store, quads)
     report = BuildReport(workspace.store, len(set(quads)), seconds=time.perf_counter() - started)
     report.graphs = graph_counts(quads)

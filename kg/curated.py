@@ -14,7 +14,6 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import DataSyntaxError
-from kg.fileio import atomic_write_text
 from kg.namespace import GRAPH_ENTITIES, ID
 from kg.rdfio import DEFAULT_GRAPH, Quad, parse_rdf, write_trig
 from kg.workspace import Workspace
@@ -107,10 +106,14 @@ class CuratedData:
                 out[path] = text
         return out
 
-    def save(self, every: bool = False) -> list[Path]:
+    def save(self, every: bool = False, summary: str = "", command: str = "") -> list[Path]:
+        """Write the changed files as one transaction (all or none, ``kg.curation.journal``),
+        logged for ``atkg undo``. The caller holds the workspace lock."""
+        from kg.curation.journal import commit_files
+
         changed = self.rendered(every)
+        commit_files(self.workspace, changed, summary=summary, command=command)
         for path, text in changed.items():
-            atomic_write_text(path, text)
             self.original[path] = text
             self.loaded[path] = frozenset(self.files[path])
         return sorted(changed)
@@ -122,7 +125,11 @@ class CuratedData:
 
 def format_files(workspace: Workspace) -> list[Path]:
     """Rewrite every curated file in the canonical form; return those that changed."""
+    from kg.curation.journal import recover
     from kg.lock import workspace_lock
 
     with workspace_lock(workspace):
-        return CuratedData.load(workspace).save(every=True)
+        recover(workspace)
+        return CuratedData.load(workspace).save(
+            every=True, summary="formatted the curated files", command="atkg fmt"
+        )

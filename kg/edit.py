@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.curated import CuratedData
-from kg.errors import UsageError
+from kg.errors import UsageError, ValidationError
 from kg.lock import workspace_lock
 from kg.names import Resolver, expand_curie, slug
 from kg.namespace import ATKG, GRAPH_ENTITIES, GRAPH_ONTOLOGY, ID, ORG, PREFIXES, TIME
@@ -206,19 +206,20 @@ class Vocabulary:
             raise UsageError(f"'{text}' is deprecated{instead}")
         return term
 
-    def cls(self, text: str) -> URIRef:
+    def cls(self, text: str, deprecated_ok: bool = False) -> URIRef:
         term = self.expand(text)
         if term not in self.classes:
             raise UsageError(f"class '{text}' is not defined in the ontology")
-        return self._current(term, text)
+        return term if deprecated_ok else self._current(term, text)
 
-    def prop(self, text: str) -> URIRef:
+    def prop(self, text: str, deprecated_ok: bool = False) -> URIRef:
+        """The property; a deprecated one only where it is being removed (``deprecated_ok``)."""
         if text.strip() == "a":
             return RDF.type
         term = self.expand(text)
         if term != RDF.type and term not in self.properties:
             raise UsageError(f"property '{text}' is not defined in the ontology")
-        return self._current(term, text)
+        return term if deprecated_ok else self._current(term, text)
 
 
 # ---- an edit session ------------------------------------------------------------------------
@@ -247,8 +248,19 @@ class Session:
         return Vocabulary.from_quads(self.ontology)
 
     @cached_property
+    def schema(self):
+        from kg.curation.schema import Schema
+
+        return Schema.from_quads(self.ontology)
+
+    @cached_property
     def resolver(self) -> Resolver:
         return Resolver.from_quads(self.data.quads())
+
+    def forget_names(self) -> None:
+        """Drop the name index after an operation changed names, so a later operation of the same
+        edit (a composed one) resolves the entity just added, renamed or merged."""
+        self.__dict__.pop("resolver", None)
 
     def entity(self, name: str, what: str = "entity") -> URIRef:
         return self.resolver.resolve(name, what)
@@ -272,22 +284,37 @@ Operation = Callable[[Session], str]
 
 
 def run_edit(
-    workspace: Workspace, operation: Operation, dry_run: bool = False, lock_timeout: float = 60.0
+    workspace: Workspace,
+    operation: Operation,
+    dry_run: bool = False,
+    lock_timeout: float = 60.0,
+    command: str = "",
 ) -> EditResult:
-    """Apply ``operation`` under the workspace lock; validate; write atomically (or just diff)."""
+    """Apply ``operation`` under the workspace lock; validate; write every changed file as one
+    transaction, logged for ``atkg undo`` as ``command`` (or just diff)."""
+    from kg.curation.journal import recover
     from kg.validate import check_edit
 
     with workspace_lock(workspace, lock_timeout):
+        recover(workspace)
         session = Session.open(workspace)
         before = session.data.quads()
         summary = operation(session)
         after = session.data.quads()
-        check_edit(workspace, session.ontology, before, after)
+        try:
+            check_edit(workspace, session.ontology, before, after)
+        except ValidationError as refused:
+            if "an agreement needs at least two parties" in refused.message:  # an agreement alone
+                raise ValidationError(
+                    f"{refused.message}; create an agreement with its parties in one command: "
+                    "`atkg agreement add --type T --party A --party B --source DOC:PARA`"
+                ) from None
+            raise
         rendered = session.data.rendered()
         diff = _unified_diff(workspace, session.data.original, rendered)
         if dry_run:
             return EditResult(summary, diff, sorted(rendered), False)
-        return EditResult(summary, diff, session.data.save(), True)
+        return EditResult(summary, diff, session.data.save(summary=summary, command=command), True)
 
 
 def _unified_diff(workspace: Workspace, old: dict[Path, str], new: dict[Path, str]) -> str:
@@ -319,6 +346,7 @@ def add_entity(
             raise UsageError(
                 f"entity '{slug_text}' already exists; edit it with `atkg entity edit {slug_text}`"
             )
+        _check_new_slug(session, slug_text)
         cls = session.vocabulary.cls(type_name)
         labels = [
             (SKOS.prefLabel, _label(label_fr, "fr", "--label-fr")),
@@ -328,9 +356,40 @@ def add_entity(
         session.data.add((node, RDF.type, cls, GRAPH_ENTITIES))
         for predicate, label in labels:
             session.data.add((node, predicate, label, GRAPH_ENTITIES))
+        session.forget_names()
         return f"added {slug_text} ({show_term(cls)})"
 
     return operation
+
+
+# Slugs the build mints or generates: a curated entity must not take them.
+_RESERVED = {
+    "passage-": "passages (generated from the corpus)",
+    "doc-": "source documents (generated from the corpus)",
+    "graph-": "named graphs",
+    "membership-": "memberships (`atkg membership add`)",
+    "interval-": "intervals (`atkg membership add --from/--to`)",
+    "obs-": "observations (`atkg observation add`)",
+    "ratification-": "ratifications (`atkg ratification add`)",
+}
+
+
+def _check_new_slug(session: Session, slug_text: str) -> None:
+    """A new slug must not read as a generated node, nor name (case- and accent-insensitively)
+    an existing entity by its slug, label or acronym: either would shadow it in every lookup."""
+    from kg.textmatch import fold
+
+    lowered = slug_text.lower()
+    for prefix, what in _RESERVED.items():
+        if lowered.startswith(prefix):
+            raise UsageError(f"slug '{slug_text}': the prefix '{prefix}' is reserved for {what}")
+    clashes = sorted(n for n in session.resolver.known if slug(n).lower() == lowered)
+    clashes += sorted(session.resolver.by_name.get(fold(slug_text).strip(), set()) - set(clashes))
+    if clashes:
+        listed = ", ".join(f"{slug(n)} ({session.resolver.label(n)})" for n in clashes)
+        raise UsageError(
+            f"slug '{slug_text}' is already the name of {listed}; choose another slug, or edit that entity"
+        )
 
 
 def _label(text: str, language: str, option: str) -> Literal:
@@ -350,6 +409,7 @@ def add_country(code: str) -> Operation:
             raise UsageError(f"{slug(node)} already exists")
         for quad in quads:
             session.data.add(quad)
+        session.forget_names()
         return f"added {slug(node)} ({_english_label(quads)})"
 
     return operation
@@ -405,6 +465,7 @@ def edit_entity(
             done.append(f"type is now {show_term(cls)}")
         if not done:
             raise UsageError("nothing to change: give --add-label, --remove-label, --set-pref or --set-type")
+        session.forget_names()
         return f"{slug(node)}: " + "; ".join(done)
 
     return operation
@@ -432,6 +493,7 @@ def remove_entity(name: str, cascade: bool = False) -> Operation:
         for quad in removed:
             session.data.remove(quad)
         facts = sum(1 for q in removed if q[3] != GRAPH_ENTITIES)
+        session.forget_names()
         return f"removed {slug(node)}" + (f" and {facts} fact(s) mentioning it" if facts else "")
 
     return operation
@@ -457,6 +519,14 @@ def merge_entities(source: str, target: str) -> Operation:
         new = session.entity(target, "entity to merge into")
         if old == new:
             raise UsageError(f"'{source}' and '{target}' are the same entity ({slug(old)})")
+        old_types = {q[2] for q in session.entity_quads(old) if q[1] == RDF.type}
+        new_types = {q[2] for q in session.entity_quads(new) if q[1] == RDF.type}
+        if not session.schema.compatible(old_types, new_types):
+            raise UsageError(
+                f"cannot merge {slug(old)} ({', '.join(sorted(map(show_term, old_types)))}) into "
+                f"{slug(new)} ({', '.join(sorted(map(show_term, new_types)))}): one thing cannot be "
+                "both; check the names, or change a class first (atkg entity edit --set-type)"
+            )
         kept = {q[2] for q in session.entity_quads(new) if q[1] in LABELS}
         moved = 0
         for quad in sorted(q for q in session.data.quads() if old in (q[0], q[2])):
@@ -471,6 +541,9 @@ def merge_entities(source: str, target: str) -> Operation:
                     p = SKOS.hiddenLabel if p == SKOS.hiddenLabel else SKOS.altLabel
             session.data.add((new if s == old else s, p, new if o == old else o, g))
             moved += g != GRAPH_ENTITIES
+        # the old IRI keeps answering: links and bookmarks to it resolve to the entity that stays
+        session.data.add((old, DCTERMS.isReplacedBy, new, GRAPH_ENTITIES))
+        session.forget_names()
         return f"merged {slug(old)} into {slug(new)}: {moved} fact(s) rewritten"
 
     return operation
@@ -488,21 +561,24 @@ class FactSpec:
     role: str | None = None
     start: str | None = None
     end: str | None = None
+    note: str | None = None
 
     @property
     def qualified(self) -> bool:
         return any((self.role, self.start, self.end))
 
 
-def _fact_quads(session: Session, spec: FactSpec) -> tuple[list[Quad], Quad]:
-    """The quads a fact consists of (all in its passage graph) and its truthy triple."""
+def _fact_quads(session: Session, spec: FactSpec, removing: bool = False) -> tuple[list[Quad], Quad]:
+    """The quads a fact consists of (all in its passage graph) and its truthy triple. Deprecated
+    terms are refused in new facts, accepted in facts being removed (so data can be migrated)."""
     graph = parse_source(session.workspace, spec.source)
     subject = session.entity(spec.subject, "subject")
-    predicate = session.vocabulary.prop(spec.property)
-    obj = _object(session, predicate, spec.object)
+    predicate = session.vocabulary.prop(spec.property, deprecated_ok=removing)
+    obj = _object(session, predicate, spec.object, removing)
     truthy = (subject, predicate, obj, graph)
+    noted = [(subject, ATKG.provenanceNote, _note(spec.note), graph)] if spec.note is not None else []
     if not spec.qualified:
-        return [truthy], truthy
+        return [truthy, *noted], truthy
     if predicate not in _DEFAULT_ROLE:
         raise UsageError(
             f"--role/--from/--to qualify only {', '.join(show_term(p) for p in _DEFAULT_ROLE)}, "
@@ -528,6 +604,7 @@ def _fact_quads(session: Session, spec: FactSpec) -> tuple[list[Quad], Quad]:
         (membership, ORG.organization, obj, graph),
         (membership, ORG.role, role, graph),
         truthy,
+        *noted,
     ]
     if start is not None or end is not None:
         interval = ID[f"interval-{name}"]
@@ -537,6 +614,13 @@ def _fact_quads(session: Session, spec: FactSpec) -> tuple[list[Quad], Quad]:
         if end is not None:
             quads.append((interval, ATKG.endDate, end, graph))
     return quads, truthy
+
+
+def _note(text: str) -> Literal:
+    """``--note``: why the passage supports the fact though it names an entity indirectly."""
+    if not text.strip():
+        raise UsageError("--note: say why the passage supports the fact (e.g. \"'le Groupe' is ICAT\")")
+    return Literal(text.strip(), lang="en")
 
 
 def _role(text: str) -> URIRef:
@@ -552,11 +636,11 @@ def _role(text: str) -> URIRef:
     return role
 
 
-def _object(session: Session, predicate: URIRef, text: str):
+def _object(session: Session, predicate: URIRef, text: str, removing: bool = False):
     """The object the property calls for: an entity, a class, a date or a typed literal."""
     vocabulary = session.vocabulary
     if predicate == RDF.type:
-        return vocabulary.cls(text)
+        return vocabulary.cls(text, deprecated_ok=removing)
     if predicate in vocabulary.object_properties:
         return session.entity(text, "object")
     if predicate in DATE_PROPERTIES:
@@ -583,11 +667,13 @@ def add_fact(spec: FactSpec) -> Operation:
     def operation(session: Session) -> str:
         quads, truthy = _fact_quads(session, spec)
         added = [q for q in quads if session.data.add(q)]
-        if not added:
+        noted = [q for q in added if q[1] == ATKG.provenanceNote]
+        if len(added) == len(noted):
             raise UsageError(f"{_fact_line(truthy)} is already stated there")
-        return f"added {_fact_line(truthy)}" + (
-            f" (with {len(added) - 1} qualifying triple(s))" if len(added) > 1 else ""
-        )
+        qualifying = len(added) - len(noted) - 1
+        extras = [f"{qualifying} qualifying triple(s)"] if qualifying else []
+        extras += ["a provenance note"] if noted else []
+        return f"added {_fact_line(truthy)}" + (f" (with {' and '.join(extras)})" if extras else "")
 
     return operation
 
@@ -597,7 +683,7 @@ def remove_fact(spec: FactSpec) -> Operation:
     The truthy triple goes too unless another membership in that passage still states it."""
 
     def operation(session: Session) -> str:
-        quads, truthy = _fact_quads(session, spec)
+        quads, truthy = _fact_quads(session, spec, removing=True)
         present = session.data.quads()
         if not spec.qualified:
             if truthy not in present:

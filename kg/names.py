@@ -1,8 +1,16 @@
 """Turning what people type (an acronym, a label in French or English, an ISO code, a slug, an
 IRI) into the one individual they mean, or saying clearly why it cannot.
 
-Matching is accent- and case-insensitive, so "oit", "OIT" and "Organisation internationale du
-travail" all find ``id:ilo``; a name that fits several individuals is an error listing them.
+Three steps, the first that finds something wins: the exact slug, IRI or ISO code; then every
+label, acronym and variant in both languages, folded for case, accents and punctuation ("oit",
+"OIT" and "Organisation internationale du Travail" all find ``id:ilo``; "UNGIFT" finds "UN.GIFT");
+then, only to explain a failure, fuzzy matching (rapidfuzz) ranks suggestions that name each
+candidate's type and label. A name that fits several individuals is an error listing them. A
+merged entity's old slug answers for the entity it was merged into (``dcterms:isReplacedBy``).
+
+Against a built store the lookup is indexed, never a scan of all labels: ``atkg build`` writes
+``id:graph-names`` (``?entity atkg:nameKey "folded name"``) and ``StoreResolver`` asks for one key
+at a time; the whole key list is read only on the failure path, to rank suggestions.
 """
 
 from __future__ import annotations
@@ -12,16 +20,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg.errors import UsageError
-from kg.namespace import ATKG, ID, PREFIXES
+from kg.namespace import ATKG, GRAPH_ENTITIES, ID, PREFIXES, shorten
 from kg.rdfio import Quad
 from kg.textmatch import fold
 
-__all__ = ["Resolver", "expand_curie"]
+__all__ = ["Resolver", "StoreResolver", "expand_curie", "name_keys", "name_quads", "GRAPH_NAMES", "slug"]
 
+GRAPH_NAMES = ID["graph-names"]
 _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+_NAME_PREDICATES = (*_LABEL_PREDICATES, ATKG.iso3166Alpha3, ATKG.iso3166Alpha2)
+_REPLACED_QUERY = """
+SELECT ?s ?o WHERE {
+  GRAPH <https://w3id.org/atkg/id/graph-entities> {
+    ?s <http://purl.org/dc/terms/isReplacedBy> ?o
+    FILTER NOT EXISTS { ?s a ?type }
+  }
+}"""
 _LABELS_QUERY = """
 SELECT ?s ?p ?label WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel atkg:iso3166Alpha3 atkg:iso3166Alpha2 }
@@ -43,6 +60,42 @@ def expand_curie(text: str) -> URIRef | None:
     return None
 
 
+def name_keys(text: str) -> list[str]:
+    """The folded forms a name is found by: words (``un gift``) and squashed (``ungift``).
+
+    >>> name_keys("UN.GIFT"), name_keys("Organisation internationale du Travail")[0]
+    (['un gift', 'ungift'], 'organisation internationale du travail')
+    """
+    words = fold(text).strip()
+    squashed = words.replace(" ", "")
+    return [k for k in dict.fromkeys((words, squashed)) if k]
+
+
+def _is_individual(node: object) -> bool:
+    return isinstance(node, URIRef) and str(node).startswith(str(ID))
+
+
+def name_quads(quads: Iterable[Quad]) -> list[Quad]:
+    """The ``id:graph-names`` index of a graph: every folded label, code and slug of every
+    individual, and the old slugs of merged ones under the entity that stays."""
+    quads = list(quads)
+    keys: set[tuple[URIRef, str]] = set()
+    typed = {s for s, p, _, g in quads if p == RDF.type and g == GRAPH_ENTITIES}
+    replaced = {  # merge redirects only: a successor organisation keeps its own names
+        s: o for s, p, o, g in quads if p == DCTERMS.isReplacedBy and g == GRAPH_ENTITIES and s not in typed
+    }
+    for s, p, o, g in quads:
+        if not _is_individual(s) or g == GRAPH_NAMES:
+            continue
+        if p in _NAME_PREDICATES and isinstance(o, Literal):
+            keys |= {(s, k) for k in name_keys(str(o))}
+        elif p == RDF.type and g == GRAPH_ENTITIES:
+            keys |= {(s, k) for k in name_keys(slug(s))}
+    for old, new in replaced.items():
+        keys |= {(new, k) for k in name_keys(slug(old))}
+    return sorted((node, ATKG.nameKey, Literal(key), GRAPH_NAMES) for node, key in keys)
+
+
 @dataclass
 class Resolver:
     """An index from folded names to the individuals that carry them."""
@@ -50,12 +103,15 @@ class Resolver:
     by_name: dict[str, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
     pref_labels: dict[URIRef, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     known: set[URIRef] = field(default_factory=set)
+    replaced: dict[URIRef, URIRef] = field(default_factory=dict)  # merged IRI -> the one that stays
+    types: dict[URIRef, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, node: URIRef, predicate: URIRef, label: str, language: str | None = None) -> None:
-        if not str(node).startswith(str(ID)):
+        if not _is_individual(node):
             return
         self.known.add(node)
-        self.by_name[fold(label).strip()].add(node)
+        for key in name_keys(label):
+            self.by_name[key].add(node)
         if predicate == SKOS.prefLabel and language:
             self.pref_labels[node][language] = label
 
@@ -65,15 +121,22 @@ class Resolver:
         for s, p, o, _ in quads:
             if not isinstance(s, URIRef):
                 continue
-            if p in _LABEL_PREDICATES or p in (ATKG.iso3166Alpha3, ATKG.iso3166Alpha2):
+            if p in _NAME_PREDICATES:
                 if isinstance(o, Literal):
                     resolver.add(s, p, str(o), o.language)
-            elif p == RDF.type and str(s).startswith(str(ID)):
+            elif p == RDF.type and _is_individual(s):
                 resolver.known.add(s)
+                resolver.types[s].add(o)
+            elif p == DCTERMS.isReplacedBy and isinstance(o, URIRef) and _is_individual(s):
+                resolver.replaced[s] = o
+        # a redirect is an IRI left by a merge, with no description; an organisation succeeded by
+        # another (UNIFEM -> UN-Women) keeps its type and labels and still answers for itself
+        resolver.replaced = {s: o for s, o in resolver.replaced.items() if s not in resolver.types}
         return resolver
 
     @classmethod
     def from_store(cls, store) -> Resolver:
+        """Every label of a store, scanned (the fallback for a store built without graph-names)."""
         resolver = cls()
         for row in store.query(_LABELS_QUERY):
             label = row["label"]
@@ -82,7 +145,18 @@ class Resolver:
             'SELECT DISTINCT ?s WHERE { ?s a ?t FILTER STRSTARTS(STR(?s), "https://w3id.org/atkg/id/") }'
         ):
             resolver.known.add(URIRef(row["s"].value))
+        for row in store.query(_REPLACED_QUERY):
+            resolver.replaced[URIRef(row["s"].value)] = URIRef(row["o"].value)
         return resolver
+
+    def current(self, node: URIRef) -> URIRef:
+        """The IRI that stands for ``node`` now: a merged entity's answers go to the one it was
+        merged into (``dcterms:isReplacedBy`` on an IRI with no description, followed to its end)."""
+        seen = {node}
+        while node in self.replaced and self.replaced[node] not in seen:
+            node = self.replaced[node]
+            seen.add(node)
+        return node
 
     def label(self, node: URIRef, language: str = "en") -> str:
         labels = self.pref_labels.get(node, {})
@@ -93,38 +167,156 @@ class Resolver:
         name = name.strip()
         iri = expand_curie(name)
         if iri is not None:
+            iri = self.current(iri)
             return [iri] if iri in self.known else []
+        if ID[name] in self.replaced:
+            return [self.current(ID[name])]
         if ID[name] in self.known:
             return [ID[name]]
         if ID[f"country-{name.upper()}"] in self.known and len(name) == 3:
             return [ID[f"country-{name.upper()}"]]
-        return sorted(self.by_name.get(fold(name).strip(), set()))
+        for key in name_keys(name):
+            found = self.by_name.get(key)
+            if found:
+                return sorted({self.current(n) for n in found})
+        return []
 
     def resolve(self, name: str, what: str = "entity") -> URIRef:
         """The one individual ``name`` means; a UsageError naming candidates otherwise."""
         found = self.candidates(name)
-        shown = " ".join(name.split())  # the error stays on one line whatever was typed
         if len(found) == 1:
             return found[0]
+        raise UsageError(self.explain(name, what, found))
+
+    def explain(self, name: str, what: str, found: list[URIRef]) -> str:
+        shown = " ".join(name.split())  # the error stays on one line whatever was typed
         if found:
             listed = ", ".join(f"{slug(n)} ({self.label(n)})" for n in found)
-            raise UsageError(f"{what} '{shown}' is ambiguous: it could be {listed}; give the slug")
+            return f"{what} '{shown}' is ambiguous: it could be {listed}; give the slug"
         near = self.suggest(name)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
-        raise UsageError(f"{what} '{shown}' not found{hint}")
+        return f"{what} '{shown}' not found{hint}"
 
-    def suggest(self, name: str, limit: int = 5) -> list[str]:
-        """Slugs whose names contain the folded query, for "did you mean" hints."""
+    def ranked(self, name: str, limit: int = 3) -> list[URIRef]:
+        """The individuals whose names are closest to ``name`` (rapidfuzz), best first: acronyms
+        by Jaro-Winkler (a shared first letter counts: "GMM" is nearer "GMG" than "MMR"), longer
+        names by edit distance over characters and over sorted words."""
+        from rapidfuzz import process
+
         needle = fold(name).strip()
-        if len(needle) < 2:
+        if len(needle) < 2 or not self.by_name:
             return []
-        hits = sorted({slug(n) for key, nodes in self.by_name.items() if needle in key for n in nodes})
-        if not hits:  # a typo ("icatt"): the closest names instead
-            import difflib
+        short = len(needle.replace(" ", "")) <= 5
+        scorer, cutoff = (_acronym_score, 80) if short else (_words_score, 70)
+        hits = process.extract(needle, list(self.by_name), scorer=scorer, limit=40, score_cutoff=cutoff)
+        best: dict[URIRef, float] = {}
+        for key, score, _ in hits:
+            for node in self.by_name[key]:
+                node = self.current(node)
+                best[node] = max(best.get(node, 0.0), score)
+        top = max(best.values(), default=0.0)
+        near = [n for n in best if best[n] >= top - 10]  # only those about as close as the closest
+        return sorted(near, key=lambda n: (-best[n], slug(n)))[:limit]
 
-            close = difflib.get_close_matches(needle, list(self.by_name), n=limit, cutoff=0.75)
-            hits = sorted({slug(n) for key in close for n in self.by_name[key]})
-        return hits[:limit]
+    def describe(self, node: URIRef) -> str:
+        kinds = ", ".join(sorted(shorten(t) for t in self.types.get(node, ())))
+        return f"{slug(node)} ({kinds + ', ' if kinds else ''}{self.label(node)})"
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """ "Did you mean" hints, best first: slug (type, label)."""
+        return [self.describe(n) for n in self.ranked(name, limit)]
+
+
+def _acronym_score(a: str, b: str, **_: object) -> float:
+    from rapidfuzz.distance import JaroWinkler
+
+    return JaroWinkler.normalized_similarity(a, b) * 100
+
+
+def _words_score(a: str, b: str, **_: object) -> float:
+    from rapidfuzz import fuzz
+
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b) - 10)
+
+
+class StoreResolver:
+    """Names resolved against a built store by indexed lookups in ``id:graph-names``."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def _rows(self, text: str) -> list:
+        return list(self.store.query(text))
+
+    def _with_key(self, key: str) -> list[URIRef]:
+        import pyoxigraph as ox
+
+        pattern = f"?e <{ATKG.nameKey}> {ox.Literal(key)}"
+        rows = self._rows(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{GRAPH_NAMES}> {{ {pattern} }} }}")
+        return sorted(URIRef(r["e"].value) for r in rows)
+
+    def _exists(self, node: URIRef) -> bool:
+        return bool(
+            self._rows(
+                f"SELECT ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ <{node}> <{ATKG.nameKey}> ?k }} }} LIMIT 1"
+            )
+        )
+
+    def _replacement(self, node: URIRef) -> URIRef:
+        for _ in range(10):
+            pattern = f"<{node}> <{DCTERMS.isReplacedBy}> ?o FILTER NOT EXISTS {{ <{node}> a ?type }}"
+            rows = self._rows(f"SELECT ?o WHERE {{ GRAPH <{GRAPH_ENTITIES}> {{ {pattern} }} }} LIMIT 1")
+            if not rows:
+                return node
+            node = URIRef(rows[0]["o"].value)
+        return node
+
+    def candidates(self, name: str) -> list[URIRef]:
+        name = name.strip()
+        iri = expand_curie(name)
+        if iri is None and name and all(c.isalnum() or c in "-_." for c in name):
+            iri = ID[name]
+        if iri is not None and not any(c in '<>"{}|^`\\' or c.isspace() for c in iri):
+            current = self._replacement(iri)
+            if self._exists(current):
+                return [current]
+            if expand_curie(name) is not None:
+                return []
+        for key in name_keys(name):
+            found = self._with_key(key)
+            if found:
+                return found
+        return []
+
+    def resolve(self, name: str, what: str = "entity") -> URIRef:
+        if not self._rows(f"SELECT ?e WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e ?p ?k }} }} LIMIT 1"):
+            return Resolver.from_store(self.store).resolve(name, what)  # built before graph-names
+        found = self.candidates(name)
+        if len(found) == 1:
+            return found[0]
+        return self._fail(name, what, found)
+
+    def _fail(self, name: str, what: str, found: list[URIRef]):
+        """The failure path: labels and types of the few candidates, all keys for suggestions."""
+        resolver = Resolver()
+        if not found:
+            for row in self._rows(
+                f"SELECT ?e ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e <{ATKG.nameKey}> ?k }} }}"
+            ):
+                resolver.by_name[row["k"].value].add(URIRef(row["e"].value))
+        nodes = found or resolver.ranked(name)
+        if nodes:
+            values = " ".join(f"<{n}>" for n in nodes)
+            for row in self._rows(
+                f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{GRAPH_ENTITIES}> {{ ?e ?p ?o }} "
+                f"VALUES ?p {{ <{SKOS.prefLabel}> <{RDF.type}> }} }}"
+            ):
+                node, term = URIRef(row["e"].value), row["o"]
+                if row["p"].value == str(RDF.type):
+                    resolver.types[node].add(URIRef(term.value))
+                elif term.language:
+                    resolver.pref_labels[node][term.language] = term.value
+        raise UsageError(resolver.explain(name, what, found))
 
 
 def slug(node: URIRef) -> str:

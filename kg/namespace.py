@@ -122,6 +122,7 @@ class ATKG(DefinedNamespace):
     ratificationInProgress: URIRef
     presented: URIRef
     reviewed: URIRef
+    nameKey: URIRef  # generated name index (graph id:graph-names), issue 12
 
 
 ID = Namespace("https://w3id.org/atkg/id/")

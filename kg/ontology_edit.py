@@ -10,14 +10,13 @@ and breaks no check of the data. Terms are never renamed or dropped: deprecation
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 from kg.edit import Vocabulary, show_term
 from kg.errors import UsageError, ValidationError
-from kg.fileio import atomic_write_text
 from kg.lock import workspace_lock
 from kg.namespace import GRAPH_ONTOLOGY, PREFIXES
 from kg.rdfio import format_term, parse_rdf
@@ -47,9 +46,10 @@ class OntologyEdit:
     summary: str
     block: str
     written: bool
+    files: list[str] = field(default_factory=list)
 
 
-def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str) -> URIRef:
+def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str, taken: dict) -> URIRef:
     local = name.removeprefix("atkg:")
     if not pattern.match(local):
         case = "UpperCamelCase" if what == "class" else "lowerCamelCase"
@@ -57,7 +57,27 @@ def _new_term(vocabulary: Vocabulary, name: str, pattern: re.Pattern, what: str)
     term = URIRef(PREFIXES["atkg"] + local)
     if vocabulary.defines(term):
         raise UsageError(f"{show_term(term)} is already defined in the ontology")
+    if local.lower() in taken:
+        raise UsageError(f"{what} name '{name}' collides with {taken[local.lower()]}; choose another name")
     return term
+
+
+def _taken_names(ontology: list, data: list) -> dict[str, str]:
+    """Names (lower-cased) a new term must not take: every term the ontology describes (its
+    individuals such as atkg:ChairRole included) and every curated entity's slug."""
+    from kg.namespace import ID
+
+    taken: dict[str, str] = {}
+    for quads, kind in ((data, "the entity"), (ontology, "the ontology term")):
+        for s, _, _, _ in quads:
+            if not isinstance(s, URIRef):
+                continue
+            text = str(s)
+            if kind == "the entity" and not text.startswith(str(ID)):
+                continue
+            local = text[len(str(ID)) :] if kind == "the entity" else re.split(r"[#/]", text)[-1]
+            taken.setdefault(local.lower(), f"{kind} {show_term(s)}")
+    return taken
 
 
 def _labels(label_fr: str, label_en: str, comment: str | None) -> list[str]:
@@ -87,8 +107,8 @@ def add_class(
     comment: str | None = None,
     dry_run: bool = False,
 ) -> OntologyEdit:
-    def block(vocabulary: Vocabulary) -> tuple[str, str]:
-        term = _new_term(vocabulary, name, _CLASS_NAME, "class")
+    def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
+        term = _new_term(vocabulary, name, _CLASS_NAME, "class", taken)
         parent_term = vocabulary.cls(parent)
         lines = [
             "a owl:Class",
@@ -99,7 +119,7 @@ def add_class(
             term, lines
         ), f"added class {show_term(term)} (subclass of {show_term(parent_term)})"
 
-    return _apply(workspace, block, dry_run)
+    return _apply(workspace, block, dry_run, "atkg ontology add-class")
 
 
 def add_property(
@@ -114,8 +134,8 @@ def add_property(
 ) -> OntologyEdit:
     """An object property when the range is a class, a datatype property when it is a datatype."""
 
-    def block(vocabulary: Vocabulary) -> tuple[str, str]:
-        term = _new_term(vocabulary, name, _PROPERTY_NAME, "property")
+    def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
+        term = _new_term(vocabulary, name, _PROPERTY_NAME, "property", taken)
         domain_term = vocabulary.cls(domain)
         range_term = Vocabulary.expand(range_)
         if range_term in _DATATYPES:
@@ -131,11 +151,17 @@ def add_property(
         ]
         return _statement(term, lines), f"added {show_term(kind)} {show_term(term)}"
 
-    return _apply(workspace, block, dry_run)
+    return _apply(workspace, block, dry_run, "atkg ontology add-property")
 
 
-def deprecate(workspace: Workspace, term_text: str, replaced_by: str, dry_run: bool = False) -> OntologyEdit:
-    def block(vocabulary: Vocabulary) -> tuple[str, str]:
+def deprecate(
+    workspace: Workspace, term_text: str, replaced_by: str, dry_run: bool = False, migrate: bool = False
+) -> OntologyEdit:
+    """Mark a term deprecated. While the data uses it, refused unless ``migrate``, which rewrites
+    every use to the replacement in the same transaction (checked like any edit)."""
+    chosen: dict[str, URIRef] = {}
+
+    def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
         term = Vocabulary.expand(term_text)
         replacement = Vocabulary.expand(replaced_by)
         for text, value in ((term_text, term), (replaced_by, replacement)):
@@ -150,27 +176,52 @@ def deprecate(workspace: Workspace, term_text: str, replaced_by: str, dry_run: b
                 f"{show_term(term)} cannot be replaced by {show_term(replacement)}: "
                 "a class is replaced by another class, a property by another property"
             )
+        chosen.update(term=term, replacement=replacement)
         text = _statement(term, ["owl:deprecated true", f"    dcterms:isReplacedBy {show_term(replacement)}"])
         if DCTERMS.isReplacedBy not in vocabulary.annotation_properties:
             text = "dcterms:isReplacedBy a owl:AnnotationProperty .\n" + text
         return text, f"deprecated {show_term(term)} (replaced by {show_term(replacement)})"
 
-    return _apply(workspace, block, dry_run)
+    def rewrite(data) -> str:
+        term, replacement = chosen["term"], chosen["replacement"]
+        uses = sorted(
+            (q for q in data.quads() if q[1] == term or (q[1] == RDF.type and q[2] == term)), key=str
+        )
+        if uses and not migrate:
+            from kg.curation.checks import fact_text
+
+            raise UsageError(
+                f"{show_term(term)} is used by {len(uses)} triple(s) of the data "
+                f"(first: {fact_text(uses[0])}); add --migrate to rewrite them to "
+                f"{show_term(replacement)} in the same edit"
+            )
+        for s, p, o, g in uses:
+            data.remove((s, p, o, g))
+            data.add((s, replacement, o, g) if p == term else (s, p, replacement, g))
+        return f"; {len(uses)} triple(s) migrated" if uses else ""
+
+    return _apply(workspace, block, dry_run, "atkg ontology deprecate", rewrite)
 
 
-def _apply(workspace: Workspace, make_block, dry_run: bool) -> OntologyEdit:
-    from kg.build import inferred_quads, load_curated, run_checks
-    from kg.validate import _provenance
+def _apply(workspace: Workspace, make_block, dry_run: bool, command: str = "", rewrite=None) -> OntologyEdit:
+    """Append the block; with ``rewrite``, change the data in the same transaction. The new
+    ontology must add no check finding, and the rewritten data must pass every edit check."""
+    from kg.build import inferred_quads, run_checks
+    from kg.curated import CuratedData
+    from kg.curation.journal import commit_files, recover
+    from kg.validate import _provenance, check_edit
 
     path = workspace.ontology
     shown = str(path.relative_to(workspace.root))
     with workspace_lock(workspace):
+        recover(workspace)
         old_text = path.read_text(encoding="utf-8")
         old = parse_rdf(old_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)
-        block, summary = make_block(Vocabulary.from_quads(old))
+        curated = CuratedData.load(workspace)
+        block, summary = make_block(Vocabulary.from_quads(old), _taken_names(old, list(curated.quads())))
         new_text = old_text.rstrip("\n") + "\n\n" + block
         new = parse_rdf(new_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)
-        data = load_curated(workspace) + _provenance(workspace)
+        data = sorted(curated.quads(), key=str) + _provenance(workspace)
         before = set(run_checks(workspace, old + data + inferred_quads(old + data)))
         after = set(run_checks(workspace, new + data + inferred_quads(new + data)))
         broken = sorted(f for f in after - before if f.check != "deprecated-term")
@@ -178,6 +229,14 @@ def _apply(workspace: Workspace, make_block, dry_run: bool) -> OntologyEdit:
             raise ValidationError(
                 "ontology edit refused, file left as it was: " + "; ".join(str(f) for f in broken[:10])
             )
+        files: dict = {}
+        if rewrite is not None:
+            original = curated.quads()
+            summary += rewrite(curated)
+            check_edit(workspace, new, original, curated.quads())
+            files.update(curated.rendered())
         if not dry_run:
-            atomic_write_text(path, new_text)
-        return OntologyEdit(summary, block, not dry_run)
+            files[path] = new_text
+            commit_files(workspace, files, summary=summary, command=command)
+        shown_files = sorted(str(p.relative_to(workspace.root)) for p in files or {path: 0})
+        return OntologyEdit(summary, block, not dry_run, shown_files)

@@ -400,10 +400,10 @@ def run_by_name(
     resolvers: list = []
 
     def resolve(value: str, what: str):
-        if not resolvers:  # rdflib and a label scan only when an entity parameter is given
-            from kg.names import Resolver
+        if not resolvers:  # indexed lookups in id:graph-names, only when an entity parameter is given
+            from kg.names import StoreResolver
 
-            resolvers.append(Resolver.from_store(store))
+            resolvers.append(StoreResolver(store))
         return resolvers[0].resolve(value, what)
 
     terms = bind_values(query, given, resolve, lang)

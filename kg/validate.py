@@ -6,6 +6,9 @@ Three kinds of findings, each a ``kg.build.Finding`` printed on one line:
   the ``queries/checks/lint/*-violation.rq`` ones, in the spirit of ROBOT's report, which only
   ``atkg validate`` runs because they flag what may be work in progress (an orphan entity);
 - the SHACL shapes of ``ontology/shapes.ttl`` (pyshacl), on the union of all graphs;
+- the curation checks of ``kg.curation.checks`` (domain, range and class membership with the
+  subclass closure, self-membership, and the ``check-provenance`` citation test), which the
+  build also runs;
 - HermiT (owlready2): consistency and unsatisfiable classes (``kg.reason``).
 
 ``check_edit`` is the cheaper gate every write passes: the edited quads must add no finding to
@@ -60,14 +63,18 @@ def lint_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
 
 def validate_workspace(workspace: Workspace, reason: bool = True) -> ValidationReport:
     """Every check on the workspace's sources: the checks, lint, SHACL and (optionally) HermiT."""
+    from kg.curation.journal import recover_if_needed
+
     report = ValidationReport()
     started = time.perf_counter()
+    recover_if_needed(workspace)
     asserted = load_sources(workspace)
     quads = asserted + inferred_quads(asserted)
     report.seconds["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
     report.findings += run_checks(workspace, quads) + lint_findings(workspace, quads)
+    report.findings += curation_check_findings(workspace, quads)
     report.seconds["checks"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -84,6 +91,15 @@ def validate_workspace(workspace: Workspace, reason: bool = True) -> ValidationR
         report.seconds["reasoner"] = time.perf_counter() - started
     report.findings = sorted(set(report.findings))
     return report
+
+
+def curation_check_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
+    """Domain, range, self-membership and citation findings of the whole graph (build and validate)."""
+    from kg.curation.checks import curation_findings
+    from kg.namespace import GRAPH_ONTOLOGY
+
+    ontology = [q for q in quads if q[3] == GRAPH_ONTOLOGY]
+    return curation_findings(ontology, quads, _passage_texts(workspace))
 
 
 # ---- the gate every edit passes ---------------------------------------------------------------
@@ -103,25 +119,55 @@ def _provenance(workspace: Workspace) -> list[Quad]:
 
 
 def check_edit(workspace: Workspace, ontology: list[Quad], before: set[Quad], after: set[Quad]) -> None:
-    """Refuse (ValidationError) an edit whose result has a finding the data did not have before."""
+    """Refuse (ValidationError) an edit whose result has a finding the data did not have before.
+
+    Every check runs on the result first; only when that finds something does it run on the data
+    as it was, so an edit of clean data pays for one pass of each check, limited to what it touched
+    where the check allows (SHACL, domain/range, citations, labels).
+    """
     if before == after:
         return
+    from kg.curation.checks import citation_findings, fact_findings, label_findings
+    from kg.curation.schema import Schema
+
+    changed = before ^ after
+    touched = _touched(changed, after | before)
+    schema = Schema.from_quads(ontology)
+    graphs = {q[3] for q in changed}
+    texts = _passage_texts(workspace)
     base = ontology + _provenance(workspace)
-    old = base + sorted(before, key=str)
-    new = base + sorted(after, key=str)
-    old += inferred_quads(old)
-    new += inferred_quads(new)
-    added = set(run_checks(workspace, new)) - set(run_checks(workspace, old))
-    touched = _touched(before ^ after, after | before)
-    if touched:
-        shapes_after = shacl_on(workspace, ontology, after, touched)
-        if shapes_after:
-            added |= set(shapes_after) - set(shacl_on(workspace, ontology, before, touched))
+
+    def findings(quads: set[Quad], with_labels: bool) -> set[Finding]:
+        ordered = sorted(quads, key=str)
+        whole = base + ordered
+        out = set(run_checks(workspace, whole + inferred_quads(whole)))
+        out |= set(fact_findings(schema, ordered, touched))
+        out |= set(citation_findings(ordered, texts, graphs))
+        out |= set(shacl_on(workspace, ontology, quads, touched))
+        if with_labels:
+            out |= set(label_findings(before, after, touched))
+        return out
+
+    added = findings(after, True)
+    if added:
+        added -= findings(before, False)
     if added:
         shown = sorted(added)
-        listed = "; ".join(str(f) for f in shown[:10])
-        more = f"; and {len(shown) - 10} more" if len(shown) > 10 else ""
+        listed = "; ".join(str(f) for f in shown[:5])
+        more = f"; and {len(shown) - 5} more" if len(shown) > 5 else ""
         raise ValidationError(f"edit refused, files left as they were: {listed}{more}")
+
+
+_TEXTS: dict[Path, dict] = {}
+
+
+def _passage_texts(workspace: Workspace) -> dict:
+    from kg.provenance import passage_texts
+
+    key = workspace.corpus_dir.resolve()
+    if key not in _TEXTS:
+        _TEXTS[key] = passage_texts(workspace.corpus_dir)
+    return _TEXTS[key]
 
 
 def _touched(changed: set[Quad], everything: Iterable[Quad]) -> set:
@@ -135,18 +181,24 @@ def _touched(changed: set[Quad], everything: Iterable[Quad]) -> set:
 
 
 def shacl_on(workspace: Workspace, ontology: list[Quad], curated: set[Quad], focus: set) -> list[Finding]:
-    """SHACL findings on the focus nodes only, over ontology + curated data + inferences."""
+    """SHACL findings on the focus nodes only, over the ontology and the descriptions of the focus
+    nodes and of the nodes they point to, in the curated data and the provenance graph (all the
+    shapes look at: a focus node's values and their classes)."""
     from pyshacl import validate
     from rdflib import Graph
 
-    data = Graph()
-    quads = ontology + list(curated)
-    for s, p, o, _ in quads + inferred_quads(quads):
-        data.add((s, p, o))
     present = {s for s, _, _, _ in curated}
     focus_nodes = sorted(n for n in focus if n in present)
     if not focus_nodes:
         return []
+    by_subject: dict = {}
+    for quad in list(curated) + _provenance(workspace):
+        by_subject.setdefault(quad[0], []).append(quad)
+    near = set(focus_nodes) | {q[2] for n in focus_nodes for q in by_subject.get(n, ())}
+    data = Graph()
+    quads = ontology + [q for n in near for q in by_subject.get(n, ())]
+    for s, p, o, _ in quads + inferred_quads(quads):
+        data.add((s, p, o))
     shapes = _shapes(workspace)
     conforms, report, _ = validate(
         data, shacl_graph=shapes, inference="none", advanced=True, focus_nodes=focus_nodes

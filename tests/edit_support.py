@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+
 from kg.curated import format_files
 from kg.workspace import Workspace
 
 
 def canonical(workspace: Workspace) -> Workspace:
-    """The workspace with its curated files in canonical form (what every edit writes)."""
+    """The workspace with its curated files in canonical form (what every edit writes), and an
+    empty edit log (formatting the fixture is not one of the test's edits)."""
     format_files(workspace)
+    shutil.rmtree(workspace.root / ".atkg" / "journal", ignore_errors=True)
     return workspace
 
 

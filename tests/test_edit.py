@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.edit import FactSpec, add_entity, add_fact, parse_date, remove_entity, remove_fact, run_edit
 from kg.errors import UsageError
@@ -109,23 +109,14 @@ def test_dry_run_prints_the_diff_and_writes_nothing(ws, cli):
 
 
 @pytest.fixture
-def ambiguous(ws, cli):
-    result = cli(
-        *ws_args(ws),
-        "entity",
-        "add",
-        "oit-bis",
-        "--type",
-        "UNEntity",
-        "--label-fr",
-        "Autre",
-        "--label-en",
-        "Other",
-        "--alt",
-        "OIT@fr",
-    )
-    assert result.exit_code == 0, result.stderr
-    return ws
+def ambiguous(ws):
+    """A second entity called "OIT", written by hand: edits refuse to create such a clash."""
+    with (ws.data_dir / "entities.trig").open("a", encoding="utf-8") as out:
+        out.write(
+            'id:graph-entities { id:oit-bis a atkg:UNEntity ; skos:prefLabel "Autre"@fr , "Other"@en ;'
+            ' skos:altLabel "OIT"@fr . }\n'
+        )
+    return canonical(ws)
 
 
 FACT_ERRORS = [
@@ -154,7 +145,8 @@ FACT_ERRORS = [
     (
         ["fact", "add", "unodc", "org:memberOf", "icatt", "--source", "000:11"],
         2,
-        "Error: object 'icatt' not found; did you mean icat?\n",
+        "Error: object 'icatt' not found; did you mean icat (atkg:CoordinationMechanism, "
+        "Inter-Agency Coordination Group against Trafficking in Persons)?\n",
     ),
     (
         ["fact", "add", "agreement-unodc-iom-2012", "dcterms:date", "2012-13", "--source", "001:12"],
@@ -322,9 +314,9 @@ def test_entity_add_writes_canonical_lines(ws, cli):
         "--type",
         "UNEntity",
         "--label-fr",
-        "ONU-Femmes",
+        "Bureau pour les services d'appui aux projets",
         "--label-en",
-        "UN Women",
+        "Office for Project Services",
         "--alt",
         "UNOPS@en",
     )
@@ -332,7 +324,8 @@ def test_entity_add_writes_canonical_lines(ws, cli):
     after = data_text(ws, "entities.trig")
     block = (
         '    id:unops\n        a atkg:UNEntity ;\n        skos:altLabel "UNOPS"@en ;\n'
-        '        skos:prefLabel "ONU-Femmes"@fr ;\n        skos:prefLabel "UN Women"@en ;\n        .\n\n'
+        '        skos:prefLabel "Bureau pour les services d\'appui aux projets"@fr ;\n'
+        '        skos:prefLabel "Office for Project Services"@en ;\n        .\n\n'
     )
     assert block in after
     assert after.replace(block, "", 1) == before
@@ -452,14 +445,19 @@ def test_entity_rm_cascade_takes_the_membership_node_along(ws):
 
 def test_entity_merge_rewrites_references_and_keeps_labels(ws, cli):
     run_edit(ws, add_entity("ilo-duplicate", "UNEntity", "OIT (doublon)", "ILO (duplicate)", ["I.L.O.@en"]))
-    run_edit(ws, add_fact(FactSpec("ilo-duplicate", "atkg:chairs", "gmg", "000:13")))
+    note = "OIT, under the name of its duplicate"
+    run_edit(ws, add_fact(FactSpec("ilo-duplicate", "atkg:chairs", "gmg", "000:13", note=note)))
     result = cli(*ws_args(ws), "entity", "merge", "ilo-duplicate", "ilo")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "merged ilo-duplicate into ilo: 1 fact(s) rewritten (kg/data/doc-000.trig, kg/data/entities.trig)\n"
+        "merged ilo-duplicate into ilo: 2 fact(s) rewritten (kg/data/doc-000.trig, kg/data/entities.trig)\n"
     )
     everything = quads_of(ws, "doc-000.trig") | quads_of(ws, "entities.trig")
-    assert not [q for q in everything if ID["ilo-duplicate"] in (q[0], q[2])]
+    assert [q for q in everything if ID["ilo-duplicate"] in (q[0], q[2])] == [
+        (ID["ilo-duplicate"], DCTERMS.isReplacedBy, ID.ilo, GRAPH_ENTITIES)
+    ]
+    shown = cli(*ws_args(ws), "entity", "show", "ilo-duplicate")
+    assert shown.stdout.startswith("ilo  (atkg:UNEntity)\n")
     assert (ID.ilo, ATKG.chairs, ID.gmg, passage("000", "13")) in everything
     labels = {o for s, p, o, g in everything if s == ID.ilo and p == SKOS.altLabel}
     assert {

@@ -729,6 +729,11 @@ QUERYPACK_CASES = [
         ["subject", "predicate", "object"],
         [
             ("bgr-national-commission-combating-trafficking", "atkg:basedIn", "country-BGR"),
+            (
+                "bgr-national-commission-combating-trafficking",
+                "atkg:provenanceNote",
+                "fixture: the passage names bgr-national-commission-combating-trafficking indirectly",
+            ),
         ],
     ),
     (
@@ -922,10 +927,10 @@ QUERYPACK_CASES = [
         "en",
         ["document", "file", "facts", "passages"],
         [
-            ("doc-000", "000_f11ac5bb5fdc60e4.txt", "67", "9"),
-            ("doc-001", "001_6dceaf7ad839cf46.txt", "77", "11"),
-            ("doc-003", "003_dbd2d65b83fb4f4b.txt", "16", "3"),
-            ("doc-004", "004_190ddffc86ec3d81.txt", "24", "4"),
+            ("doc-000", "000_f11ac5bb5fdc60e4.txt", "71", "9"),  # 67 + 4 provenance notes
+            ("doc-001", "001_6dceaf7ad839cf46.txt", "91", "11"),  # 77 + 14 notes (tests/data/querypack)
+            ("doc-003", "003_dbd2d65b83fb4f4b.txt", "18", "3"),  # 16 + 2
+            ("doc-004", "004_190ddffc86ec3d81.txt", "26", "4"),  # 24 + 2
         ],
     ),
 ]

@@ -29,7 +29,8 @@ id:graph-entities {
 
 CLEAN = {
     "entities.trig": ENTITIES,
-    "doc-000.trig": PREFIXES + "id:passage-000-11 { id:ilo org:memberOf id:icat . }\n",
+    "doc-000.trig": PREFIXES
+    + 'id:passage-000-11 { id:ilo org:memberOf id:icat ; atkg:provenanceNote "OIT, in le Groupe"@en . }\n',
 }
 
 DIRTY = {
@@ -49,7 +50,7 @@ id:graph-entities {
     "doc-000.trig": PREFIXES
     + """
 id:passage-000-11 {
-    id:ilo org:memberOf id:icat ; atkg:worksWith id:icat .
+    id:ilo org:memberOf id:icat ; atkg:worksWith id:icat ; atkg:provenanceNote "OIT, in le Groupe"@en .
     id:ilo-copy org:memberOf id:icat .
     id:half atkg:organizedBy id:ilo .
     id:pub-x atkg:publishedBy id:ilo ; dcterms:date "2012-13"^^xsd:gYearMonth , "2012-02-30"^^xsd:date .
@@ -74,6 +75,15 @@ def test_findings_are_grouped_one_line_each(workspace_factory, cli):
     result = cli(*ws_args(ws), "validate")
     assert result.exit_code == 1
     assert result.stdout == (
+        "citation (4)\n"
+        "  passage-000-11: ilo-copy org:memberOf -> icat: passage does not mention it; "
+        'cite a passage that names it, or explain the indirect mention with --note "why"\n'
+        "  passage-000-11: ilo-copy org:memberOf -> ilo-copy: passage does not mention it; "
+        'cite a passage that names it, or explain the indirect mention with --note "why"\n'
+        "  passage-000-11: pub-x atkg:publishedBy -> pub-x: passage does not mention it; "
+        'cite a passage that names it, or explain the indirect mention with --note "why"\n'
+        "  passage-000-11: pub-x dcterms:date -> pub-x: passage does not mention it; "
+        'cite a passage that names it, or explain the indirect mention with --note "why"\n'
         "duplicate-label (1)\n"
         "  ilo ilo-copy International Labour Organization\n"
         "malformed-date (2)\n"
@@ -90,7 +100,7 @@ def test_findings_are_grouped_one_line_each(workspace_factory, cli):
         "  https://w3id.org/atkg/ontology#worksWith passage-000-11\n"
         "unknown-graph (1)\n"
         "  graph-notes 1\n"
-        "9 problem(s)\n"
+        "13 problem(s)\n"
     )
     assert result.stderr == (
         "Note: 7 date triple(s) (xsd:date, xsd:gYear, xsd:gYearMonth) not sent to HermiT: "

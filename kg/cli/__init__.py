@@ -47,7 +47,7 @@ def main(
 
 
 # One module per group of commands; each adds its commands to the app.
-from kg.cli import corpus, curation, edit, graph, ingest, publish, query, site, views  # noqa: E402
+from kg.cli import corpus, curation, edit, graph, ingest, nary, publish, query, site, views  # noqa: E402
 
-for _module in (graph, curation, query, views, edit, publish, site, corpus, ingest):
+for _module in (graph, curation, query, views, edit, nary, publish, site, corpus, ingest):
     _module.register(app)

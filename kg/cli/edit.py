@@ -42,13 +42,15 @@ def register(app: typer.Typer) -> None:
     app.command("reason")(reason)
     app.command("diff")(diff)
     app.command("fmt")(fmt)
+    app.command("undo")(undo)
+    app.command("log")(log)
 
 
 def _run(ctx: typer.Context, operation, dry_run: bool) -> None:
     from kg.edit import run_edit
 
     workspace = ctx.obj.resolve()
-    result = run_edit(workspace, operation, dry_run=dry_run)
+    result = run_edit(workspace, operation, dry_run=dry_run, command=ctx.command_path)
     if dry_run:
         typer.echo(result.diff, nl=False)
         typer.echo(f"Dry run, nothing written: {result.summary}", err=True)
@@ -204,10 +206,10 @@ def entity_search(
 # ---- fact -------------------------------------------------------------------------------------
 
 
-def _spec(subject, property, object, source, role, start, end):
+def _spec(subject, property, object, source, role, start, end, note=None):
     from kg.edit import FactSpec
 
-    return FactSpec(subject, property, object, source, role, start, end)
+    return FactSpec(subject, property, object, source, role, start, end, note)
 
 
 @fact_app.command("add")
@@ -225,6 +227,14 @@ def fact_add(
     role: Role = None,
     start: From = None,
     end: To = None,
+    note: Annotated[
+        Optional[str],
+        typer.Option(
+            "--note",
+            help="Why the passage supports the fact when it names an entity indirectly "
+            "(recorded as atkg:provenanceNote).",
+        ),
+    ] = None,
     dry_run: DryRun = False,
 ) -> None:
     """State a fact in the graph of the passage that says it.
@@ -234,7 +244,7 @@ def fact_add(
     """
     from kg.edit import add_fact
 
-    _run(ctx, add_fact(_spec(subject, property, object, source, role, start, end)), dry_run)
+    _run(ctx, add_fact(_spec(subject, property, object, source, role, start, end, note)), dry_run)
 
 
 @fact_app.command("rm")
@@ -252,7 +262,7 @@ def fact_rm(
 ) -> None:
     """Withdraw a fact from one passage (a qualified one: give the same --role/--from/--to).
 
-    Example: atkg fact rm unodc atkg:party agreement-unodc-iom-2012 --source 001:12
+    Example: atkg fact rm unicef org:memberOf icat --source 000:11 --dry-run
     """
     from kg.edit import remove_fact
 
@@ -289,7 +299,7 @@ def _report_ontology(result) -> None:
         typer.echo(result.block, nl=False)
         typer.echo(f"Dry run, nothing written: {result.summary}", err=True)
     else:
-        typer.echo(f"{result.summary} (ontology/atkg.ttl)")
+        typer.echo(f"{result.summary} ({', '.join(result.files)})")
 
 
 @ontology_app.command("add-class")
@@ -344,15 +354,20 @@ def ontology_deprecate(
     ctx: typer.Context,
     term: Annotated[str, typer.Argument(help="The term to deprecate.")],
     replaced_by: Annotated[str, typer.Option("--replaced-by", help="The term to use instead.")],
+    migrate: Annotated[
+        bool, typer.Option("--migrate", help="Rewrite the data's uses of the term to its replacement.")
+    ] = False,
     dry_run: DryRun = False,
 ) -> None:
     """Mark a term owl:deprecated with its replacement (terms are never renamed or dropped).
+
+    Refused while the data uses the term, unless --migrate rewrites those uses in the same edit.
 
     Example: atkg ontology deprecate atkg:observerOf --replaced-by org:memberOf
     """
     from kg.ontology_edit import deprecate
 
-    _report_ontology(deprecate(ctx.obj.resolve(), term, replaced_by, dry_run))
+    _report_ontology(deprecate(ctx.obj.resolve(), term, replaced_by, dry_run, migrate))
 
 
 # ---- whole-graph commands ---------------------------------------------------------------------
@@ -414,14 +429,22 @@ def diff(
     revision: Annotated[
         str, typer.Argument(metavar="[GIT_REV]", help="The git revision to compare with.")
     ] = "HEAD",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or markdown (for a pull request).")
+    ] = "text",
 ) -> None:
-    """The facts added and removed since a git revision, grouped by entity, with sources.
+    """Entities, facts and labels added and removed since a git revision (grouped by entity,
+    with sources), and the ontology's changes: classes, properties, parents, domains, ranges,
+    deprecations.
 
-    Example: atkg diff HEAD~1
+    Example: atkg diff HEAD~1 --format markdown
     """
-    from kg.diff import render_diff, semantic_diff
+    from kg.diff import graph_diff, render_graph_diff
+    from kg.errors import UsageError
 
-    typer.echo(render_diff(semantic_diff(ctx.obj.resolve(), revision), revision), nl=False)
+    if format not in ("text", "json", "markdown"):
+        raise UsageError(f"--format {format}: one of text, json, markdown")
+    typer.echo(render_graph_diff(graph_diff(ctx.obj.resolve(), revision), format), nl=False)
 
 
 @reports_errors
@@ -438,3 +461,34 @@ def fmt(ctx: typer.Context) -> None:
         typer.echo("Every curated file is already canonical.")
     for path in changed:
         typer.echo(f"formatted {path.relative_to(workspace.root)}")
+
+
+@reports_errors
+def undo(
+    ctx: typer.Context,
+    count: Annotated[int, typer.Argument(metavar="[N]", help="How many edits to revert (default 1).")] = 1,
+) -> None:
+    """Revert the last N edits (entity, fact, n-ary, ontology, fmt), restoring the files byte for byte.
+
+    Refused when a file has changed since the edit (by hand). Example: atkg undo 2
+    """
+    from kg.curation.journal import undo as undo_edits
+
+    for entry in undo_edits(ctx.obj.resolve(), count):
+        typer.echo(f"undid {entry.number}: {entry.summary} ({', '.join(entry.files)})")
+
+
+@reports_errors
+def log(ctx: typer.Context, format: FormatOption = OutputFormat.table) -> None:
+    """The edits recorded in the workspace's journal (.atkg/journal/), oldest first: who, when, what.
+
+    Example: atkg log
+    """
+    from kg.curation.journal import edit_log
+    from kg.output import render_rows
+
+    rows = [
+        (e.number, e.when, e.who, e.command, e.summary, " ".join(e.files))
+        for e in edit_log(ctx.obj.resolve())
+    ]
+    typer.echo(render_rows(["edit", "when", "who", "command", "what", "files"], rows, format), nl=False)

@@ -26,7 +26,6 @@ PACK = load_pack(ROOT / "queries")
 # where the default graph is the union (embedded, oxigraph-union); without the union they are
 # asserted to still differ, so the merge that makes one portable says to take it out of this set.
 NOT_YET_PORTABLE = {
-    "actors-by-type",
     "actors-without-partnership",
     "facts-per-document",
     "label-search",

@@ -1,0 +1,1 @@
+"""Curation safeguards shared by every edit command, ``atkg validate`` and ``atkg build``."""
