@@ -345,9 +345,9 @@ def analyze(
     elif measure == "path":
         if not source or not target:
             raise UsageError("path needs two actors, e.g. atkg analyze path UNODC Frontex")
-        from kg.names import Resolver
+        from kg.names import StoreResolver
 
-        resolver = Resolver.from_store(store)
+        resolver = StoreResolver(store)  # an indexed lookup (id:graph-names), not a scan of labels
         start = resolver.resolve(source, "actor").removeprefix(ID)
         end = resolver.resolve(target, "actor").removeprefix(ID)
         headers = ["step", "from", "relation", "to", "via", "passages", "shortest_paths"]

@@ -244,7 +244,8 @@ def test_a_subclass_of_coordination_mechanism_is_a_mechanism(workspace_factory):
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 id:graph-entities { id:task-force a atkg:TaskForce ;
     skos:prefLabel "Task force"@en , "Équipe spéciale"@fr . }
-id:passage-000-11 { id:ilo org:memberOf id:task-force . }
+id:passage-000-11 { id:ilo org:memberOf id:task-force .
+    id:task-force atkg:provenanceNote "A fictitious task force, for the test only."@en . }
 """
     workspace = workspace_factory(files)
     with workspace.ontology.open("a", encoding="utf-8") as ontology:

@@ -40,9 +40,9 @@ class Page:
 
 def resolve_center(store, base: FactBase, name: str) -> str:
     """The slug of the entity a user named (acronym, label, ISO code, slug or IRI)."""
-    from kg.names import Resolver
+    from kg.names import StoreResolver
 
-    slug = short(str(Resolver.from_store(store).resolve(name, "entity")))
+    slug = short(str(StoreResolver(store).resolve(name, "entity")))
     if not base.is_labelled(slug):
         raise UsageError(f"entity '{name}' has no labels in the graph: it cannot centre the ego view")
     return slug
