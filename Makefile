@@ -6,7 +6,7 @@ OUT ?= out
 
 .PHONY: demo test setup system lint bench views check clean readme-figures
 
-demo: setup  ## build the graph, run example questions, write the network views
+demo: setup  ## build the graph, run example questions, write the network views and the site
 	$(BIN)/atkg build
 	$(BIN)/atkg stats
 	$(BIN)/atkg sparql queries/examples/icat-members.rq
@@ -15,6 +15,7 @@ demo: setup  ## build the graph, run example questions, write the network views
 	$(BIN)/atkg query run mechanisms-of-actor --param actor=OIT --lang fr
 	$(BIN)/atkg analyze path UNODC Frontex
 	$(BIN)/atkg views --out $(OUT)/views
+	$(BIN)/atkg site --out $(OUT)/site
 
 test: setup system  ## the whole test suite (installs Chromium and Java from Debian if missing)
 	$(BIN)/python -m pytest -q
