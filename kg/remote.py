@@ -8,6 +8,7 @@ proxies for Basic.
 
 from __future__ import annotations
 
+import base64
 import os
 import urllib.error
 import urllib.request
@@ -68,18 +69,81 @@ def request(
     login: tuple[str, str] | None = None,
 ) -> Response:
     """One HTTP exchange; an HTTP error status becomes a ValidationError quoting the server,
-    an unreachable server a UsageError naming the URL."""
+    an unreachable server a UsageError naming the URL.
+
+    With a login and a body, the server's challenge is fetched first by a request without a body
+    and the answer is sent already authenticated: otherwise the body goes out unauthenticated, the
+    server answers 401 and closes the connection without reading it, and a body larger than the
+    socket buffers (Virtuoso, 700 KB) fails as a broken pipe instead of being retried.
+    """
     prepared = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
+    if login is not None and body:
+        authorization = _authorization(prepared, login, timeout)
+        if authorization is not None:
+            prepared.add_unredirected_header("Authorization", authorization)
     try:
         with _opener(url, login).open(prepared, timeout=timeout) as response:
             return Response(
                 response.status, response.headers.get_content_type(), dict(response.headers), response.read()
             )
     except urllib.error.HTTPError as error:
-        detail = error.read().decode(errors="replace").strip().splitlines()
-        reason = detail[0][:300] if detail else error.reason
-        if error.code in (401, 403):
-            reason += f" (set {USER_VARIABLE} and {PASSWORD_VARIABLE} to a user allowed to do this)"
-        raise ValidationError(f"{url}: HTTP {error.code} {reason}") from None
+        raise _http_error(url, error) from None
     except (OSError, ValueError) as error:
+        if login is not None and body and isinstance(getattr(error, "reason", error), ConnectionError):
+            # The server may have refused the credentials and closed before reading the body:
+            # ask again without one, so the person reads the server's refusal.
+            _raise_if_refused(url, login, timeout)
         raise UsageError(f"{url}: cannot reach the store ({getattr(error, 'reason', error)})") from None
+
+
+def _http_error(url: str, error: urllib.error.HTTPError) -> ValidationError:
+    detail = error.read().decode(errors="replace").strip().splitlines()
+    reason = detail[0][:300] if detail else error.reason
+    if error.code in (401, 403):
+        reason += f" (set {USER_VARIABLE} and {PASSWORD_VARIABLE} to a user allowed to do this)"
+    return ValidationError(f"{url}: HTTP {error.code} {reason}")
+
+
+def _probe(url: str, timeout: float, opener: urllib.request.OpenerDirector | None = None):
+    """A HEAD request (no body either way); the HTTPError it ends in, or None."""
+    opener = opener or urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(urllib.request.Request(url, method="HEAD"), timeout=timeout):
+            return None
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def _authorization(prepared: urllib.request.Request, login: tuple[str, str], timeout: float) -> str | None:
+    """The Authorization header for ``prepared``, from the challenge a bodiless request gets
+    (None: the server asks for nothing we know, or cannot be reached: the request itself says so)."""
+    try:
+        refusal = _probe(prepared.full_url, timeout)
+    except (OSError, ValueError):
+        return None
+    if refusal is None or refusal.code != 401:
+        return None
+    challenges = refusal.headers.get_all("WWW-Authenticate") or []
+    for challenge in challenges:
+        scheme, _, parameters = challenge.strip().partition(" ")
+        if scheme.lower() == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, prepared.full_url, *login)
+            fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
+            digest = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(prepared, fields)
+            if digest:
+                return f"Digest {digest}"
+    for challenge in challenges:
+        if challenge.strip().lower().startswith("basic"):
+            token = base64.b64encode(":".join(login).encode()).decode("ascii")
+            return f"Basic {token}"
+    return None
+
+
+def _raise_if_refused(url: str, login: tuple[str, str], timeout: float) -> None:
+    try:
+        refusal = _probe(url, timeout, _opener(url, login))
+    except (OSError, ValueError):
+        return
+    if refusal is not None and refusal.code in (401, 403):
+        raise _http_error(url, refusal) from None

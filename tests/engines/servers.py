@@ -95,7 +95,7 @@ ServerPort = 127.0.0.1:{http_port}
 ServerRoot = {db}
 ServerThreads = 4
 [SPARQL]
-; the stock 10000 would cut our export (8,231 quads) and larger answers
+; the stock 10000 would cut our export (14,099 quads) and larger answers
 ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
 MaxQueryCostEstimationTime = 400
