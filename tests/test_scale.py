@@ -139,3 +139,33 @@ def test_streamed_inferences_equal_the_python_ones(real_built):
     expected = {str(ox.Quad(*map(to_ox, q))) for q in inferred_quads(asserted)}
     assert streamed == expected and len(expected) == 58
     assert len(EmbeddedStore(store)) == 8231
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "This graph has 110 nodes and {ties} ties, too many to draw: shown are the 60 most connected"),
+        ("fr", "Ce graphe compte 110 nœuds et {ties} liens, trop pour les dessiner : seuls les 60 nœuds"),
+    ],
+)
+def test_a_view_too_large_to_draw_is_sampled_with_a_note(
+    synthetic, tmp_path, real_built, monkeypatch, lang, note
+):
+    import viz.sample
+    from viz.facts import load_facts
+    from viz.graphs import build_view
+
+    source = tmp_path / "two.nq"
+    synthetic.write_synthetic(ROOT, 2, source, seed=3)
+    load_nquads(source, tmp_path / "store")
+    base = load_facts(open_store(tmp_path / "store"), lang)
+    whole = build_view(base, "mechanisms")
+    assert len(whole.nodes) == 110 and "--center" not in whole.description  # 55 per copy
+    monkeypatch.setattr(viz.sample, "NODE_LIMIT", 60)
+    view = build_view(base, "mechanisms")
+    assert len(view.nodes) == 60
+    assert view.description.startswith(whole.description + " " + note.format(ties=len(whole.edges)))
+    kept = {n.id for n in view.nodes}
+    assert view.edges and all(e.source in kept and e.target in kept for e in view.edges)
+    degree = {n.id: len(whole.neighbours(n.id)) for n in whole.nodes}
+    assert min(degree[n] for n in kept) >= max(degree[n] for n in degree if n not in kept)

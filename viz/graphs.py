@@ -18,6 +18,7 @@ from kg.textmatch import fold
 from viz.facts import Fact, FactBase
 from viz.layout import PHYSICS_LIMIT, layout
 from viz.model import LegendEntry, ViewEdge, ViewGraph, ViewNode
+from viz.sample import sample_ties
 from viz.style import community_color, edge_color, node_style
 from viz.text import text
 
@@ -169,6 +170,7 @@ def _finish(
 ) -> ViewGraph:
     base = draft.base
     ids = sorted({n for s, t, _ in draft.ties for n in (s, t)} | draft.extra_nodes)
+    description, ids, ties = sample_ties(base.lang, description, ids, draft.ties)
     node_kinds = node_kinds or {}
     nodes = [
         ViewNode(
@@ -190,7 +192,7 @@ def _finish(
             count=len(tie.via) or len(tie.facts),
             year=min(tie.years) if tie.years else None,
         )
-        for (s, t, k), tie in sorted(draft.ties.items())
+        for (s, t, k), tie in sorted(ties.items())
     ]
     if kind_legend is None:
         kinds = sorted({n.kind for n in nodes})
