@@ -78,17 +78,27 @@ def task_queries(args: dict) -> dict:
     store = open_store(args["store"])
     repeat = args["repeat"]
     out: dict = {"queries": {}}
-    for name, query in load_pack(queries).items():
-        seconds, result = _timed(lambda name=name: list(run_by_name(queries, args["store"], name)), repeat)
-        rows = len(result)
-        # the engine alone: the same text with the parameters bound to the IRIs atkg resolved
-        from kg.names import Resolver
+    resolvers: list = []
 
-        names = Resolver.from_store(store) if any(p.kind == "entity" for p in query.parameters) else None
-        terms = bind_values(query, {}, lambda value, what, names=names: names.resolve(value, what), "en")
-        text = inject_values(query.text, [dict(terms)])
-        engine, _ = _timed(lambda text=text: list(store.query(text)), repeat)
-        out["queries"][name] = {"atkg_s": seconds, "engine_s": engine, "rows": rows}
+    def resolve(value: str, what: str):
+        if not resolvers:  # built once: the engine column times the query text alone
+            from kg.names import Resolver
+
+            resolvers.append(Resolver.from_store(store))
+        return resolvers[0].resolve(value, what)
+
+    for name, query in load_pack(queries).items():
+        figures = {}
+        if not args.get("engine_only"):
+            seconds, result = _timed(
+                lambda name=name: list(run_by_name(queries, args["store"], name)), repeat
+            )
+            figures.update(atkg_s=seconds, rows=len(result))
+        # the engine alone: the same text with the parameters bound to the IRIs atkg resolved
+        text = inject_values(query.text, [dict(bind_values(query, {}, resolve, "en"))])
+        engine, result = _timed(lambda text=text: list(store.query(text)), repeat)
+        figures.update(engine_s=engine, rows=len(result))
+        out["queries"][name] = figures
     started = time.perf_counter()
     from kg.names import Resolver
 
@@ -160,14 +170,15 @@ def measure_size(factor: int, work: Path, options) -> dict:
     result: dict = {"factor": factor}
     result["load"] = run_task("load", {"nquads": str(nquads), "store": str(store)}, options.timeout)
     print(f"  load: {json.dumps(result['load'])}", flush=True)
-    if "quads" not in result["load"]:
+    if "quads" not in result["load"] or "queries" not in options.tasks:
         return result
     args = {"store": str(store), "queries": str(options.queries), "repeat": options.repeat}
+    args["engine_only"] = options.engine_only
     result["queries"] = run_task("queries", args, options.timeout * 4)
     for name, figures in sorted(result["queries"].get("queries", {}).items()):
+        atkg = f"atkg {figures['atkg_s'] * 1000:9.1f} ms   " if "atkg_s" in figures else ""
         print(
-            f"  {name:32} atkg {figures['atkg_s'] * 1000:9.1f} ms"
-            f"   engine {figures['engine_s'] * 1000:9.1f} ms   {figures['rows']} rows",
+            f"  {name:32} {atkg}engine {figures['engine_s'] * 1000:9.1f} ms   {figures['rows']} rows",
             flush=True,
         )
     print(f"  lookup: {json.dumps(result['queries'].get('lookup', result['queries']))}", flush=True)
@@ -197,7 +208,7 @@ def _seconds(figure: dict, key: str = "seconds") -> str:
 
 
 def markdown(results: list[dict]) -> str:
-    """The README's Scale table: one column per size."""
+    """The README's Scale table: one column per size ("not run" where only the load was)."""
     ok = [r for r in results if "quads" in r["load"]]
     header = "| figure | " + " | ".join(f"{r['factor']}x ({r['load']['quads']:,} quads)" for r in ok) + " |"
     lines = [header, "|---|" + "---|" * len(ok)]
@@ -205,39 +216,42 @@ def markdown(results: list[dict]) -> str:
     def row(label: str, cells) -> None:
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
 
+    def cell(r: dict, figure) -> str:
+        if "queries" not in r:
+            return "not run"
+        return figure(r)
+
     row("bulk load (quads/s)", [f"{r['load']['quads'] / r['load']['load_s']:,.0f}" for r in ok])
     row("load peak RSS", [f"{r['load']['peak_mb']:,.0f} MiB" for r in ok])
     row("violation checks over the store", [_seconds(r["load"], "check_s") for r in ok])
-    row(
-        "name lookup (resolver build + resolve)",
-        [
-            _seconds(r["queries"]["lookup"], "total_s")
-            if "lookup" in r["queries"]
-            else _seconds(r["queries"])
-            for r in ok
-        ],
-    )
-    names = sorted({n for r in ok for n in r["queries"].get("queries", {})})
+
+    def lookup(r: dict) -> str:
+        figures = r["queries"]
+        return _seconds(figures["lookup"], "total_s") if "lookup" in figures else _seconds(figures)
+
+    row("name lookup (resolver build + resolve)", [cell(r, lookup) for r in ok])
+    names = sorted({n for r in ok for n in r.get("queries", {}).get("queries", {})})
     for name in names:
-        cells = []
-        for r in ok:
+
+        def query(r: dict, name: str = name) -> str:
             figures = r["queries"].get("queries", {}).get(name)
             if figures is None:
-                cells.append(_seconds(r["queries"]) if "queries" not in r["queries"] else "")
-            else:
-                cells.append(f"{_seconds(figures, 'atkg_s')} ({_seconds(figures, 'engine_s')})")
-        row(f"`{name}`", cells)
-    for measure in sorted({m for r in ok for m in r["analyze"]}):
-        row(f"`analyze {measure}`", [_seconds(r["analyze"][measure]) for r in ok])
-    row(
-        "`view mechanisms` (nodes, file)",
-        [
-            f"{_seconds(r['view'])} ({r['view']['nodes']:,} nodes, {r['view']['bytes'] / 1e6:.1f} MB)"
-            if "nodes" in r["view"]
-            else _seconds(r["view"])
-            for r in ok
-        ],
-    )
+                return _seconds(r["queries"]) if "queries" not in r["queries"] else ""
+            if "atkg_s" not in figures:
+                return _seconds(figures, "engine_s")
+            return f"{_seconds(figures, 'atkg_s')} ({_seconds(figures, 'engine_s')})"
+
+        row(f"`{name}`", [cell(r, query) for r in ok])
+    for measure in sorted({m for r in ok for m in r.get("analyze", {})}):
+        row(f"`analyze {measure}`", [cell(r, lambda r, m=measure: _seconds(r["analyze"][m])) for r in ok])
+
+    def view(r: dict) -> str:
+        figures = r["view"]
+        if "nodes" not in figures:
+            return _seconds(figures)
+        return f"{_seconds(figures)} ({figures['nodes']:,} nodes, {figures['bytes'] / 1e6:.1f} MB)"
+
+    row("`view mechanisms` (nodes, file)", [cell(r, view) for r in ok])
     return "\n".join(lines)
 
 
@@ -250,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="where graphs and stores go (default: a temp dir)")
     parser.add_argument("--queries", type=Path, default=ROOT / "queries")
     parser.add_argument("--keep", action="store_true", help="keep the stores")
+    parser.add_argument("--engine-only", action="store_true", help="time the query engine only")
+    parser.add_argument(
+        "--load-only", dest="tasks", action="store_const", const=("load",), default=("load", "queries")
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--task", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
