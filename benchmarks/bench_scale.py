@@ -186,9 +186,8 @@ def measure_size(factor: int, work: Path, options) -> dict:
 
     result["analyze"] = {}
     for measure in MEASURES:
-        result["analyze"][measure] = run_task(
-            "analyze", {"store": str(store), "measure": measure}, options.timeout
-        )
+        args = {"store": str(store), "measure": measure}
+        result["analyze"][measure] = run_task("analyze", args, options.analyze_timeout or options.timeout)
         print(f"  analyze {measure}: {json.dumps(result['analyze'][measure])}", flush=True)
     with tempfile.TemporaryDirectory() as out:
         result["view"] = run_task("view", {"store": str(store), "out": out}, options.timeout)
@@ -261,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--repeat", type=int, default=3, help="runs per named question (median)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a task is stopped")
+    parser.add_argument(
+        "--analyze-timeout", type=float, help="seconds per analyze measure (default: --timeout)"
+    )
     parser.add_argument("--work", type=Path, help="where graphs and stores go (default: a temp dir)")
     parser.add_argument("--queries", type=Path, default=ROOT / "queries")
     parser.add_argument("--keep", action="store_true", help="keep the stores")
@@ -269,11 +271,15 @@ def main(argv: list[str] | None = None) -> int:
         "--load-only", dest="tasks", action="store_const", const=("load",), default=("load", "queries")
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--report", type=Path, nargs="+", help="print the table of earlier --json files")
     parser.add_argument("--task", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.task:
         print(json.dumps(TASKS[options.task](json.loads(options.args))))
+        return 0
+    if options.report:
+        print(markdown([r for path in options.report for r in json.loads(path.read_text())]))
         return 0
     work = options.work or Path(tempfile.mkdtemp(prefix="atkg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
