@@ -242,9 +242,17 @@ def markdown(results: list[dict]) -> str:
 
         row(f"`{name}`", [cell(r, query) for r in ok])
     for measure in sorted({m for r in ok for m in r.get("analyze", {})}):
-        row(f"`analyze {measure}`", [cell(r, lambda r, m=measure: _seconds(r["analyze"][m])) for r in ok])
+        row(
+            f"`analyze {measure}`",
+            [
+                cell(r, lambda r, m=measure: _seconds(r["analyze"][m]) if "analyze" in r else "not run")
+                for r in ok
+            ],
+        )
 
     def view(r: dict) -> str:
+        if "view" not in r:
+            return "not run"
         figures = r["view"]
         if "nodes" not in figures:
             return _seconds(figures)
