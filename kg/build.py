@@ -13,16 +13,27 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import DataSyntaxError, ValidationError
 from kg.namespace import GRAPH_INFERRED, GRAPH_ONTOLOGY, ORG, shorten
 from kg.provenance import provenance_quads
-from kg.rdfio import DEFAULT_GRAPH, Quad, parse_rdf
-from kg.store import memory_store, write_store
+from kg.rdfio import DEFAULT_GRAPH, Quad, from_ox, iter_ox, parse_rdf, to_ox
+from kg.store import EmbeddedStore, memory_store, write_store
 from kg.workspace import Workspace
 
-__all__ = ["BuildReport", "build", "load_sources", "inferred_quads", "run_checks", "Finding"]
+__all__ = [
+    "BuildReport",
+    "build",
+    "load_sources",
+    "load_sources_store",
+    "inferred_quads",
+    "materialise_inferences",
+    "run_checks",
+    "store_findings",
+    "Finding",
+]
 
 Progress = Callable[[str], None]
 
@@ -97,9 +108,14 @@ def inferred_quads(asserted: Iterable[Quad]) -> list[Quad]:
 
 def run_checks(workspace: Workspace, quads: list[Quad], folder: Path | None = None) -> list[Finding]:
     """Rows of every ``*-violation.rq`` of ``folder`` (default ``queries/checks``): each row is a problem."""
-    store = memory_store(quads)
+    return store_findings(memory_store(quads), folder or workspace.checks_dir)
+
+
+def store_findings(store: EmbeddedStore, folder: Path) -> list[Finding]:
+    """The rows of every ``*-violation.rq`` of ``folder``, asked of a store already loaded: the
+    checks are SPARQL, so they run where the quads are instead of on Python copies of them."""
     findings = []
-    for path in sorted((folder or workspace.checks_dir).glob("*-violation.rq")):
+    for path in sorted(folder.glob("*-violation.rq")):
         name = path.name.removesuffix("-violation.rq")
         for row in store.query(path.read_text(encoding="utf-8")):
             cells = [_short(row[i]) for i in range(len(row))]
@@ -121,6 +137,8 @@ def shacl_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
 
     data = Graph()
     for s, p, o, _ in quads:
+        if isinstance(p, ox.NamedNode):  # streamed from an Oxigraph store
+            s, p, o = from_ox(s), from_ox(p), from_ox(o)
         data.add((s, p, o))
     # parse it ourselves first: a syntax error then names shapes.ttl and the line, as for data files
     parse_rdf(workspace.shapes, "turtle", name=str(workspace.shapes.relative_to(workspace.root)))
@@ -146,6 +164,61 @@ def shacl_report_findings(report) -> list[Finding]:
     return sorted(set(findings))
 
 
+_INFER = """
+PREFIX org: <http://www.w3.org/ns/org#>
+INSERT { GRAPH <%s> { ?x ?inverse ?y } } WHERE {
+  { GRAPH ?g { ?y org:memberOf ?x } BIND (org:hasMember AS ?inverse) }
+  UNION
+  { GRAPH ?g { ?y org:hasMember ?x } BIND (org:memberOf AS ?inverse) }
+  FILTER (?g != <%s> && !isLiteral(?x))
+  FILTER NOT EXISTS { GRAPH ?h { ?x ?inverse ?y } FILTER (?h != <%s>) }
+}
+""" % ((GRAPH_INFERRED,) * 3)
+
+
+def load_sources_store(workspace: Workspace, progress: Progress | None = None) -> ox.Store:
+    """What :func:`load_sources` reads, streamed into an in-memory Oxigraph store: each parsed quad
+    goes straight to the store's bulk loader, never through an rdflib term (the corpus's provenance,
+    a few thousand quads, is the exception)."""
+    say = progress or (lambda _: None)
+    store = ox.Store()
+    say("reading the ontology")
+    ontology = to_ox(GRAPH_ONTOLOGY)
+    shown = str(workspace.ontology.relative_to(workspace.root))
+    store.bulk_extend(
+        ox.Quad(q.subject, q.predicate, q.object, ontology)
+        for q in iter_ox(workspace.ontology, "turtle", shown)
+    )
+    say("reading the curated data")
+    for path in workspace.data_files():
+        shown = str(path.relative_to(workspace.root))
+        stray: list[ox.Quad] = []
+        store.bulk_extend(_named_only(iter_ox(path, "trig", shown), stray))
+        if stray:
+            first = stray[0]
+            raise DataSyntaxError(
+                f"{shown}:1: {len(stray)} triple(s) outside any named graph "
+                f"(first: {from_ox(first.subject)} {from_ox(first.predicate)}); "
+                "put facts in their passage's graph"
+            )
+    say("reading the corpus")
+    store.bulk_extend(ox.Quad(*map(to_ox, quad)) for quad in provenance_quads(workspace.corpus_dir))
+    return store
+
+
+def _named_only(quads: Iterable[ox.Quad], stray: list[ox.Quad]) -> Iterable[ox.Quad]:
+    for quad in quads:
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            stray.append(quad)
+        else:
+            yield quad
+
+
+def materialise_inferences(store: ox.Store) -> None:
+    """:func:`inferred_quads` as one SPARQL update over the store: both membership directions."""
+    store.update(_INFER)
+
+
 def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport:
     """Read, check and write the store, holding the workspace lock: concurrent builds queue."""
     from kg.lock import workspace_lock
@@ -162,16 +235,19 @@ def _build(workspace: Workspace, progress: Progress | None = None) -> BuildRepor
     from kg.curation.journal import recover_if_needed
 
     recover_if_needed(workspace)  # an edit a crash interrupted is finished before reading
-    asserted = load_sources(workspace, say)
+    store = load_sources_store(workspace, say)
     say("materialising inferences")
-    quads = asserted + inferred_quads(asserted)
+    materialise_inferences(store)
     say("running the checks")
-    findings = run_checks(workspace, quads)
+    findings = store_findings(EmbeddedStore(store), workspace.checks_dir)
     say("validating against the SHACL shapes")
-    findings += shacl_findings(workspace, quads)
+    findings += shacl_findings(workspace, store)
     say("checking domains, ranges and citations")
     from kg.validate import curation_check_findings
 
+    quads = [
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)) for q in store
+    ]
     findings += curation_check_findings(workspace, quads)
     if findings:
         lines = "\n".join(f"  {f}" for f in findings[:50])
@@ -182,30 +258,30 @@ def _build(workspace: Workspace, progress: Progress | None = None) -> BuildRepor
     say("writing the store")
     from kg.names import name_quads
 
-    quads += name_quads(quads)  # id:graph-names: names resolve by an indexed lookup
-    write_store(workspace.store, quads)
-    report = BuildReport(workspace.store, len(set(quads)), seconds=time.perf_counter() - started)
-    report.graphs = graph_counts(quads)
-    report.classes = class_counts(quads)
+    store.bulk_extend(ox.Quad(*map(to_ox, quad)) for quad in name_quads(quads))  # id:graph-names
+    write_store(workspace.store, store)
+    report = BuildReport(workspace.store, len(store), seconds=time.perf_counter() - started)
+    report.graphs = graph_counts(store)
+    report.classes = class_counts(store)
     return report
 
 
-def graph_counts(quads: Iterable[Quad]) -> dict[str, int]:
+def graph_counts(store: ox.Store) -> dict[str, int]:
     """Triples per graph, the passage graphs summed per source document."""
     counts: Counter[str] = Counter()
-    for _, _, _, g in set(quads):
-        name = _short(g)
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    for row in rows:
+        name = _short(row["g"])
         if name.startswith("passage-"):
             name = "passages of document " + name.split("-")[1]
-        counts[name] += 1
+        counts[name] += int(row["n"].value)
     return dict(sorted(counts.items()))
 
 
-def class_counts(quads: Iterable[Quad]) -> dict[str, int]:
-    from rdflib.namespace import RDF
-
-    members: dict[str, set] = {}
-    for s, p, o, g in quads:
-        if p == RDF.type and g != GRAPH_ONTOLOGY:
-            members.setdefault(shorten(o), set()).add(s)
-    return {k: len(v) for k, v in sorted(members.items())}
+def class_counts(store: ox.Store) -> dict[str, int]:
+    """Individuals per class (the ontology's own typing left out)."""
+    rows = store.query(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
+        f"FILTER (?g != <{GRAPH_ONTOLOGY}>) }} GROUP BY ?c"
+    )
+    return {k: v for k, v in sorted((shorten(r["c"].value), int(r["n"].value)) for r in rows)}

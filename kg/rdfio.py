@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,6 +30,7 @@ logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 __all__ = [
     "Quad",
     "parse_rdf",
+    "iter_ox",
     "to_ox",
     "from_ox",
     "write_trig",
@@ -71,7 +72,12 @@ def from_ox(term) -> Term:
     raise TypeError(f"unsupported term {term!r}")
 
 
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal, ox.DefaultGraph)
+
+
 def to_ox(term):
+    if isinstance(term, _OX_TERMS):  # already an Oxigraph term (quads streamed from a store)
+        return term
     if term == DEFAULT_GRAPH or term is None:
         return ox.DefaultGraph()
     if isinstance(term, URIRef):
@@ -94,12 +100,22 @@ def parse_rdf(
 
     ``graph`` puts the triples of a Turtle file into that named graph.
     """
+    result: list[Quad] = []
+    for quad in iter_ox(source, format, name):
+        target = graph if graph is not None else from_ox(quad.graph_name)
+        result.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), target))
+    return result
+
+
+def iter_ox(source: Path | str, format: str, name: str | None = None) -> Iterator[ox.Quad]:
+    """The quads of a file (or text) as Oxigraph terms, streamed: what a bulk load consumes without
+    building a Python object per term; errors as in :func:`parse_rdf`."""
     shown = name or str(source)
     try:
         if isinstance(source, Path):
-            quads = list(ox.parse(path=str(source), format=_FORMATS[format]))
+            yield from ox.parse(path=str(source), format=_FORMATS[format])
         else:
-            quads = list(ox.parse(input=source.encode("utf-8"), format=_FORMATS[format]))
+            yield from ox.parse(input=source.encode("utf-8"), format=_FORMATS[format])
     except SyntaxError as error:
         message = str(error)
         match = _LINE.search(message)
@@ -109,11 +125,6 @@ def parse_rdf(
         raise DataSyntaxError(f"{shown}:{line}: {detail}") from None
     except OSError as error:
         raise DataSyntaxError(f"{shown}: {error.strerror or error}") from None
-    result: list[Quad] = []
-    for quad in quads:
-        target = graph if graph is not None else from_ox(quad.graph_name)
-        result.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), target))
-    return result
 
 
 def canonical_quads(quads: Iterable[Quad]) -> list[Quad]:

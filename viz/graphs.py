@@ -18,6 +18,7 @@ from kg.textmatch import fold
 from viz.facts import Fact, FactBase, year_of
 from viz.layout import PHYSICS_LIMIT, layout, rings
 from viz.model import Axis, FactRow, LegendEntry, Source, ViewEdge, ViewGraph, ViewNode
+from viz.sample import sample_ties
 from viz.style import STYLED_CLASSES, community_color, edge_color, node_style
 from viz.text import text
 
@@ -222,6 +223,7 @@ def _finish(
     base = draft.base
     table = _FactTable(base)
     ids = sorted({n for s, t, _ in draft.ties for n in (s, t)} | draft.extra_nodes)
+    description, ids, ties = sample_ties(base.lang, description, ids, draft.ties)
     node_kinds = node_kinds or {}
     nodes = [
         ViewNode(
@@ -248,7 +250,7 @@ def _finish(
             year=min(tie.years) if tie.years else None,
             facts=table.ids(tie.facts),
         )
-        for (s, t, k), tie in sorted(draft.ties.items())
+        for (s, t, k), tie in sorted(ties.items())
     ]
     if kind_legend is None:
         kinds = sorted({n.kind for n in nodes})

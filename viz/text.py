@@ -39,6 +39,9 @@ TEXT: dict[str, dict[str, str]] = {
         "kind.shared": "shared mechanism(s)",
         "kind.includes": "includes",
         "community": "community {n}",
+        "sampled": "This graph has {total} nodes and {total_ties} ties, too many to draw: shown are the "
+        "{shown} most connected nodes and the {shown_ties} ties among them. Narrow it with an ego view "
+        "(--center) or a year range (--from/--to).",
         "actors": "{n} actor(s)",
         "several": "member of several mechanisms",
         "sources": "Sources",
@@ -120,6 +123,9 @@ TEXT: dict[str, dict[str, str]] = {
         "kind.shared": "mécanisme(s) partagé(s)",
         "kind.includes": "comprend",
         "community": "communauté {n}",
+        "sampled": "Ce graphe compte {total} nœuds et {total_ties} liens, trop pour les dessiner : seuls "
+        "les {shown} nœuds les plus connectés et les {shown_ties} liens qui les relient sont affichés. "
+        "Restreignez-le avec une vue centrée (--center) ou une période (--from/--to).",
         "actors": "{n} acteur(s)",
         "several": "membre de plusieurs mécanismes",
         "sources": "Sources",
