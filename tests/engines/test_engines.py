@@ -22,15 +22,10 @@ from tests.engines.conftest import ENGINES
 
 PACK = load_pack(ROOT / "queries")
 
-# Named questions being rewritten on other branches of issue 10 (and issues 12, 14): compared only
-# where the default graph is the union (embedded, oxigraph-union); without the union they are
-# asserted to still differ, so the merge that makes one portable says to take it out of this set.
-NOT_YET_PORTABLE = {
-    "actors-without-partnership",
-    "facts-per-document",
-    "label-search",
-    "mechanisms-of-actor",
-}
+# Named questions not yet written against explicit graphs: compared only where the default graph is
+# the union, and asserted to still differ without it (so a rewrite says to take it out). Empty: every
+# named question names its graphs.
+NOT_YET_PORTABLE: set[str] = set()
 # (engine, query): why the engine answers differently, whatever the query's wording.
 # None today: every difference met so far had a portable rewrite (see the README's "Using another
 # triple store"). An entry is asserted to still differ, so a fixed engine shows up.
