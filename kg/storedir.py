@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import UsageError
+from kg.fileio import fsync_dir
 
 __all__ = [
     "MARKER",
@@ -132,7 +133,7 @@ def _recover_locked(path: Path) -> None:
     staging, retired = _siblings(path)
     if not os.path.lexists(path) and retired.is_dir() and is_replaceable(retired):
         retired.rename(path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     for leftover in (staging, retired):
         if os.path.lexists(leftover) and is_replaceable(leftover):
             shutil.rmtree(leftover)
@@ -160,18 +161,10 @@ def swap_in(path: Path, write: Callable[[Path], None]) -> str:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         if os.path.lexists(path):
             path.rename(retired)
         staging.rename(path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         shutil.rmtree(retired, ignore_errors=True)
     return stamp
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

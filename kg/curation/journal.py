@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import UsageError
+from kg.fileio import fsync_dir
 from kg.workspace import Workspace
 
 __all__ = ["commit_files", "recover", "recover_if_needed", "edit_log", "undo", "LogEntry"]
@@ -54,14 +55,6 @@ def _checkpoint() -> None:
 
 def _journal_dir(workspace: Workspace) -> Path:
     return workspace.root / ".atkg" / "journal"
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_temporary(path: Path, text: str) -> Path:
@@ -130,7 +123,7 @@ def commit_files(
         pending = _write_temporary(journal / "pending.json", json.dumps(intent, indent=1))
         _checkpoint()
         os.replace(pending, journal / "pending.json")
-        _fsync_dir(journal)
+        fsync_dir(journal)
         _checkpoint()
     except BaseException:
         for temporary, _ in renames:
@@ -145,12 +138,12 @@ def _carry_out(workspace: Workspace, intent: dict) -> None:
     for temporary, target in intent["renames"]:
         if (root / temporary).exists():
             os.replace(root / temporary, root / target)
-            _fsync_dir((root / target).parent)
+            fsync_dir((root / target).parent)
             _checkpoint()
     for name in intent["deletions"]:
         (root / name).unlink(missing_ok=True)
     (_journal_dir(workspace) / "pending.json").unlink(missing_ok=True)
-    _fsync_dir(_journal_dir(workspace))
+    fsync_dir(_journal_dir(workspace))
 
 
 def recover(workspace: Workspace) -> bool:
