@@ -240,14 +240,15 @@ def _build(workspace: Workspace, progress: Progress | None = None) -> BuildRepor
     materialise_inferences(store)
     say("running the checks")
     findings = store_findings(EmbeddedStore(store), workspace.checks_dir)
-    say("validating against the SHACL shapes")
-    findings += shacl_findings(workspace, store)
-    say("checking domains, ranges and citations")
-    from kg.validate import curation_check_findings
-
+    # pyshacl and the curation checks read rdflib terms: convert the graph once for both
     quads = [
         (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)) for q in store
     ]
+    say("validating against the SHACL shapes")
+    findings += shacl_findings(workspace, quads)
+    say("checking domains, ranges and citations")
+    from kg.validate import curation_check_findings
+
     findings += curation_check_findings(workspace, quads)
     if findings:
         lines = "\n".join(f"  {f}" for f in findings[:50])

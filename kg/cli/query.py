@@ -249,9 +249,9 @@ def serve(
 
     Example: atkg serve --port 7878   (then open http://127.0.0.1:7878/)
     """
+    from kg.endpoint.server import serve as run_server
     from kg.errors import UsageError
     from kg.guard import check_timeout
-    from kg.serve import serve as run_server
 
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
