@@ -225,7 +225,7 @@ def build(workspace: Workspace, progress: Progress | None = None) -> BuildReport
     from kg.storedir import check_replaceable
 
     check_replaceable(workspace.store)  # refuse a path we do not own before any work
-    with workspace_lock(workspace, timeout=300):
+    with workspace_lock(workspace, timeout=300, task="a build"):
         return _build(workspace, progress)
 
 

@@ -128,7 +128,7 @@ def format_files(workspace: Workspace) -> list[Path]:
     from kg.curation.journal import recover
     from kg.lock import workspace_lock
 
-    with workspace_lock(workspace):
+    with workspace_lock(workspace, task="a format"):
         recover(workspace)
         return CuratedData.load(workspace).save(
             every=True, summary="formatted the curated files", command="atkg fmt"

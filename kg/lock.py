@@ -27,9 +27,22 @@ class LockTimeout(KgError):
     exit_code = 1
 
 
+def _holder_of(fd: int, fallback: str) -> str:
+    """What the current holder wrote into the lock file when it took the lock (see ``file_lock``)."""
+    try:
+        text = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        return fallback
+    return text if text and text.isprintable() else fallback
+
+
 @contextmanager
-def file_lock(path: Path, timeout: float, holder: str, what: str) -> Iterator[None]:
-    """Hold an exclusive ``flock`` on ``path`` for the ``with`` block, waiting up to ``timeout`` s."""
+def file_lock(path: Path, timeout: float, holder: str, what: str, task: str | None = None) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` for the ``with`` block, waiting up to ``timeout`` s.
+
+    The holder writes ``task`` (with its pid) into the file, so a process that times out waiting can
+    say which command holds the lock (a build, an edit...) rather than guess; ``holder`` is said
+    when the file names nobody."""
     if path.parent.exists() and not path.parent.is_dir():
         raise UsageError(f"{path.parent}: is a file, not a directory (the lock file {path} goes in it)")
     try:
@@ -48,10 +61,13 @@ def file_lock(path: Path, timeout: float, holder: str, what: str) -> Iterator[No
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
-                        f"{path}: {holder} has held the {what} lock for {timeout:g} s; "
+                        f"{path}: {_holder_of(fd, holder)} has held the {what} lock for {timeout:g} s; "
                         "try again when it has finished"
                     ) from None
                 time.sleep(0.02)
+        if task is not None:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{task} (pid {os.getpid()})".encode(), 0)
         try:
             yield
         finally:
@@ -61,8 +77,8 @@ def file_lock(path: Path, timeout: float, holder: str, what: str) -> Iterator[No
 
 
 @contextmanager
-def workspace_lock(workspace: Workspace, timeout: float = 60.0) -> Iterator[None]:
-    """Hold the workspace's edit lock for the ``with`` block, waiting up to ``timeout`` seconds."""
-    # builds hold it too; the message keeps its words, which scripts may already match
-    with file_lock(workspace.root / ".atkg" / "lock", timeout, "another edit", "workspace"):
+def workspace_lock(workspace: Workspace, timeout: float = 60.0, task: str = "an edit") -> Iterator[None]:
+    """Hold the workspace's lock for the ``with`` block, waiting up to ``timeout`` seconds; ``task``
+    ("a build", "an edit", ...) is what a command kept waiting is told holds it."""
+    with file_lock(workspace.root / ".atkg" / "lock", timeout, "another atkg command", "workspace", task):
         yield

@@ -213,7 +213,7 @@ def _apply(workspace: Workspace, make_block, dry_run: bool, command: str = "", r
 
     path = workspace.ontology
     shown = str(path.relative_to(workspace.root))
-    with workspace_lock(workspace):
+    with workspace_lock(workspace, task="an ontology edit"):
         recover(workspace)
         old_text = path.read_text(encoding="utf-8")
         old = parse_rdf(old_text, "turtle", name=shown, graph=GRAPH_ONTOLOGY)

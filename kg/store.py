@@ -38,11 +38,14 @@ class EmbeddedStore:
         self._store = store
         self.location = location
 
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None):
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, graphs=None):
+        """``graphs`` (a ``kg.guard.Dataset``), when given, is the dataset, whatever the text says:
+        the SPARQL Protocol's ``default-graph-uri``/``named-graph-uri`` override ``FROM``."""
         from kg.guard import dataset
 
         subs = {ox.Variable(k): to_ox(v) for k, v in (substitutions or {}).items()}
-        graphs = dataset(sparql)  # Store.query ignores FROM in the text: hand the graphs over
+        if graphs is None:
+            graphs = dataset(sparql)  # Store.query ignores FROM in the text: hand the graphs over
         if graphs is None:
             scope: dict = {"use_default_graph_as_union": True}
         else:

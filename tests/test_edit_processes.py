@@ -10,6 +10,8 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from kg.namespace import ATKG, ID, ORG
 from kg.rdfio import parse_rdf
 from tests.edit_support import canonical
@@ -88,16 +90,19 @@ def test_two_concurrent_writers_both_land(seed_workspace):
     assert (ID.ilo, ORG.memberOf, ID.gmg, ID["passage-000-13"]) in quads
 
 
-def test_a_held_lock_makes_the_next_edit_wait(seed_workspace):
+@pytest.mark.parametrize(("task", "said"), [(None, "an edit"), ("a build", "a build")])
+def test_a_held_lock_makes_the_next_edit_wait(seed_workspace, task, said):
+    """The command kept waiting is told which command holds the lock (an edit, a build)."""
     from kg.lock import LockTimeout, workspace_lock
 
     ws = canonical(seed_workspace)
+    held = "" if task is None else f", task={task!r}"
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "import sys, time\nfrom pathlib import Path\nfrom kg.lock import workspace_lock\n"
-            "from kg.workspace import Workspace\nwith workspace_lock(Workspace(Path(sys.argv[1]))):\n"
+            f"from kg.workspace import Workspace\nwith workspace_lock(Workspace(Path(sys.argv[1])){held}):\n"
             "    print('held', flush=True)\n    time.sleep(30)\n",
             str(ws.root),
         ],
@@ -111,7 +116,7 @@ def test_a_held_lock_makes_the_next_edit_wait(seed_workspace):
                 raise AssertionError("the lock was not exclusive")
         except LockTimeout as error:
             assert str(error) == (
-                f"{ws.root}/.atkg/lock: another edit has held the workspace lock for 0.5 s; "
+                f"{ws.root}/.atkg/lock: {said} (pid {holder.pid}) has held the workspace lock for 0.5 s; "
                 "try again when it has finished"
             )
         assert time.monotonic() - started >= 0.5

@@ -193,6 +193,48 @@ def test_the_default_graph_is_the_union_and_from_is_honoured(server):
     assert json.loads(body)["boolean"] is False
 
 
+GRAPHS_OF_ICAT = "SELECT DISTINCT ?g WHERE { GRAPH ?g { id:icat ?p ?o } } ORDER BY ?g"
+
+
+def _graphs(body: bytes) -> list[str]:
+    return [row["g"]["value"] for row in json.loads(body)["results"]["bindings"]]
+
+
+def test_protocol_graph_parameters_make_the_dataset_and_override_from(server):
+    """default-graph-uri / named-graph-uri (SPARQL 1.1 Protocol 2.1.4) are the dataset, over FROM."""
+    entities, nowhere = ID + "graph-entities", "http://example.org/no-such-graph"
+
+    def ask(query: str, **graphs: str) -> bool:
+        fields = {"query": query} | {key.replace("_", "-"): value for key, value in graphs.items()}
+        status, _, body = request(server.base, "/query?" + urllib.parse.urlencode(fields), "application/json")
+        assert status == 200, body
+        return json.loads(body)["boolean"]
+
+    assert ask("ASK { id:icat ?p ?o }", default_graph_uri=entities) is True
+    assert ask("ASK { id:icat ?p ?o }", default_graph_uri=nowhere) is False
+    assert ask(f"ASK FROM <{nowhere}> {{ id:icat ?p ?o }}", default_graph_uri=entities) is True
+    fields = urllib.parse.urlencode(
+        [("query", GRAPHS_OF_ICAT), ("named-graph-uri", entities), ("named-graph-uri", nowhere)]
+    )
+    status, _, body = request(
+        server.base,
+        "/query",
+        "application/json",
+        fields.encode(),
+        **{"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert status == 200, body
+    assert _graphs(body) == [entities]
+    _, body = get(server.base, GRAPHS_OF_ICAT, "application/json")
+    assert len(_graphs(body)) > 1  # without the parameter, every graph that states something of ICAT
+
+
+def test_a_protocol_graph_that_is_not_an_iri_is_refused(server):
+    fields = urllib.parse.urlencode({"query": "ASK {}", "default-graph-uri": "no iri\u0007"})
+    status, _, body = request(server.base, "/query?" + fields, "application/json")
+    assert (status, body) == (400, b"Error: default-graph-uri: 'no iri?' is not an absolute IRI\n")
+
+
 def test_updates_are_refused(server):
     refused = "Error: SPARQL Update is refused: the store is read-only: change the curated data with "
     insert = b"INSERT DATA { <http://a> <http://b> <http://c> }"

@@ -186,7 +186,7 @@ def recover_if_needed(workspace: Workspace) -> bool:
         return False
     from kg.lock import workspace_lock
 
-    with workspace_lock(workspace):
+    with workspace_lock(workspace, task="a recovery"):
         return recover(workspace)
 
 
@@ -240,7 +240,7 @@ def undo(workspace: Workspace, count: int = 1) -> list[LogEntry]:
 
     if count < 1:
         raise UsageError(f"undo {count}: give a number of edits, 1 or more")
-    with workspace_lock(workspace):
+    with workspace_lock(workspace, task="an undo"):
         recover(workspace)
         entries = edit_log(workspace)
         if len(entries) < count:

@@ -37,6 +37,8 @@ __all__ = ["EndpointConfig", "create_app", "ID"]
 ID = "https://w3id.org/atkg/id/"
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
 _HERE = Path(__file__).parent
+# what a graph name given to the protocol must look like: a scheme, then no space, quote or bracket
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 # Pages of our own: scripts from this server only, requests to this server only.
 _STRICT_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
@@ -69,6 +71,12 @@ def _templates():
     )
 
 
+def _shown(value: str) -> str:
+    """A value from the request, cut short and with control characters made visible, for a message."""
+    text = "".join(c if c.isprintable() else "?" for c in value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _error(status: int, message: str, headers: dict | None = None) -> Response:
     return PlainTextResponse(f"Error: {message}\n", status_code=status, headers=headers)
 
@@ -96,6 +104,7 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
         params = request.query_params
         text: str | None = params.get("query")
         form_keys: set[str] = set()
+        form: dict[str, list[str]] = {}
         if request.method == "POST":
             kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if kind == "application/sparql-update":
@@ -122,11 +131,14 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
                 return _error(415, "send the query as application/sparql-query or as a query= form field")
         if "update" in params or "update" in form_keys:
             return _error(403, f"SPARQL Update is refused: {_READ_ONLY}")
-        if any(k in params or k in form_keys for k in ("default-graph-uri", "named-graph-uri")):
-            return _error(
-                400,
-                "default-graph-uri and named-graph-uri are not supported: name graphs with FROM / FROM NAMED",
-            )
+        protocol_graphs: dict[str, list[str]] = {}
+        for key, field in (("default-graph-uri", "default"), ("named-graph-uri", "named")):
+            given = params.getlist(key) + (form.get(key, []) if form_keys else [])
+            for iri in given:
+                if not _ABSOLUTE_IRI.fullmatch(iri):
+                    return _error(400, f"{key}: '{_shown(iri)}' is not an absolute IRI")
+            if given:
+                protocol_graphs[field] = sorted(set(given))
         if text is None:
             if request.method == "GET" and _wants_html(request):
                 return RedirectResponse("sparql", status_code=303)
@@ -135,7 +147,9 @@ def create_app(config: EndpointConfig, pool: WorkerPool) -> Starlette:
             guard_query(text)
         except KgError as error:
             return _error(400, error.message)
-        return await run({"kind": "query", "text": text, "accept": request.headers.get("accept")})
+        return await run(
+            {"kind": "query", "text": text, "accept": request.headers.get("accept")} | protocol_graphs
+        )
 
     async def refuse_update(request: Request) -> Response:
         return _error(403, f"SPARQL Update is refused: {_READ_ONLY}")

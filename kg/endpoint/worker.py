@@ -71,8 +71,13 @@ class _Answerer:
             return {"status": 200, "type": "text/plain"}, "\n".join(
                 sorted(r["s"].value for r in rows)
             ).encode()
+        graphs = None
+        if "default" in request or "named" in request:
+            from kg.guard import Dataset
+
+            graphs = Dataset(tuple(request.get("default", ())), tuple(request.get("named", ())))
         try:
-            result = store.query(request["text"])
+            result = store.query(request["text"], graphs=graphs)
         except KgError as error:
             return {"status": 400, "error": error.message}, b""
         import pyoxigraph as ox

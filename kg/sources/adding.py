@@ -67,7 +67,7 @@ def add_document(
     if symbol is not None and not symbol.strip():
         raise UsageError("--symbol: give the symbol the document prints, e.g. A/63/215")
     text, read_as = read_source_text(path)
-    with workspace_lock(workspace):
+    with workspace_lock(workspace, task="a corpus add"):
         entries = read_catalog(corpus_dir)
         infos = document_infos(corpus_dir)
         if doc_id is None:
