@@ -108,6 +108,20 @@ def test_findings_are_grouped_one_line_each(workspace_factory, cli):
     )
 
 
+def test_findings_show_no_terminal_escapes_from_the_data(workspace_factory, cli):
+    hostile = "ILO\\u001b]0;owned\\u0007\\nnext"  # Turtle escapes: the label holds ESC, BEL, a newline
+    files = dict(CLEAN)
+    files["entities.trig"] = ENTITIES + (
+        "id:graph-entities { "
+        f'id:x1 a atkg:UNEntity ; skos:prefLabel "Un"@fr , "{hostile}"@en . '
+        f'id:x2 a atkg:UNEntity ; skos:prefLabel "Deux"@fr , "{hostile}"@en . }}\n'
+    )
+    result = cli(*ws_args(workspace_factory(files)), "validate", "--no-reason")
+    assert result.exit_code == 1, result.stderr
+    assert "  x1 x2 ILO\ufffd]0;owned\ufffd next\n" in result.stdout, result.stderr
+    assert "\u001b" not in result.stdout + result.stderr
+
+
 def test_reasoner_reports_inconsistency(workspace_factory):
     data = dict(CLEAN)
     data["doc-000.trig"] += "id:passage-000-11 { id:icat a atkg:Event . }\n"

@@ -383,18 +383,19 @@ def validate(
     Exit 0 when clean, 1 with findings (grouped by check, one line each).
     Example: atkg validate
     """
+    from kg.output import terminal_text
     from kg.validate import validate_workspace
 
     report = validate_workspace(ctx.obj.resolve(), reason=not no_reason)
     for note in report.notes:
-        typer.echo(f"Note: {note}", err=True)
+        typer.echo(f"Note: {terminal_text(note)}", err=True)
     if report.clean:
         typer.echo("No problems found.")
         return
     for check, findings in report.groups().items():
         typer.echo(f"{check} ({len(findings)})")
-        for finding in findings:
-            typer.echo(f"  {finding.detail}")
+        for finding in findings:  # labels and literals from the data: no terminal escapes
+            typer.echo(f"  {terminal_text(finding.detail)}")
     typer.echo(f"{len(report.findings)} problem(s)")
     raise typer.Exit(1)
 
