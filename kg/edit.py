@@ -668,8 +668,10 @@ def add_fact(spec: FactSpec) -> Operation:
         quads, truthy = _fact_quads(session, spec)
         added = [q for q in quads if session.data.add(q)]
         noted = [q for q in added if q[1] == ATKG.provenanceNote]
-        if len(added) == len(noted):
+        if not added:
             raise UsageError(f"{_fact_line(truthy)} is already stated there")
+        if len(added) == len(noted):  # the fact was there: the edit records why the passage holds
+            return f"added a provenance note to {_fact_line(truthy)}"
         qualifying = len(added) - len(noted) - 1
         extras = [f"{qualifying} qualifying triple(s)"] if qualifying else []
         extras += ["a provenance note"] if noted else []

@@ -42,6 +42,26 @@ def test_note_records_why_an_indirect_citation_holds(ws, cli):
     assert (ID.icat, ATKG.provenanceNote, Literal(note, lang="en"), ID["passage-001-12"]) in quads
 
 
+def test_a_note_can_be_added_to_a_fact_already_stated(ws, cli):
+    note = "'le Groupe' in this paragraph is the Inter-Agency Coordination Group"
+    args = [*ws_args(ws), "fact", "add", "unodc", "org:memberOf", "icat", "--source", "000:11"]
+    before = (ws.data_dir / "doc-000.trig").read_text()
+    result = cli(*args, "--note", note)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "added a provenance note to unodc org:memberOf icat [000 §11] (kg/data/doc-000.trig)\n",
+    )
+    after = (ws.data_dir / "doc-000.trig").read_text()
+    added = sorted(set(after.splitlines()) - set(before.splitlines()))
+    assert [line.strip() for line in added] == [f'atkg:provenanceNote "{note}"@en ;']
+    again = cli(*args, "--note", note)
+    assert (again.exit_code, again.stderr) == (
+        2,
+        "Error: unodc org:memberOf icat [000 §11] is already stated there\n",
+    )
+    assert (ws.data_dir / "doc-000.trig").read_text() == after
+
+
 def test_empty_note_is_a_usage_error(ws, cli):
     before = snapshot(ws)
     result = cli(
