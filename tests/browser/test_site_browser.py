@@ -55,6 +55,11 @@ def test_home_search_finds_the_ilo_by_oit_and_a_view_links_its_page(site_fr, ope
     first = page.locator("#search-results li a").first
     assert first.get_attribute("href") == "id/ilo.html"
     assert first.inner_text() == "Organisation internationale du Travail"
+    # "oit" inside a word ("droits") is no match: the Human Rights Council is not listed
+    found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.textContent)")
+    index = page.evaluate("() => JSON.parse(document.getElementById('search-index').textContent)")
+    assert "Conseil des droits de l'homme" in [entry[1] for entry in index]
+    assert "Conseil des droits de l'homme" not in found
     page.fill("#search", "zzz-rien")
     assert page.inner_text("#search-status") == "Aucun résultat"
 

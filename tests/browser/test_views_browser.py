@@ -6,9 +6,12 @@ the test's temporary directory (``pytest --basetemp DIR`` keeps them somewhere t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.store import open_store
+from kg.textmatch import fold
 from tests.views_fixture import HOSTILE_LABELS, views_built  # noqa: F401  (a fixture)
 from viz.facts import load_facts
 from viz.graphs import VIEW_NAMES, build_view
@@ -166,9 +169,16 @@ def test_french_search_finds_the_ilo_by_oit_and_says_when_nothing_matches(views_
     page.wait_for_selector(DRAWN, state="attached", timeout=30_000)
     page.fill("#node-search", "OIT")
     assert page.get_attribute("#search-results li:first-child button", "data-id") == "ilo"
-    # ILO's acronym matches exactly, so it comes first; other names merely containing "oit" follow
+    # ILO's acronym matches exactly, so it comes first; then names with a word starting "oit", and
+    # no name where "oit" is inside a word ("droits")
     matches = page.evaluate("() => atkg.matches")
     assert matches[0] == "ilo" and page.inner_text("#search-status") == f"{len(matches)} résultat(s)"
+    words = {
+        n.id: {w for name in (n.label, *n.names) for w in re.split(r"[^\w]+", fold(name))} for n in view.nodes
+    }
+    assert sorted(matches) == sorted(i for i, ws in words.items() if any(w.startswith("oit") for w in ws))
+    inside = [i for i, ws in words.items() if any("oit" in w[1:] for w in ws) and i not in matches]
+    assert inside, "the fixture has a name with 'oit' inside a word"
     page.press("#node-search", "Enter")
     assert page.inner_text("#panel h2") == "BIT"
     assert page.inner_text("#panel a.entity-link") == "Page de l'entité"

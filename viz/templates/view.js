@@ -299,6 +299,12 @@
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  /* where needle starts a word of k (-1: nowhere): "OIT" finds the ILO, not "droits" */
+  function wordStart(k, needle) {
+    var at = k.indexOf(needle);
+    while (at > 0 && /[\p{L}\p{N}]/u.test(k.charAt(at - 1))) { at = k.indexOf(needle, at + 1); }
+    return at;
+  }
   var haystack = data.nodes.map(function (n) {
     return { id: n.id, keys: [n.name].concat(n.names).map(fold) };
   });
@@ -315,7 +321,7 @@
     haystack.forEach(function (h) {
       var best = 99;
       h.keys.forEach(function (k) {
-        var at = k.indexOf(needle);
+        var at = wordStart(k, needle);
         if (at >= 0) { best = Math.min(best, k === needle ? 0 : at === 0 ? 1 : 2); }
       });
       if (best < 99 && !hiddenNodes.has(h.id)) { found.push([best, byId.get(h.id).name, h.id]); }

@@ -8,6 +8,12 @@
   var status = document.getElementById("search-status");
   var results = document.getElementById("search-results");
   function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  /* where needle starts a word of k (-1: nowhere): "OIT" finds the ILO, not "droits" */
+  function wordStart(k, needle) {
+    var at = k.indexOf(needle);
+    while (at > 0 && /[\p{L}\p{N}]/u.test(k.charAt(at - 1))) { at = k.indexOf(needle, at + 1); }
+    return at;
+  }
   var keys = index.map(function (e) { return [e[1]].concat(e[3]).map(fold); });
   input.addEventListener("input", function () {
     while (results.firstChild) { results.removeChild(results.firstChild); }
@@ -18,7 +24,7 @@
     index.forEach(function (e, i) {
       var best = 99;
       keys[i].forEach(function (k) {
-        var at = k.indexOf(needle);
+        var at = wordStart(k, needle);
         if (at >= 0) { best = Math.min(best, k === needle ? 0 : at === 0 ? 1 : 2); }
       });
       if (best < 99) { found.push([best, e]); }
