@@ -143,3 +143,17 @@ def test_add_property_writes_both_definitions_and_validate_is_clean(workspace_fa
     )
     result = cli(*ws_args(ws), "validate", "--no-reason")
     assert (result.exit_code, result.stdout) == (0, "No problems found.\n")
+
+
+def test_each_french_definition_sits_under_its_english_one_in_the_file():
+    """The hand-edited layout `atkg ontology add-*` also writes: the English definition, then the
+    French one on the next line, so a translation is reviewed beside what it translates."""
+    import re
+
+    text = (ROOT / "ontology" / "atkg.ttl").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    english = [i for i, line in enumerate(lines) if re.search(r'rdfs:comment ".*"@en ,$', line)]
+    assert len(english) == 121 + 5  # the classes and properties, and the five roles
+    for i in english:
+        assert re.fullmatch(r'        ".*"@fr [.;]', lines[i + 1]), lines[i + 1]
+    assert text.endswith('"@fr .\n') and not re.search(r"[ \t]$", text, re.M)
