@@ -80,13 +80,16 @@ def _taken_names(ontology: list, data: list) -> dict[str, str]:
     return taken
 
 
-def _labels(label_fr: str, label_en: str, comment: str | None) -> list[str]:
+def _labels(label_fr: str, label_en: str, comment: str | None, comment_fr: str | None = None) -> list[str]:
+    """Labels and definitions in the file's style; a definition missing a language is left for
+    ``atkg validate`` to report (untranslated-term), as the French page shows no English."""
     for option, text in (("--label-fr", label_fr), ("--label-en", label_en)):
         if not text.strip():
             raise UsageError(f"{option}: a label cannot be empty")
     lines = [f"    rdfs:label {_text(label_en, 'en')} , {_text(label_fr, 'fr')}"]
-    if comment:
-        lines.append(f"    rdfs:comment {_text(comment, 'en')}")
+    comments = [_text(text, lang) for text, lang in ((comment, "en"), (comment_fr, "fr")) if text]
+    if comments:
+        lines.append("    rdfs:comment " + " ,\n        ".join(comments))
     return lines
 
 
@@ -106,6 +109,7 @@ def add_class(
     label_en: str,
     comment: str | None = None,
     dry_run: bool = False,
+    comment_fr: str | None = None,
 ) -> OntologyEdit:
     def block(vocabulary: Vocabulary, taken: dict) -> tuple[str, str]:
         term = _new_term(vocabulary, name, _CLASS_NAME, "class", taken)
@@ -113,7 +117,7 @@ def add_class(
         lines = [
             "a owl:Class",
             f"    rdfs:subClassOf {show_term(parent_term)}",
-            *_labels(label_fr, label_en, comment),
+            *_labels(label_fr, label_en, comment, comment_fr),
         ]
         return _statement(
             term, lines
@@ -131,6 +135,7 @@ def add_property(
     label_en: str,
     comment: str | None = None,
     dry_run: bool = False,
+    comment_fr: str | None = None,
 ) -> OntologyEdit:
     """An object property when the range is a class, a datatype property when it is a datatype."""
 
@@ -147,7 +152,7 @@ def add_property(
             f"a {show_term(kind)}",
             f"    rdfs:domain {show_term(domain_term)}",
             f"    rdfs:range {show_term(range_term)}",
-            *_labels(label_fr, label_en, comment),
+            *_labels(label_fr, label_en, comment, comment_fr),
         ]
         return _statement(term, lines), f"added {show_term(kind)} {show_term(term)}"
 

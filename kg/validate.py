@@ -4,7 +4,8 @@ Three kinds of findings, each a ``kg.build.Finding`` printed on one line:
 
 - the ``queries/checks/*-violation.rq`` queries (the build runs them too: any row is an error) and
   the ``queries/checks/lint/*-violation.rq`` ones, in the spirit of ROBOT's report, which only
-  ``atkg validate`` runs because they flag what may be work in progress (an orphan entity);
+  ``atkg validate`` runs because they flag what may be work in progress (an orphan entity; with
+  them, ``untranslated-term``: an ontology term without its label and definition in fr and en);
 - the SHACL shapes of ``ontology/shapes.ttl`` (pyshacl), on the union of all graphs;
 - the curation checks of ``kg.curation.checks`` (domain, range and class membership with the
   subclass closure, self-membership, and the ``check-provenance`` citation test), which the
@@ -56,9 +57,13 @@ class ValidationReport:
 
 
 def lint_findings(workspace: Workspace, quads: list[Quad]) -> list[Finding]:
-    """Rows of ``queries/checks/lint/*-violation.rq``: what a review should look at."""
+    """Rows of ``queries/checks/lint/*-violation.rq``, and ontology terms not yet in both languages
+    (``kg.curation.terms``): what a review should look at."""
+    from kg.curation.terms import untranslated_term_findings
+
     folder = workspace.checks_dir / "lint"
-    return run_checks(workspace, quads, folder) if folder.is_dir() else []
+    found = run_checks(workspace, quads, folder) if folder.is_dir() else []
+    return found + untranslated_term_findings(quads)
 
 
 def validate_workspace(workspace: Workspace, reason: bool = True) -> ValidationReport:

@@ -89,7 +89,7 @@ def test_deprecate_then_the_term_is_refused_in_new_facts(ws, cli):
     result = cli(*ws_args(ws), "ontology", "deprecate", "atkg:observerOf", "--replaced-by", "org:memberOf")
     assert result.stdout == "deprecated atkg:observerOf (replaced by org:memberOf) (ontology/atkg.ttl)\n"
     assert ws.ontology.read_text(encoding="utf-8").endswith(
-        '"@en .\n\natkg:observerOf owl:deprecated true ;\n    dcterms:isReplacedBy org:memberOf .\n'
+        '"@fr .\n\natkg:observerOf owl:deprecated true ;\n    dcterms:isReplacedBy org:memberOf .\n'
     )
     result = cli(*ws_args(ws), "fact", "add", "ilo", "atkg:observerOf", "icat", "--source", "000:11")
     assert (result.exit_code, result.stderr) == (

@@ -299,3 +299,85 @@ def test_nodes_without_a_label_are_named_from_their_facts(site_en, site_fr):
         '<a href="membership-unodc-icat-working-group-chair-2010.html">'
         "United Nations Office on Drugs and Crime — chair — ICAT working group</a>"
     ) in site_en["id/unodc.html"]
+
+
+def _ontology_comments() -> dict[str, dict[str, str]]:
+    """The definitions of every class and property of the real ontology, by CURIE and language."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.curation.terms import TERM_KINDS
+    from kg.namespace import shorten
+
+    graph = Graph().parse(ROOT / "ontology" / "atkg.ttl")
+    terms = {s for s, o in graph.subject_objects(RDF.type) if o in TERM_KINDS and isinstance(s, URIRef)}
+    return {shorten(t): {c.language: str(c) for c in graph.objects(t, RDFS.comment)} for t in terms}
+
+
+def _definition_cells(page: str) -> dict[str, tuple[str, str]]:
+    """Each term row's definition cell: anchor -> (its lang attribute, its text)."""
+    cells = {}
+    for anchor, row in re.findall(r'<tr id="([^"]+)">(.*?)</tr>', page, re.S):
+        tds = re.findall(r"<td([^>]*)>(.*?)</td>", row, re.S)
+        # columns: term (+ kind for properties), fr label, en label, definition, ...
+        labelled = [i for i, (attrs, _) in enumerate(tds) if attrs == ' lang="en"']
+        attrs, text = tds[labelled[0] + 1]
+        cells[anchor] = (attrs, unescape(text))
+    return cells
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_ontology_page_defines_every_term_in_its_own_language_only(site_fr, site_en, lang):
+    from kg.site.pages import term_anchor
+
+    page = (site_fr if lang == "fr" else site_en)["ontology.html"]
+    other = "en" if lang == "fr" else "fr"
+    comments = _ontology_comments()
+    cells = _definition_cells(page)
+    # 40 classes, 40 object, 19 datatype and 22 annotation properties
+    assert set(cells) == {term_anchor(c) for c in comments} and len(cells) == 121
+    for curie, texts in comments.items():
+        assert cells[term_anchor(curie)] == (f' lang="{lang}"', texts[lang]), curie
+    # not one definition of the other language anywhere on the page
+    shown = text_of(page)
+    assert [texts[other] for texts in comments.values() if texts[other] in shown] == []
+
+
+def test_the_french_ontology_page_shows_the_french_definitions(site_fr, site_en):
+    row = re.search(r'<tr id="atkg-CoordinationMechanism">(.*?)</tr>', site_fr["ontology.html"], re.S).group(
+        1
+    )
+    assert (
+        '<td lang="fr">Groupe par lequel des organisations coordonnent leur action (ICAT, Groupe mondial '
+        "sur la migration, commission nationale, groupe de travail, groupe de réflexion).</td>"
+    ) in row
+    row = re.search(r'<tr id="atkg-CoordinationMechanism">(.*?)</tr>', site_en["ontology.html"], re.S).group(
+        1
+    )
+    assert (
+        '<td lang="en">A group through which organizations coordinate (ICAT, the Global Migration Group, '
+        "a national commission, a working group, a think tank).</td>"
+    ) in row
+    assert "Groupe par lequel" not in site_en["ontology.html"]
+    assert "A group through which" not in site_fr["ontology.html"]
+
+
+def test_a_term_without_a_definition_in_the_page_language_shows_none(views_built):  # noqa: F811
+    """No fallback to the other language: the hole is `atkg validate`'s untranslated-term finding."""
+    from rdflib import Literal
+    from rdflib.namespace import RDFS
+
+    from kg.namespace import ATKG, GRAPH_ONTOLOGY
+
+    english = Literal("A group through which organizations coordinate", lang="en")
+    french = "Groupe par lequel des organisations coordonnent leur action"
+    quads = [
+        q
+        for q in open_store(views_built.store).quads()
+        if not (q[0] == ATKG.CoordinationMechanism and q[1] == RDFS.comment and q[3] == GRAPH_ONTOLOGY)
+    ]
+    quads.append((ATKG.CoordinationMechanism, RDFS.comment, english, GRAPH_ONTOLOGY))
+    for lang, expected in (("fr", ""), ("en", str(english))):
+        page = render_site(memory_store(quads), lang)["ontology.html"]
+        assert _definition_cells(page)["atkg-CoordinationMechanism"] == (f' lang="{lang}"', expected)
+        assert french not in page

@@ -135,7 +135,11 @@ def test_reasoner_reports_inconsistency(workspace_factory):
 def test_reasoner_reports_unsatisfiable_classes(workspace_factory):
     ws = workspace_factory(CLEAN)
     with ws.ontology.open("a", encoding="utf-8") as out:
-        out.write("\natkg:EventCampaign a owl:Class ; rdfs:subClassOf atkg:Event , atkg:Campaign .\n")
+        out.write(
+            "\natkg:EventCampaign a owl:Class ; rdfs:subClassOf atkg:Event , atkg:Campaign ;"
+            ' rdfs:label "event campaign"@en , "campagne-manifestation"@fr ;'
+            ' rdfs:comment "Both."@en , "Les deux."@fr .\n'
+        )
     report = validate_workspace(ws)
     assert [str(f) for f in report.findings] == [
         "reasoner: unsatisfiable class https://w3id.org/atkg/ontology#EventCampaign"

@@ -292,6 +292,7 @@ def fact_list(
 LabelFr = Annotated[str, typer.Option("--label-fr", help="French label.")]
 LabelEn = Annotated[str, typer.Option("--label-en", help="English label.")]
 Comment = Annotated[Optional[str], typer.Option("--comment", help="What it means (English).")]
+CommentFr = Annotated[Optional[str], typer.Option("--comment-fr", help="What it means (French).")]
 
 
 def _report_ontology(result) -> None:
@@ -312,6 +313,7 @@ def ontology_add_class(
     label_en: LabelEn,
     comment: Comment = None,
     dry_run: DryRun = False,
+    comment_fr: CommentFr = None,
 ) -> None:
     """Add a class to the ontology.
 
@@ -319,7 +321,9 @@ def ontology_add_class(
     """
     from kg.ontology_edit import add_class
 
-    _report_ontology(add_class(ctx.obj.resolve(), name, parent, label_fr, label_en, comment, dry_run))
+    _report_ontology(
+        add_class(ctx.obj.resolve(), name, parent, label_fr, label_en, comment, dry_run, comment_fr)
+    )
 
 
 @ontology_app.command("add-property")
@@ -335,6 +339,7 @@ def ontology_add_property(
     label_en: LabelEn,
     comment: Comment = None,
     dry_run: DryRun = False,
+    comment_fr: CommentFr = None,
 ) -> None:
     """Add an object or datatype property to the ontology.
 
@@ -344,7 +349,7 @@ def ontology_add_property(
     from kg.ontology_edit import add_property
 
     _report_ontology(
-        add_property(ctx.obj.resolve(), name, domain, range, label_fr, label_en, comment, dry_run)
+        add_property(ctx.obj.resolve(), name, domain, range, label_fr, label_en, comment, dry_run, comment_fr)
     )
 
 

@@ -372,10 +372,11 @@ class SitePages:
                 children[parent].append(term.curie)
 
         def describe(term):
-            comment = term.comments.get(self.lang)
+            # The page's language only, never the other one in its place: a French page is
+            # French everywhere. A term without a definition in a language is a finding of
+            # `atkg validate` (untranslated-term), not something to paper over here.
+            comment = term.comments.get(self.lang, "")
             comment_lang = self.lang
-            if comment is None:
-                comment, comment_lang = term.comments.get("en", ""), "en"
             return {
                 "curie": term.curie,
                 "kind": self.words[f"kind.{term.kind}"],
