@@ -39,24 +39,30 @@ from kg.workspace import Workspace  # noqa: E402
 GOLD = ROOT / "tests" / "data" / "ingest"
 
 
-def own_report(quads, nlp_loader) -> tuple[list[dict], Gold, float, int]:
-    """Our written report, added to a scratch copy of the corpus and ingested against the full graph."""
+def ingest_in_scratch(quads, nlp, report: Path, symbol: str, date: str) -> tuple[list[dict], str, float]:
+    """``report`` added to a scratch copy of the corpus and ingested against ``quads``:
+    (candidates, its document id, seconds spent proposing)."""
     from kg.sources.adding import add_document
 
-    gold_data = json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for folder in ("ontology", "corpus"):
             shutil.copytree(ROOT / folder, root / folder)
         shutil.copytree(ROOT / "kg" / "data", root / "kg" / "data")
         workspace = Workspace(root)
-        report = GOLD / "rapport_afrique_ouest.txt"
-        added = add_document(workspace, report, title="Rapport", date="2012-08-14", symbol="A/67/990")
+        added = add_document(workspace, report, title="Rapport", date=date, symbol=symbol)
         source = load_corpus(workspace.corpus_dir)[added.info.key]
         start = time.perf_counter()
-        candidates = propose(source, Gazetteer.from_quads(quads), nlp_loader())
+        candidates = propose(source, Gazetteer.from_quads(quads), nlp)
         seconds = time.perf_counter() - start
-    key = added.info.key
+    return candidates, added.info.key, seconds
+
+
+def own_report(quads, nlp_loader) -> tuple[list[dict], Gold, float, int]:
+    """Our written report, added to a scratch copy of the corpus and ingested against the full graph."""
+    gold_data = json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))
+    report = GOLD / "rapport_afrique_ouest.txt"
+    candidates, key, seconds = ingest_in_scratch(quads, nlp_loader(), report, "A/67/990", "2012-08-14")
     gold = Gold(
         {(f"{key}-{label}", slug) for label, slugs in gold_data["mentions"].items() for slug in slugs},
         gold_data["entities"],
@@ -88,21 +94,9 @@ def written_report(quads, nlp, report: Path, gold_file: Path, symbol: str, date:
     """A report we wrote, ingested against the full graph; its gold scored as leave-one-out scores
     the corpus (only the predicates ingest proposes: the gold also holds whole n-ary patterns)."""
     from kg.ingest.evaluate import EXTRACTED_PREDICATES
-    from kg.sources.adding import add_document
 
     data = json.loads(gold_file.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        for folder in ("ontology", "corpus"):
-            shutil.copytree(ROOT / folder, root / folder)
-        shutil.copytree(ROOT / "kg" / "data", root / "kg" / "data")
-        workspace = Workspace(root)
-        added = add_document(workspace, report, title="Rapport", date=date, symbol=symbol)
-        source = load_corpus(workspace.corpus_dir)[added.info.key]
-        start = time.perf_counter()
-        candidates = propose(source, Gazetteer.from_quads(quads), nlp)
-        seconds = time.perf_counter() - start
-    key = added.info.key
+    candidates, key, seconds = ingest_in_scratch(quads, nlp, report, symbol, date)
     gold = Gold(
         {(f"{key}-{label}", slug) for label, slugs in data["mentions"].items() for slug in slugs},
         data["entities"],
