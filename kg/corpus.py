@@ -108,6 +108,9 @@ def document_key(name: str, corpus_dir: Path | None = None) -> str:
     raise KeyError(name)
 
 
+_NOTE_GAP = 3  # at most this many note numbers lost to OCR between two notes read
+
+
 def parse_document(info: DocumentInfo, text: str) -> SourceText:
     """Passages of one document, in reading order."""
     if info.paragraphs == "blank-line":
@@ -154,7 +157,13 @@ def parse_document(info: DocumentInfo, text: str) -> SourceText:
         if in_footnotes:
             note = _FOOTNOTE.match(line)
             number = note.group(1) if note else None
-            if number == "*" or (number and int(number) > last_footnote):
+            # notes are numbered in order: a number that skips ahead ("25 avril 2012." wrapping
+            # onto its own line) continues the open note rather than starting one
+            if number == "*" or (
+                number
+                and last_footnote < int(number)
+                and (not last_footnote or int(number) <= last_footnote + _NOTE_GAP)
+            ):
                 if number != "*":
                     last_footnote = int(number)
                 footnote = start("fn-star" if number == "*" else f"fn-{number}", index)

@@ -65,3 +65,26 @@ def test_document_key_accepts_file_names_and_numbers():
     assert document_key("3") == "003"
     with pytest.raises(KeyError):
         document_key("009")
+
+
+def test_a_note_wrapping_onto_a_line_that_starts_with_a_number_stays_one_note():
+    from kg.corpus import DocumentInfo, parse_document
+
+    text = (
+        "1. L'ONUDC a signé un mémorandum1.\n"
+        "\n"
+        "__________________\n"
+        "1 Signé à Vienne le\n"
+        "25 avril 2012.\n"
+        "2 Voir A/67/1.\n"
+        "\n"
+        "2. L'OIM a participé2.\n"
+    )
+    info = DocumentInfo("007", "007_test.txt", "Essai", "Test", "2014", None)
+    passages = {p.label: p.text for p in parse_document(info, text).passages}
+    assert passages == {
+        "1": "1. L'ONUDC a signé un mémorandum1.",
+        "fn-1": "1 Signé à Vienne le 25 avril 2012.",
+        "fn-2": "2 Voir A/67/1.",
+        "2": "2. L'OIM a participé2.",
+    }
