@@ -83,7 +83,7 @@ _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|\*)\s+(?![.,])\S")
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-H]|\d{1,2})?\s?\.\s+\S")
 _SECTION = re.compile(r"^\s*(?:[IVX]+|[A-H])\.\s+[A-ZÉÀ]")
 _PAGE_NOISE = re.compile(
-    r"^\s*(?:\d{1,3}|E/CN\.15/2008/6|CTOC/COP/\d{4}/\d+|A/RES/\S+|V\.\d{2}-\d+.*|\d{2}-\d{5}.*"
+    r"^\s*(?:\d{1,3}|E/CN\.15/2008/6|CTOC/COP/\d{4}/\d+|A/RES/\S+|(?:\d{1,3}\s+)?V\.\d{2}-\d+.*|\d{2}-\d{5}.*"
     r"|https?://\S+|[*#]+)\s*$"
 )
 

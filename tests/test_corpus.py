@@ -68,6 +68,7 @@ def test_document_key_accepts_file_names_and_numbers():
 
 
 def test_a_note_wrapping_onto_a_line_that_starts_with_a_number_stays_one_note():
+    """And an even page's footer (page number, then job number) is page noise, not text."""
     from kg.corpus import DocumentInfo, parse_document
 
     text = (
@@ -78,7 +79,11 @@ def test_a_note_wrapping_onto_a_line_that_starts_with_a_number_stays_one_note():
         "25 avril 2012.\n"
         "2 Voir A/67/1.\n"
         "\n"
-        "2. L'OIM a participé2.\n"
+        "2. L'OIM a participé2\n"
+        "\n"
+        "2 V.14-05123\n"
+        "\n"
+        "à l'atelier.\n"
     )
     info = DocumentInfo("007", "007_test.txt", "Essai", "Test", "2014", None)
     passages = {p.label: p.text for p in parse_document(info, text).passages}
@@ -86,5 +91,5 @@ def test_a_note_wrapping_onto_a_line_that_starts_with_a_number_stays_one_note():
         "1": "1. L'ONUDC a signé un mémorandum1.",
         "fn-1": "1 Signé à Vienne le 25 avril 2012.",
         "fn-2": "2 Voir A/67/1.",
-        "2": "2. L'OIM a participé2.",
+        "2": "2. L'OIM a participé2 à l'atelier.",
     }
