@@ -7,6 +7,7 @@ kept in benchmarks/data/mention-audit.tsv and bench_ingest.py reads them.
 
     .venv/bin/python benchmarks/mention_errors.py            # table of unjudged errors
     .venv/bin/python benchmarks/mention_errors.py --all      # every error, judged or not
+    .venv/bin/python benchmarks/mention_errors.py --missed   # gold mentions not proposed
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from kg.ingest.sentences import sentences  # noqa: E402
 from kg.workspace import Workspace  # noqa: E402
 
 
-def errors() -> list[tuple[str, str, str, str, str]]:
+def errors(missed: bool = False) -> list[tuple[str, str, str, str, str]]:
     """(passage, entity, surface, labels, sentence) of each proposed (passage, entity) pair the
-    curated gold does not hold; the first surface form and its sentence in reading order."""
+    curated gold does not hold; the first surface form and its sentence in reading order. With
+    ``missed``, the gold pairs not proposed instead (surface and sentence empty)."""
     quads = CuratedData.load(Workspace(ROOT)).quads()
     rows = []
     for key, source in sorted(load_corpus(ROOT / "corpus").items()):
@@ -39,11 +41,19 @@ def errors() -> list[tuple[str, str, str, str, str]]:
         for names in gazetteer.names.values():
             for name in names:
                 all_labels.setdefault(name.slug, []).append(name.label)
+        earlier: frozenset[str] = frozenset()
         for passage in source.passages:
             name = f"{key}-{passage.label}"
+            found = find_mentions(passage.text, gazetteer, earlier)
+            earlier = frozenset(m.slug for m in found)
+            if missed:
+                proposed = {m.slug for m in found if m.name.known}
+                for pair in sorted(p for p in gold.mentions if p[0] == name and p[1] not in proposed):
+                    rows.append((name, pair[1], "", " | ".join(sorted(set(all_labels.get(pair[1], [])))), ""))
+                continue
             seen: set[str] = set()
             spans = sentences(passage.text)
-            for mention in find_mentions(passage.text, gazetteer):
+            for mention in found:
                 if not mention.name.known or mention.slug in seen:
                     continue
                 seen.add(mention.slug)
@@ -58,6 +68,10 @@ def errors() -> list[tuple[str, str, str, str, str]]:
 def main() -> None:
     judged = read_audit(AUDIT)
     show_all = "--all" in sys.argv
+    if "--missed" in sys.argv:
+        for row in errors(missed=True):
+            print("\t".join(row[:2] + row[3:4]))
+        return
     rows = errors()
     for passage, slug, surface, labels, sentence in rows:
         verdict = judged.get((passage, slug))
