@@ -64,6 +64,10 @@ _NOT_ORGANISATIONS = {
     "atkg:Ratification",
     "org:Membership",
     "time:Interval",
+    "atkg:Practice",  # what a State reports doing, not a body
+    "org:Role",
+    "atkg:Person",
+    "foaf:Person",
 }
 
 
