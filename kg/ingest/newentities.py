@@ -183,7 +183,40 @@ _LOWER_HEADS = {
     "coordinateur",
     "agence",
     "initiative",
+    "initiatives",
     "programmes",
+    "hôtel",
+    "fonds",
+    "conseils",
+}
+_BODY_HEADS = {
+    "conseil",
+    "comité",
+    "commission",
+    "groupe",
+    "groupes",
+    "équipe",
+    "unité",
+    "cellule",
+    "réseau",
+    "mécanisme",
+    "observatoire",
+    "initiative",
+    "initiatives",
+    "programme",
+    "programmes",
+    "fonds",
+}
+_NOT_COMPLEMENTS = {
+    "pays",
+    "états",
+    "personnes",
+    "victimes",
+    "femmes",
+    "enfants",
+    "cas",
+    "membres",
+    "mesures",
 }
 _DEMONYM_FORMS = frozenset(
     form for adjectives in DEMONYMS.values() for adjective in adjectives for form in inflections(adjective)
@@ -213,8 +246,19 @@ def _national_body(doc, token) -> bool:
     ):
         return True  # "une équipe sur la traite", "le médiateur pour les enfants"
     phrase = doc[token.i + 1 : token.i + 6]
-    if any(t.lower_ in _DEMONYM_FORMS for t in phrase if t.pos_ == "ADJ" or t.i == token.i + 1):
+    if any(t.lower_ in _DEMONYM_FORMS for t in phrase):
         return True  # "des sociétés de presse néerlandaises", "la maréchaussée royale néerlandaise"
+    if following.text[:1].isupper() and following.is_alpha:
+        return True  # "l'hôtel Hilton de Vienne"
+    if (
+        token.lower_ in _BODY_HEADS
+        and following.lower_ in ("de", "d’", "d'")
+        and token.i + 2 < len(doc)
+        and doc[token.i + 2].pos_ == "NOUN"
+        and doc[token.i + 2].text.islower()
+        and doc[token.i + 2].lower_ not in _NOT_COMPLEMENTS
+    ):
+        return True  # "un conseil d'experts", "le programme de protection des victimes"
     return (
         bool(_QUALIFIERS.match(following.text))
         and following.lower_ not in ("de", "sur", "contre")
@@ -432,8 +476,12 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                 follower.pos_ in _NAME_POS
                 or (follower.pos_ == "DET" and follower.lower_ in _ARTICLES)
                 or (
-                    follower.pos_ == "VERB" and "Part" in follower.morph.get("VerbForm") and follower.i == end
-                )
+                    follower.pos_ == "VERB"
+                    and "Part" in follower.morph.get("VerbForm")
+                    and follower.i == end
+                    and follower.i + 1 < len(doc)
+                    and doc[follower.i + 1].lower_ in ("de", "d’", "d'", "des", "du")
+                )  # "Comité ... chargé de lutter", not "Forum ... tenue à"
                 or (
                     follower.lower_ == "et"
                     and end > token.i + 1
@@ -478,7 +526,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
     places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
     for start, end in _proper_runs(doc):
         label = text[start:end]
-        if any(a < end and start < b for a, b in places) or "/" in text[max(0, start - 1) : end + 1]:
+        place = any(a < end and start < b for a, b in places) and not any(
+            p.search(label) for p, _ in _ENGLISH_HEADS
+        )
+        if place or "/" in text[max(0, start - 1) : end + 1]:
             continue  # "New York", "Port Elizabeth"; document symbols "CTOC/COP/2006/6"
         if (start, end) in persons or any(a <= start and end <= b for a, b in persons):
             type_name = "foaf:Person" if " " in label else None
@@ -561,7 +612,7 @@ def _proper_runs(doc) -> list[tuple[int, int]]:
         while current and current[-1].lower_ in _ENGLISH_JOINERS:
             current.pop()
         if current:
-            words = [t for t in current if t.lower_ not in _ENGLISH_JOINERS]
+            words = [t for t in current if t.text[:1].isupper()]
             if len(words) >= 2 or (len(words) == 1 and words[0].text.isupper() and words[0].text.isalpha()):
                 runs.append((current[0].idx, current[-1].idx + len(current[-1].text)))
         current.clear()
