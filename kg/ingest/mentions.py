@@ -137,7 +137,7 @@ _CURRENCY = re.compile(r"\b(?:dollars?|euros?|francs?|livres?)\s+(?:des\s+|du\s+
 _KIND_OF = re.compile(r"\b[a-zéèêàâîôûç]{3,}\s+d(?:e\s+|['’]\s*)$")
 _TITLED = frozenset({"atkg:Resolution", "atkg:Publication"})
 _COMPANY = re.compile(r" [A-Z][a-z]+")
-_WORD = re.compile(r"[\w.]+|[,;:()\[\]«»“”\"]")
+_WORD = re.compile(r"\w+(?:\.\w+)*|[^\w\s'’\-]")  # "UN.GIFT" is one word, its full stop another
 
 
 def _named_here(text: str, doc: Keyed, start: int, end: int, name: Name, gazetteer: Gazetteer) -> bool:

@@ -334,7 +334,8 @@ def type_of(label: str) -> str | None:
 def _tidy(text: str) -> str:
     text = re.sub(r"^[|I](?=['’])", "", text.strip())
     text = re.sub(r"^[lLdD]['’]\s*", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.'’\"")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.'’\"&")
+    text = re.sub(r"\s+[dlDL]$", "", text)  # "Groupe d’" cut at the elision
     return text
 
 
@@ -344,6 +345,8 @@ def _year(sentence: str) -> str | None:
 
 
 _NATIONAL = {"atkg:GovernmentBody"}
+_TITLES = {"atkg:Publication", "atkg:Event", "atkg:Campaign"}
+_NOT_IN_NAMES = {"ses", "son", "sa", "leur", "leurs", "ont", "est", "sont", "été", "a", "avait", "sera"}
 _NOT_HEADS = {"les", "des", "une", "aux", "par", "pour", "avec", "dans", "sur", "entre", "the"}
 _INTERNATIONAL = {"atkg:UNEntity", "atkg:IntergovernmentalOrganization", "atkg:Region", "atkg:Publication"}
 
@@ -373,6 +376,16 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
     known = [(m.start, m.end) for m in mentions if not m.slug.startswith("country-")]
     taken: list[tuple[int, int]] = []
     countries = [m for m in mentions if m.slug.startswith("country-")]
+
+    def _anchored(start: int, end: int) -> bool:
+        """Plural bodies in lower case are instances when counted ("14 groupes de police", "deux
+        commissions nationales") or owned by a known name ("... de l'ONUDC")."""
+        if re.search(
+            r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))\W+(?:\w+\W+)?$",
+            text[max(0, start - 30) : start],
+        ):
+            return True
+        return any(start < s and e <= end for s, e in known)
 
     def country_of(start: int, end: int, sentence: tuple[int, int]) -> str | None:
         """The State a national body belongs to: named in its name, else the last one named
@@ -409,6 +422,12 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             return  # "campagnes nationales", "unités spécialisées": a kind, not one body
         if type_name == "atkg:Region" and any(m.start < end and start < m.end for m in countries):
             return  # "États-Unis d'Amérique" is a country
+        if "/" in text[max(0, start - 1) : end + 1] or any(label.startswith(n + " ") for n in _NOT_NEW):
+            return  # document symbols ("CTOC/COP/2006/6"); "Organisation des Nations Unies à New York"
+        if type_name not in _TITLES and _NOT_IN_NAMES & set(re.findall(r"\w+", label.lower())):
+            return  # "Groupe pour ses travaux", "Mécanisme a reçu": a clause, not a name
+        if national and label.split()[0].lower().endswith(("s", "x")) and not _anchored(start, end):
+            return  # "programmes de formation": a kind of thing, unless counted or owned
         if re.match(r"Gouvernements?\b", label):
             return  # "le Gouvernement béninois" is the State: the country mention stands for it
         bounds = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
