@@ -450,8 +450,8 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
 
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
-        if acronym.isdigit():
-            continue
+        if acronym.isdigit() or any(match.start() <= m.start and m.end <= match.end() for m in mentions):
+            continue  # a known acronym: the name before it is the known one's
         best = _name_before(text, match.start(), acronym, mentions)
         if best is None:
             continue
@@ -529,7 +529,9 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                 keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
             continue
         proper = all(w[:1].isupper() for w in ent.text.split() if w.lower() not in _FUNCTION)
-        type_name = type_of(ent.text) or ("org:Organization" if ent.label_ == "ORG" or proper else None)
+        type_name = type_of(ent.text) or (
+            (_english_type(ent.text) or "org:Organization") if ent.label_ == "ORG" or proper else None
+        )
         if type_name is None:
             continue
         keep(
@@ -550,10 +552,21 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         )
         if place or "/" in text[max(0, start - 1) : end + 1]:
             continue  # "New York", "Port Elizabeth"; document symbols "CTOC/COP/2006/6"
-        if (start, end) in persons or any(a <= start and end <= b for a, b in persons):
+        english = _english_type(label)
+        if re.search(
+            r"(?:organisation non gouvernementale|\bONG|association)\s+$",
+            text[max(0, start - 40) : start],
+            re.I,
+        ):
+            type_name = (
+                "atkg:NonGovernmentalOrganization"  # "l'organisation non gouvernementale Stop the Traffik"
+            )
+        elif english not in (None, "org:Organization"):
+            type_name = english
+        elif (start, end) in persons or any(a <= start and end <= b for a, b in persons):
             type_name = "foaf:Person" if " " in label else None
         else:
-            type_name = _english_type(label)
+            type_name = english
         if type_name:
             keep(start, end, label, type_name, None, 0.35)
 
@@ -567,8 +580,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             slug = propose_slug(label, inner_type, None, None)
             if entity.slug[:4] == slug[:4] or not slug or len(label.split()) < 2:
                 continue
-            if inner_type in _NATIONAL and entity.slug[3:4] == "-" and entity.slug[:3] != slug[:3]:
-                slug = f"{entity.slug[:3]}-{slug}"  # the country prefix of the outer body
+            if inner_type in _NATIONAL:
+                bounds = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+                state = country_of(start, end, bounds)
+                slug = f"{state}-{slug}" if state and not slug.startswith(f"{state}-") else slug
             found.append(NewEntity(start, end, label, inner_type, slug, None, None, 0.4))
     return sorted(found, key=lambda e: e.start)
 
@@ -598,14 +613,17 @@ _ENGLISH_HEADS = [
         "atkg:PrivateSectorEntity",
     ),
     (
-        re.compile(r"\b(?:Foundation|Association|Children|Society|Traffik|Watch|Action)\b"),
+        re.compile(r"\b(?:Foundation|Association|Children|Society|Watch|Action|Federation|Trust)\b"),
         "atkg:NonGovernmentalOrganization",
     ),
     (
         re.compile(r"\b(?:Council|Committee|Network|Alliance|Coalition|Task Force|Group)\b"),
         "atkg:CoordinationMechanism",
     ),
-    (re.compile(r"\b(?:News|TV|Radio|Welle|Jazeera|Times|Press)\b"), "atkg:MediaOrganization"),
+    (
+        re.compile(r"\b(?:News|TV|Radio|Television|Broadcasting|Times|Press|Media)\b"),
+        "atkg:MediaOrganization",
+    ),
 ]
 
 
