@@ -424,7 +424,9 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             return  # "États-Unis d'Amérique" is a country
         if "/" in text[max(0, start - 1) : end + 1] or any(label.startswith(n + " ") for n in _NOT_NEW):
             return  # document symbols ("CTOC/COP/2006/6"); "Organisation des Nations Unies à New York"
-        if type_name not in _TITLES and _NOT_IN_NAMES & set(re.findall(r"\w+", label.lower())):
+        if type_name not in _TITLES and (
+            _NOT_IN_NAMES & set(re.findall(r"\w+", label.lower())) or label.split()[1:2] == ["et"]
+        ):
             return  # "Groupe pour ses travaux", "Mécanisme a reçu": a clause, not a name
         if national and label.split()[0].lower().endswith(("s", "x")) and not _anchored(start, end):
             return  # "programmes de formation": a kind of thing, unless counted or owned
@@ -492,6 +494,12 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             if follower.lower_ in _STOPS:
                 break  # "Protocole par les États", "Mécanisme a reçu": the sentence goes on
             if (
+                follower.lower_ in ("de", "d’", "d'")
+                and follower.i + 1 < len(doc)
+                and "Inf" in doc[follower.i + 1].morph.get("VerbForm")
+            ):
+                break  # "prié le Groupe d'avancer": an infinitive, not a complement
+            if (
                 follower.pos_ in _NAME_POS
                 or (follower.pos_ == "DET" and follower.lower_ in _ARTICLES)
                 or (
@@ -522,8 +530,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         if ent.label_ not in ("ORG", "MISC", "LOC") or ent.text in _NOT_NEW:
             continue
         single = len(ent) < 2
-        if single and not (ent.label_ == "ORG" and len(ent.text) >= 3 and ent.text[:1].isupper()):
-            continue
+        if single and not (
+            ent.label_ == "ORG" and len(ent.text) >= 3 and ent.text[:1].isupper() and ent[0].pos_ == "PROPN"
+        ):
+            continue  # "Assemblée", "Dirigeants": a common noun spaCy took for a name
         if ent.label_ == "LOC":
             if _REGION_WORDS.search(ent.text):
                 keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
