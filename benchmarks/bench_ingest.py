@@ -137,7 +137,8 @@ def main() -> None:
         f"{totals['o'][0] / totals['o'][1]:>9.0%} {f[0] / f[1]:>8.0%} {f[2] / max(f[3], 1):>5.0%} {f[1]:>10}"
     )
     print(
-        f"\nmentions P: against the curated facts (a lower bound); P aud.: counting as right the "
+        f"\nmentions P: against the curated facts (a lower bound); P aud. ({a[0]} of {a[1]} right): "
+        f"counting as right the "
         f"{a[1] - m[2]} proposals outside that gold which {AUDIT.relative_to(ROOT)} judges true "
         f"by reading ({a[0] - m[2]} true, {a[1] - m[2] - (a[0] - m[2]) - a[2]} false, {a[2]} not judged yet, "
         f"counted wrong; list them with benchmarks/mention_errors.py)"

@@ -16,7 +16,7 @@ from functools import cache
 from kg.ingest.demonyms import DEMONYMS, inflections
 from kg.ingest.textkey import label_key
 
-__all__ = ["Name", "Gazetteer"]
+__all__ = ["Name", "Gazetteer", "most_specific"]
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _LABELS = {f"{_SKOS}prefLabel": 0, f"{_SKOS}altLabel": 1, f"{_SKOS}hiddenLabel": 2}
@@ -68,7 +68,7 @@ class Gazetteer:
                 continue
             slug = str(s)[len(_ID) :]
             if str(p) == _RDF_TYPE:
-                gazetteer.types.setdefault(slug, _prefixed(str(o)))
+                gazetteer.types[slug] = most_specific(gazetteer.types.get(slug), _prefixed(str(o)))
             elif str(p) in _LABELS:
                 labelled.append((slug, str(o), _LABELS[str(p)], getattr(o, "language", None) or ""))
                 if str(p) == f"{_SKOS}prefLabel" and getattr(o, "language", None):
@@ -151,6 +151,17 @@ def _name(label: str, slug: str, rank: int, known: bool) -> Name:
         and not slug.startswith("country-")
     )
     return Name(key, slug, label, rank, known, acronym, proper, generic, label_words(label))
+
+
+_GENERIC = ("foaf:Agent", "org:Organization")
+
+
+def most_specific(current: str | None, other: str) -> str:
+    """Of two classes stated for one individual, the specific one (``foaf:Person`` over
+    ``foaf:Agent``), else the first in sorted order: the same answer whatever order quads come in."""
+    if current is None:
+        return other
+    return min((current, other), key=lambda t: (t in _GENERIC, t))
 
 
 def _prefixed(iri: str) -> str:
