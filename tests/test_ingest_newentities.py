@@ -108,6 +108,17 @@ def test_bodies_named_in_lower_case(gazetteer, nlp):
             "programme-programmes-collecte-donnees-onudc",
         )
     ]
+    text = (
+        "En Hongrie, une unité spécialisée chargée des enquêtes et de la coordination dans les affaires "
+        "de traite a été créée."
+    )
+    assert new(text, gazetteer, nlp) == [
+        (
+            "Unité spécialisée chargée des enquêtes",
+            "atkg:GovernmentBody",
+            "hun-unite-specialisee-chargee-enquetes",
+        )
+    ]
     # a plural kind neither counted nor owned is no body
     assert new("Les agents suivent des programmes de formation.", gazetteer, nlp) == []
 

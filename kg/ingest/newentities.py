@@ -379,12 +379,14 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
 
     def _anchored(start: int, end: int) -> bool:
         """Plural bodies in lower case are instances when counted ("14 groupes de police", "deux
-        commissions nationales") or owned by a known name ("... de l'ONUDC")."""
+        commissions nationales"), of a nationality, or owned by a known name ("... de l'ONUDC")."""
         if re.search(
             r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))\W+(?:\w+\W+)?$",
             text[max(0, start - 30) : start],
         ):
             return True
+        if any(start <= m.start and m.end <= end for m in countries):
+            return True  # "des sociétés de presse néerlandaises"
         return any(start < s and e <= end for s, e in known)
 
     def country_of(start: int, end: int, sentence: tuple[int, int]) -> str | None:
@@ -507,8 +509,11 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                     and "Part" in follower.morph.get("VerbForm")
                     and follower.i == end
                     and follower.i + 1 < len(doc)
-                    and doc[follower.i + 1].lower_ in ("de", "d’", "d'", "des", "du")
-                )  # "Comité ... chargé de lutter", not "Forum ... tenue à"
+                    and (
+                        doc[follower.i + 1].lower_ in ("de", "d’", "d'", "des", "du")
+                        or "Part" in doc[follower.i + 1].morph.get("VerbForm")
+                    )
+                )  # "Comité ... chargé de lutter", "unité spécialisée chargée des", not "Forum ... tenue à"
                 or (
                     follower.lower_ == "et"
                     and end > token.i + 1
