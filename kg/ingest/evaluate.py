@@ -64,6 +64,10 @@ _NOT_ORGANISATIONS = {
     "atkg:Ratification",
     "org:Membership",
     "time:Interval",
+    "atkg:Practice",  # what a State reports doing, not a body
+    "org:Role",
+    "atkg:Person",
+    "foaf:Person",
 }
 
 
@@ -149,6 +153,13 @@ def _align_observations(candidates: list[dict], gold: Gold, alignment: dict) -> 
                 alignment.setdefault(c["subject"], match)
 
 
+def _pick(first: str, sharing: list[str], proposed_slug: str) -> str:
+    """Several national bodies share a label ("Ministère de la justice" of Greece and of the
+    Netherlands): the one whose country prefix the proposed slug carries (``nld-...``)."""
+    prefix = proposed_slug.split("-", 1)[0]
+    return next((g for g in sharing if len(sharing) > 1 and g.split("-", 1)[0] == prefix), first)
+
+
 def evaluate(candidates: list[dict], gold: Gold) -> Scores:
     predicted_mentions = {
         (c["passage"], c["entity"]) for c in candidates if c["kind"] == "entity" and c["entity"]
@@ -160,10 +171,13 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
         len(predicted_mentions),
     )
     keys: dict[str, str] = {}  # folded label / acronym / slug -> gold slug
+    shared: dict[str, list[str]] = {}  # folded label -> every gold slug it names
     for slug, entity in gold.entities.items():
         keys[slug] = slug
         for label in entity["labels"]:
             keys.setdefault(label_key(label), slug)
+            if slug not in shared.setdefault(label_key(label), []):
+                shared[label_key(label)].append(slug)
     proposed: dict[str, dict] = {}
     for c in candidates:
         if c["kind"] == "entity" and not c["entity"] and not c["proposed_slug"].startswith(_STRUCTURAL):
@@ -178,18 +192,17 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
             label_key(labels.get("en") or ""),
         ]
         names += [label_key(a.rsplit("@", 1)[0]) for a in c.get("alt", [])]
-        match = next((keys[n] for n in names if n and n in keys), None)
-        if match is None:  # a name cut short or run on: one key starts the other (12+ letters)
-            match = next(
-                (
-                    keys[k]
-                    for n in names[1:2]
-                    if len(n) >= 12
-                    for k in sorted(keys)
-                    if len(k) >= 12 and (k.startswith(n) or n.startswith(k))
-                ),
-                None,
+        match = next((_pick(keys[n], shared.get(n, []), slug) for n in names if n and n in keys), None)
+        if match is None:  # a name cut short or run on: one key starts the other (12+ letters),
+            # the longest shared start wins
+            starts = sorted(
+                (-min(len(k), len(n)), k)
+                for n in names[1:2]
+                if len(n) >= 12
+                for k in keys
+                if len(k) >= 12 and (k.startswith(n) or n.startswith(k))
             )
+            match = keys[starts[0][1]] if starts else None
         if match:
             alignment[slug] = match
     _align_by_parties(candidates, gold, proposed, alignment)

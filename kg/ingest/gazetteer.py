@@ -8,14 +8,15 @@ country too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.ingest.demonyms import DEMONYMS, inflections
 from kg.ingest.textkey import label_key
 
-__all__ = ["Name", "Gazetteer"]
+__all__ = ["Name", "Gazetteer", "most_specific"]
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _LABELS = {f"{_SKOS}prefLabel": 0, f"{_SKOS}altLabel": 1, f"{_SKOS}hiddenLabel": 2}
@@ -37,6 +38,8 @@ class Name:
     acronym: bool  # short and written in capitals: must match in capitals
     proper: bool = False  # a proper noun (country name): must start with a capital in the text
     generic: bool = False  # "Atelier régional", "Groupe de travail": yields to a longer name
+    words: tuple[str, ...] = ()  # the label's words, folded, without a leading elided article
+    needs: frozenset[str] = frozenset()  # a short form stands for the entity only beside these
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Gazetteer:
     names: dict[str, list[Name]] = field(default_factory=dict)  # key -> names (best first)
     types: dict[str, str] = field(default_factory=dict)  # slug -> prefixed type
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> lang -> prefLabel
+    forms: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # slug -> labels' words
 
     def add(self, name: Name) -> None:
         if len(name.key) < 2 or name.key.isdigit():
@@ -64,13 +68,15 @@ class Gazetteer:
                 continue
             slug = str(s)[len(_ID) :]
             if str(p) == _RDF_TYPE:
-                gazetteer.types.setdefault(slug, _prefixed(str(o)))
+                gazetteer.types[slug] = most_specific(gazetteer.types.get(slug), _prefixed(str(o)))
             elif str(p) in _LABELS:
                 labelled.append((slug, str(o), _LABELS[str(p)], getattr(o, "language", None) or ""))
                 if str(p) == f"{_SKOS}prefLabel" and getattr(o, "language", None):
                     gazetteer.labels.setdefault(slug, {})[o.language] = str(o)
         for slug, label, rank, _language in sorted(labelled):
             gazetteer.add(_name(label, slug, rank, known=True))
+            gazetteer.forms.setdefault(slug, []).append(label_words(label))
+        gazetteer._qualify()
         for slug in sorted(s for s in gazetteer.types if s.startswith("country-")):
             for adjective in DEMONYMS.get(slug.removeprefix("country-"), ()):
                 for form in inflections(adjective):
@@ -89,6 +95,46 @@ class Gazetteer:
                         gazetteer.add(Name(label_key(form), slug, form, 3, False, False))
         return gazetteer
 
+    def _qualify(self) -> None:
+        """A short label that begins the French preferred label, whose rest names another entity
+        (``Ministère de l'intérieur`` of ``Ministère de l'intérieur du Bélarus``, ``Comité
+        directeur`` of ``... de l'Initiative mondiale ...``), stands for the entity only where that
+        other entity is named too. Only when the other is a country, or the short form is generic
+        or in lower case: "Division de la promotion de la femme" is a name on its own. The United
+        Nations go without saying in a UN report."""
+        for names in self.names.values():
+            for index, name in enumerate(names):
+                preferred = self.labels.get(name.slug, {}).get("fr")
+                if (
+                    not name.known
+                    or not preferred
+                    or name.slug.startswith("country-")
+                    or any(c.isdigit() for c in name.key)  # "résolution 2006/27" is specific already
+                ):
+                    continue
+                whole = label_words(preferred)
+                if len(whole) <= len(name.words) or whole[: len(name.words)] != name.words:
+                    continue
+                rest = " ".join(preferred.split()[len(preferred.split()) - (len(whole) - len(name.words)) :])
+                rest = re.sub(r"^(?:de la|de l['’]|de|du|des|d['’])\s*|[()]", "", rest.strip()).strip()
+                others = {n.slug for n in self.names.get(label_key(rest), ()) if n.slug != name.slug}
+                national = all(o.startswith("country-") for o in others)
+                if (
+                    others
+                    and not others & _UNITED_NATIONS
+                    and (national or name.generic or name.label[:1].islower())
+                ):
+                    names[index] = replace(name, needs=frozenset(others))
+
+
+_UNITED_NATIONS = frozenset({"un", "united-nations", "onu"})
+_ELIDED = re.compile(r"^\s*(?:[lLdDI|]['’]\s*)")
+
+
+def label_words(label: str) -> tuple[str, ...]:
+    """``l'Office des Nations Unies`` -> ``("office", "des", "nations", "unies")``."""
+    return tuple(w for w in (label_key(w) for w in re.split(r"[\s'’\-]+", _ELIDED.sub("", label))) if w)
+
 
 def _name(label: str, slug: str, rank: int, known: bool) -> Name:
     from kg.ingest.newentities import type_of
@@ -104,7 +150,18 @@ def _name(label: str, slug: str, rank: int, known: bool) -> Name:
         and all(w[:1].islower() for w in words[1:])
         and not slug.startswith("country-")
     )
-    return Name(key, slug, label, rank, known, acronym, proper, generic)
+    return Name(key, slug, label, rank, known, acronym, proper, generic, label_words(label))
+
+
+_GENERIC = ("foaf:Agent", "org:Organization")
+
+
+def most_specific(current: str | None, other: str) -> str:
+    """Of two classes stated for one individual, the specific one (``foaf:Person`` over
+    ``foaf:Agent``), else the first in sorted order: the same answer whatever order quads come in."""
+    if current is None:
+        return other
+    return min((current, other), key=lambda t: (t in _GENERIC, t))
 
 
 def _prefixed(iri: str) -> str:

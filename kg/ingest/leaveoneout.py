@@ -8,6 +8,7 @@ entities it introduced, and the known entities each passage's facts name and its
 from __future__ import annotations
 
 from kg.ingest.evaluate import EXTRACTED_PREDICATES, Gold
+from kg.ingest.gazetteer import most_specific
 from kg.namespace import GRAPH_ENTITIES, ID, shorten
 from kg.textmatch import LabelMatcher
 
@@ -51,7 +52,7 @@ def split_for(quads: set, doc: str, passages: dict[str, str]) -> tuple[list, Gol
         if str(p).startswith(_SKOS) and str(p)[len(_SKOS) :] in ("prefLabel", "altLabel", "hiddenLabel"):
             labels.setdefault(name, []).append(str(o))
         elif shorten(p) == "rdf:type":
-            types.setdefault(name, shorten(o))
+            types[name] = most_specific(types.get(name), shorten(o))
     entities = {
         name: {"type": types.get(name, "foaf:Agent"), "labels": sorted(labels.get(name, []))}
         for name in sorted(only_here)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.demonyms import DEMONYMS, inflections
 from kg.ingest.mentions import Mention
 from kg.ingest.slugs import FUNCTION_WORDS, propose_slug
 
@@ -28,10 +29,10 @@ _HEADS: list[tuple[str, str]] = [
     ),
     (
         r"comit[ée]s?|commissions?|conseils?|groupes?|r[ée]seaux?|m[ée]canismes?|coalitions?|cellules?"
-        r"|task forces?|équipes? spéciales?|plateformes?|observatoires?",
+        r"|task forces?|[ée]quipes?|plateformes?|observatoires?|alliances?",
         "atkg:CoordinationMechanism",
     ),
-    (r"initiatives?|partenariats?|alliances?", "atkg:Initiative"),
+    (r"initiatives?|partenariats?|communaut[ée]s? virtuelles?", "atkg:Initiative"),
     (
         r"manuels?|guides?|rapports?|[ée]tudes?|outils?|bo[îi]tes? [àa] outils|bases? de donn[ée]es"
         r"|lois? types?"
@@ -41,16 +42,25 @@ _HEADS: list[tuple[str, str]] = [
     (r"plans?|strat[ée]gies?|politiques?", "atkg:ActionPlan"),
     (r"d[ée]clarations?|conventions?|protocoles?|chartes?", "atkg:LegalInstrument"),
     (
-        r"minist[èe]res?|directions?|polices?|gendarmeries?|brigades?|services?|parquets?|tribunaux?"
-        r"|gouvernements?|parlements?|assembl[ée]es? nationales?",
+        r"minist[èe]res?|directions?|polices?|gendarmeries?|mar[ée]chauss[ée]es?|brigades?|services?"
+        r"|parquets?|tribunaux?|cour\b|gouvernements?|parlements?|assembl[ée]es? nationales?"
+        r"|sections?|unit[ée]s?|divisions?|d[ée]partements?|commandements?|inspections?"
+        r"|rapporteu(?:r|se)s? nationa\w*|m[ée]diat(?:eur|rice)s?|ombudsm[ae]n|d[ée]fenseurs? des"
+        r"|coordo?nn?ateurs? nationa\w*|coordinat(?:eur|rice)s? nationa\w*|procureurs?|agences? nationales?",
         "atkg:GovernmentBody",
     ),
+    (r"rapporteu(?:r|se)s? sp[ée]cia\w*", "atkg:UNEntity"),
+    (
+        r"soci[ée]t[ée]s?|compagnies?|entreprises?|h[ôo]tels?|banques?|groupes? hôteliers?",
+        "atkg:PrivateSectorEntity",
+    ),
+    (r"num[ée]ros? (?:d['’]urgence|vert)|lignes? (?:d['’]assistance|d['’]urgence|verte)", "atkg:Initiative"),
     (
         r"instituts?|universit[ée]s?|acad[ée]mies?|centres? de recherche|[ée]coles?",
         "atkg:AcademicInstitution",
     ),
     (
-        r"associations?|fondations?|ong|organisations? non gouvernementales?|caritas|f[ée]d[ée]rations?",
+        r"associations?|fondations?|organisations? non gouvernementales?|caritas|f[ée]d[ée]rations?",
         "atkg:NonGovernmentalOrganization",
     ),
     (
@@ -71,7 +81,16 @@ _ENDERS = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles",
 
 _NAME_POS = {"NOUN", "PROPN", "ADJ", "ADP"}
 _ARTICLES = {"le", "la", "les", "l'", "l’", "l"}
-_NOT_NEW = {"Nations Unies", "Secrétaire général", "Assemblée générale", "États Membres", "Etats Membres"}
+_NOT_NEW = {
+    "Nations Unies",
+    "Organisation des Nations Unies",
+    "ONU",
+    "Secrétaire général",
+    "Assemblée générale",
+    "États Membres",
+    "Etats Membres",
+}
+_STOPS = {"par", "dans", "avec", "entre", "selon", "lors", "a", "afin", "depuis", "pendant", "vers", "chez"}
 
 
 def _initials(words: list[str]) -> str:
@@ -150,10 +169,61 @@ _LOWER_HEADS = {
     "rapporteur",
     "médiateur",
     "ministère",
+    "unités",
+    "équipes",
+    "section",
+    "division",
+    "département",
+    "maréchaussée",
+    "gendarmerie",
+    "sociétés",
+    "société",
+    "numéro",
+    "ligne",
+    "coordinateur",
+    "agence",
+    "initiative",
+    "initiatives",
+    "programmes",
+    "hôtel",
+    "fonds",
+    "conseils",
 }
+_BODY_HEADS = {
+    "conseil",
+    "comité",
+    "commission",
+    "groupe",
+    "groupes",
+    "équipe",
+    "unité",
+    "cellule",
+    "réseau",
+    "mécanisme",
+    "observatoire",
+    "initiative",
+    "initiatives",
+    "programme",
+    "programmes",
+    "fonds",
+}
+_NOT_COMPLEMENTS = {
+    "pays",
+    "états",
+    "personnes",
+    "victimes",
+    "femmes",
+    "enfants",
+    "cas",
+    "membres",
+    "mesures",
+}
+_DEMONYM_FORMS = frozenset(
+    form for adjectives in DEMONYMS.values() for adjective in adjectives for form in inflections(adjective)
+)
 _QUALIFIERS = re.compile(
     r"(?:nationa|interministériel|intersectoriel|interdisciplinaire|spécia|multisectoriel|régiona|conjoint|"
-    r"gouvernementa|quadriennal|étatique|mobile|de\b|d[’']action|contre|sur)",
+    r"gouvernementa|quadriennal|étatique|mobile|central|spécialisé|de\b|d[’']action|contre|sur)",
     re.I,
 )
 
@@ -166,11 +236,29 @@ def _national_body(doc, token) -> bool:
         return False
     following = doc[token.i + 1]
     if (
-        following.lower_ == "de"
+        following.lower_ in ("de", "d’", "d'", "sur", "contre", "pour", "chargé", "chargée", "chargés")
         and token.i + 2 < len(doc)
-        and doc[token.i + 2].lower_ in ("travail", "lutte")
+        and doc[token.i + 2].lower_ in ("travail", "lutte", "la", "lutter", "urgence", "assistance", "les")
+        and any(
+            t.lower_ in ("traite", "lutte", "lutter", "travail", "urgence", "enfants", "victimes")
+            for t in doc[token.i + 2 : token.i + 5]
+        )
     ):
-        return True
+        return True  # "une équipe sur la traite", "le médiateur pour les enfants"
+    phrase = doc[token.i + 1 : token.i + 6]
+    if any(t.lower_ in _DEMONYM_FORMS for t in phrase):
+        return True  # "des sociétés de presse néerlandaises", "la maréchaussée royale néerlandaise"
+    if following.text[:1].isupper() and following.is_alpha:
+        return True  # "l'hôtel Hilton de Vienne"
+    if (
+        token.lower_ in _BODY_HEADS
+        and following.lower_ in ("de", "d’", "d'")
+        and token.i + 2 < len(doc)
+        and doc[token.i + 2].pos_ == "NOUN"
+        and doc[token.i + 2].text.islower()
+        and doc[token.i + 2].lower_ not in _NOT_COMPLEMENTS
+    ):
+        return True  # "un conseil d'experts", "le programme de protection des victimes"
     return (
         bool(_QUALIFIERS.match(following.text))
         and following.lower_ not in ("de", "sur", "contre")
@@ -183,11 +271,12 @@ def _national_body(doc, token) -> bool:
 
 def _lowercase_continues(doc, index: int) -> bool:
     """After "et": a lower-case noun phrase continues the name ("... des personnes et le trafic
-    illicite de migrants"); a capital starts another name ("... et le Fonds ...")."""
+    illicite de migrants"); a capital starts another name ("... et le Fonds ..."), and so does a
+    head noun ("... de coordination et les plans nationaux")."""
     for token in doc[index : index + 3]:
         if token.pos_ == "DET":
             continue
-        return token.text[:1].islower() and token.pos_ in ("NOUN", "ADJ")
+        return token.text[:1].islower() and token.pos_ in ("NOUN", "ADJ") and type_of(token.text) is None
     return False
 
 
@@ -233,7 +322,10 @@ def type_of(label: str) -> str | None:
     """The class a name's first word announces, or None."""
     for pattern, type_name in _HEAD_RE:
         if pattern.match(label):
-            if type_name == "atkg:IntergovernmentalOrganization" and "Nations Unies" in label:
+            if type_name in (
+                "atkg:IntergovernmentalOrganization",
+                "atkg:GovernmentBody",
+            ) and re.search(r"Nations Unies|ONUDC|UNODC|Secrétariat", label):
                 return "atkg:UNEntity"
             return type_name
     return None
@@ -242,13 +334,21 @@ def type_of(label: str) -> str | None:
 def _tidy(text: str) -> str:
     text = re.sub(r"^[|I](?=['’])", "", text.strip())
     text = re.sub(r"^[lLdD]['’]\s*", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.'’\"")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.'’\"&")
+    text = re.sub(r"\s+[dlDL]$", "", text)  # "Groupe d’" cut at the elision
     return text
 
 
 def _year(sentence: str) -> str | None:
     years = re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence)
     return years[0] if years else None
+
+
+_NATIONAL = {"atkg:GovernmentBody"}
+_TITLES = {"atkg:Publication", "atkg:Event", "atkg:Campaign"}
+_NOT_IN_NAMES = {"ses", "son", "sa", "leur", "leurs", "ont", "est", "sont", "été", "a", "avait", "sera"}
+_NOT_HEADS = {"les", "des", "une", "aux", "par", "pour", "avec", "dans", "sur", "entre", "the"}
+_INTERNATIONAL = {"atkg:UNEntity", "atkg:IntergovernmentalOrganization", "atkg:Region", "atkg:Publication"}
 
 
 def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity]:
@@ -259,19 +359,83 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
     found: list[NewEntity] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in taken)
+        """Not over another proposal, nor over a known name unless the new name holds it whole
+        after its own head ("l'Alliance de l'OSCE contre la traite", "la Section ... de l'ONUDC")."""
+        if any(start < e and s < end for s, e in taken):
+            return False
+        return not any(
+            start < e and s < end and not (start < s and e <= end and _head(start, s)) for s, e in known
+        )
 
-    taken = [(m.start, m.end) for m in mentions if not m.slug.startswith("country-")]
+    def _head(start: int, mention_start: int) -> bool:
+        """Words of the new name's own before the known one: "Alliance de l'", not "L'"."""
+        return any(
+            w.lower() not in _NOT_HEADS for w in re.findall(r"[^\W\d_]{3,}", text[start:mention_start])
+        )
+
+    known = [(m.start, m.end) for m in mentions if not m.slug.startswith("country-")]
+    taken: list[tuple[int, int]] = []
+    countries = [m for m in mentions if m.slug.startswith("country-")]
+
+    def _anchored(start: int, end: int) -> bool:
+        """Plural bodies in lower case are instances when counted ("14 groupes de police", "deux
+        commissions nationales"), of a nationality, or owned by a known name ("... de l'ONUDC")."""
+        if re.search(
+            r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))\W+(?:\w+\W+)?$",
+            text[max(0, start - 30) : start],
+        ):
+            return True
+        if any(start <= m.start and m.end <= end for m in countries):
+            return True  # "des sociétés de presse néerlandaises"
+        return any(start < s and e <= end for s, e in known)
+
+    def country_of(start: int, end: int, sentence: tuple[int, int]) -> str | None:
+        """The State a national body belongs to: named in its name, else the last one named
+        before it in its sentence, else in its passage."""
+        inside = [m for m in countries if start <= m.start < end]
+        before = [m for m in countries if m.end <= start and m.start >= sentence[0]]
+        earlier = [m for m in countries if m.end <= start]
+        for group in (inside, before[::-1], earlier[::-1]):
+            if group:
+                return group[0].slug.removeprefix("country-").lower()
+        return None
 
     def keep(
-        start: int, end: int, label: str, type_name: str, acronym: str | None, confidence: float
+        start: int,
+        end: int,
+        label: str,
+        type_name: str,
+        acronym: str | None,
+        confidence: float,
+        national: bool = False,
     ) -> None:
         label = _tidy(label)
-        if len(label) < 3 or not free(start, end) or not label[0].isupper():
+        if len(label) < 3 or not free(start, end) or not label[0].isupper() or label in _NOT_NEW:
             return
-        if re.match(r"Gouvernement\b", label):
+        if " " not in label and not acronym and type_of(label) and not label.isupper():
+            return  # "le Groupe", "le Fonds": a head noun alone points back to a name given before
+        if re.match(r"I[^\W\dA-Zn-z]|I[\"'’]", label):
+            return  # OCR read "l'" or "l" as "I": "Iégislation", "I"élaboration"
+        if (
+            national
+            and " " not in label.strip()
+            or (national and len(label.split()) <= 2 and label.split()[0].lower().endswith(("s", "x")))
+        ):
+            return  # "campagnes nationales", "unités spécialisées": a kind, not one body
+        if type_name == "atkg:Region" and any(m.start < end and start < m.end for m in countries):
+            return  # "États-Unis d'Amérique" is a country
+        if "/" in text[max(0, start - 1) : end + 1] or any(label.startswith(n + " ") for n in _NOT_NEW):
+            return  # document symbols ("CTOC/COP/2006/6"); "Organisation des Nations Unies à New York"
+        if type_name not in _TITLES and (
+            _NOT_IN_NAMES & set(re.findall(r"\w+", label.lower())) or label.split()[1:2] == ["et"]
+        ):
+            return  # "Groupe pour ses travaux", "Mécanisme a reçu": a clause, not a name
+        if national and label.split()[0].lower().endswith(("s", "x")) and not _anchored(start, end):
+            return  # "programmes de formation": a kind of thing, unless counted or owned
+        if re.match(r"Gouvernements?\b", label):
             return  # "le Gouvernement béninois" is the State: the country mention stands for it
-        sentence = next((text[a:b] for a, b in spans if a <= start < b), text)
+        bounds = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+        sentence = text[bounds[0] : bounds[1]]
         english = _english_after(text, end)
         # the conventions want short English slugs: from the English name when the text gives one
         slug = propose_slug(
@@ -279,6 +443,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         )
         if not slug:
             return
+        if type_name in _NATIONAL or (national and type_name not in _INTERNATIONAL):
+            state = country_of(start, end, bounds)
+            if state and not slug.startswith(f"{state}-"):
+                slug = f"{state}-{slug}"  # kg/data/README.md: national body <iso3>-<name>
         found.append(
             NewEntity(start, end, label, type_name, slug, acronym, english and english[0], confidence)
         )
@@ -286,8 +454,8 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
 
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
-        if acronym.isdigit():
-            continue
+        if acronym.isdigit() or any(match.start() <= m.start and m.end <= match.end() for m in mentions):
+            continue  # a known acronym: the name before it is the known one's
         best = _name_before(text, match.start(), acronym, mentions)
         if best is None:
             continue
@@ -325,13 +493,32 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             continue
         end = token.i + 1
         for follower in doc[token.i + 1 : token.i + 18]:
+            if follower.lower_ in _STOPS:
+                break  # "Protocole par les États", "Mécanisme a reçu": the sentence goes on
+            if (
+                follower.lower_ in ("de", "d’", "d'")
+                and follower.i + 1 < len(doc)
+                and "Inf" in doc[follower.i + 1].morph.get("VerbForm")
+            ):
+                break  # "prié le Groupe d'avancer": an infinitive, not a complement
             if (
                 follower.pos_ in _NAME_POS
                 or (follower.pos_ == "DET" and follower.lower_ in _ARTICLES)
                 or (
-                    follower.pos_ == "VERB" and "Part" in follower.morph.get("VerbForm") and follower.i == end
+                    follower.pos_ == "VERB"
+                    and "Part" in follower.morph.get("VerbForm")
+                    and follower.i == end
+                    and follower.i + 1 < len(doc)
+                    and (
+                        doc[follower.i + 1].lower_ in ("de", "d’", "d'", "des", "du")
+                        or "Part" in doc[follower.i + 1].morph.get("VerbForm")
+                    )
+                )  # "Comité ... chargé de lutter", "unité spécialisée chargée des", not "Forum ... tenue à"
+                or (
+                    follower.lower_ == "et"
+                    and end > token.i + 1
+                    and _lowercase_continues(doc, follower.i + 1)
                 )
-                or (follower.lower_ == "et" and _lowercase_continues(doc, follower.i + 1))
             ):
                 end = follower.i + 1
                 continue
@@ -342,20 +529,24 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         if len(span) < 2:
             continue
         label = span.text[:1].upper() + span.text[1:]
-        keep(span.start_char, span.end_char, label, type_name, None, 0.45 if lower else 0.6)
+        keep(span.start_char, span.end_char, label, type_name, None, 0.45 if lower else 0.6, lower)
 
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "MISC", "LOC") or ent.text in _NOT_NEW:
             continue
         single = len(ent) < 2
-        if single and not (ent.label_ == "ORG" and len(ent.text) >= 3 and ent.text[:1].isupper()):
-            continue
+        if single and not (
+            ent.label_ == "ORG" and len(ent.text) >= 3 and ent.text[:1].isupper() and ent[0].pos_ == "PROPN"
+        ):
+            continue  # "Assemblée", "Dirigeants": a common noun spaCy took for a name
         if ent.label_ == "LOC":
             if _REGION_WORDS.search(ent.text):
                 keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
             continue
         proper = all(w[:1].isupper() for w in ent.text.split() if w.lower() not in _FUNCTION)
-        type_name = type_of(ent.text) or ("org:Organization" if ent.label_ == "ORG" or proper else None)
+        type_name = type_of(ent.text) or (
+            (_english_type(ent.text) or "org:Organization") if ent.label_ == "ORG" or proper else None
+        )
         if type_name is None:
             continue
         keep(
@@ -366,4 +557,135 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             None,
             0.35 if single or ent.label_ == "MISC" else 0.4,
         )
+
+    persons = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"}
+    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
+    for start, end in _proper_runs(doc):
+        label = text[start:end]
+        place = any(a < end and start < b for a, b in places) and not any(
+            p.search(label) for p, _ in _ENGLISH_HEADS
+        )
+        if place or "/" in text[max(0, start - 1) : end + 1]:
+            continue  # "New York", "Port Elizabeth"; document symbols "CTOC/COP/2006/6"
+        english = _english_type(label)
+        if re.search(
+            r"(?:organisation non gouvernementale|\bONG|association)\s+$",
+            text[max(0, start - 40) : start],
+            re.I,
+        ):
+            type_name = (
+                "atkg:NonGovernmentalOrganization"  # "l'organisation non gouvernementale Stop the Traffik"
+            )
+        elif english not in (None, "org:Organization"):
+            type_name = english
+        elif (start, end) in persons or any(a <= start and end <= b for a, b in persons):
+            type_name = "foaf:Person" if " " in label else None
+        else:
+            type_name = english
+        if type_name:
+            keep(start, end, label, type_name, None, 0.35)
+
+    for entity in list(found):  # a body named inside another's name: "Académie du Ministère de ..."
+        for inner in _COMPLEMENT.finditer(text, entity.start, entity.end):
+            inner_type = type_of(inner.group(1))
+            start, end = inner.start(1), entity.end
+            if inner_type is None or any(m.start < end and start < m.end for m in mentions):
+                continue
+            label = _tidy(text[start:end])
+            slug = propose_slug(label, inner_type, None, None)
+            if entity.slug[:4] == slug[:4] or not slug or len(label.split()) < 2:
+                continue
+            if inner_type in _NATIONAL:
+                bounds = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+                state = country_of(start, end, bounds)
+                slug = f"{state}-{slug}" if state and not slug.startswith(f"{state}-") else slug
+            found.append(NewEntity(start, end, label, inner_type, slug, None, None, 0.4))
     return sorted(found, key=lambda e: e.start)
+
+
+_COMPLEMENT = re.compile(r"\b(?:de la|du|de l['’]|des|d['’])\s*([A-ZÉ][\w’'-]+(?:\s+[\w’'-]+)*)")
+_ENGLISH_JOINERS = {"of", "the", "and", "for", "in", "on", "against", "to", "&", "bint", "bin", "al", "el"}
+_NOT_NAMES = {
+    "ONG",
+    "ONU",
+    "VIH",
+    "SIDA",
+    "PIB",
+    "TIC",
+    "NB",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+}
+_ENGLISH_HEADS = [
+    (
+        re.compile(r"\b(?:Airways|Airlines|Hotels?|Bank|Company|Inc|Ltd|Corporation|Lines)\b"),
+        "atkg:PrivateSectorEntity",
+    ),
+    (
+        re.compile(r"\b(?:Foundation|Association|Children|Society|Watch|Action|Federation|Trust)\b"),
+        "atkg:NonGovernmentalOrganization",
+    ),
+    (
+        re.compile(r"\b(?:Council|Committee|Network|Alliance|Coalition|Task Force|Group)\b"),
+        "atkg:CoordinationMechanism",
+    ),
+    (
+        re.compile(r"\b(?:News|TV|Radio|Television|Broadcasting|Times|Press|Media)\b"),
+        "atkg:MediaOrganization",
+    ),
+]
+
+
+def _english_type(label: str) -> str | None:
+    """A run of capitalised words in a French text is a proper name: its English head word, if
+    any, says what it is; two words or a word in capitals (an acronym) make an organisation."""
+    for pattern, type_name in _ENGLISH_HEADS:
+        if pattern.search(label):
+            return type_name
+    if " " in label or (label.isupper() and len(label) >= 3 and label not in _NOT_NAMES):
+        return "org:Organization"
+    return None
+
+
+def _proper_runs(doc) -> list[tuple[int, int]]:
+    """Character spans of capitalised words in a row ("Stop the Traffik", "Deutsche Welle",
+    "EXIT"), not opening a sentence (whose first word is capitalised anyway), English joiners
+    allowed inside."""
+    runs: list[tuple[int, int]] = []
+    current: list = []
+
+    def close() -> None:
+        while current and current[-1].lower_ in _ENGLISH_JOINERS:
+            current.pop()
+        if current:
+            words = [t for t in current if t.text[:1].isupper()]
+            if len(words) >= 2 or (len(words) == 1 and words[0].text.isupper() and words[0].text.isalpha()):
+                runs.append((current[0].idx, current[-1].idx + len(current[-1].text)))
+        current.clear()
+
+    for token in doc:
+        opening = (
+            token.i == 0
+            or doc[token.i - 1].text in (".", "!", "?", ":", "“", "«", '"')
+            or doc[token.i - 1].is_digit
+        )
+        capital = token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+        if capital and not (opening and not current and not token.text.isupper()):
+            current.append(token)
+        elif (
+            current
+            and token.lower_ in _ENGLISH_JOINERS
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].text[:1].isupper()
+        ):
+            current.append(token)
+        else:
+            close()
+    close()
+    return runs

@@ -60,9 +60,11 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
     seen: set[str] = set()
     passages = source.passages
     parsed = nlp.pipe([p.text for p in passages], batch_size=16)
+    earlier: frozenset[str] = frozenset()  # entities the passage before this one named
     for passage, doc in zip(passages, parsed, strict=True):
         name = f"{source.info.key}-{passage.label}"
-        mentions = find_mentions(passage.text, gazetteer)
+        mentions = find_mentions(passage.text, gazetteer, earlier)
+        earlier = frozenset(m.slug for m in mentions)
         new = find_new_entities(passage.text, doc, mentions)
         items: list[tuple[int, int, str, str, bool]] = []
         entity_candidates: list[dict] = []
