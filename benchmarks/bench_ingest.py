@@ -11,6 +11,9 @@ For "own report", tests/data/ingest/gold.json: the report was written while buil
 so it is a development set, not a test of generalisation.
 
     .venv/bin/python benchmarks/bench_ingest.py
+    .venv/bin/python benchmarks/bench_ingest.py --by-predicate      # + fact recall/precision per predicate
+    .venv/bin/python benchmarks/bench_ingest.py --misses [--predicate P] [--doc 004]
+        # + every missed gold fact and wrong proposal, by predicate, with its passage and sentence
 """
 
 from __future__ import annotations
@@ -62,8 +65,19 @@ def own_report(quads, nlp_loader) -> tuple[list[dict], Gold, float, int]:
     return candidates, gold, seconds, report.stat().st_size
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    from kg.ingest.diagnose import PredicateScore, by_predicate, gold_passages, misses_report, predicate_table
     from kg.ingest.nlp import load_nlp
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--by-predicate", action="store_true", help="fact scores per predicate (pooled)")
+    parser.add_argument("--misses", action="store_true", help="missed and wrong facts with sentences")
+    parser.add_argument("--predicate", help="only this predicate in --misses (e.g. org:memberOf)")
+    parser.add_argument("--doc", help="only this document in --misses (e.g. 004)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the fresh-process timing")
+    args = parser.parse_args(argv)
 
     quads = CuratedData.load(Workspace(ROOT)).quads()
     corpus = load_corpus(ROOT / "corpus")
@@ -77,6 +91,8 @@ def main() -> None:
     totals = {"m": [0, 0, 0, 0], "e": [0, 0, 0, 0], "o": [0, 0], "f": [0, 0, 0, 0]}
     first = True
     rows = []
+    per_predicate: dict = {}
+    misses: list[str] = []
     for key, source in sorted(corpus.items()):
         visible, gold = split_for(quads, key, {p.label: p.text for p in source.passages})
         start = time.perf_counter()
@@ -84,8 +100,20 @@ def main() -> None:
         candidates = propose(source, Gazetteer.from_quads(visible), nlp)
         seconds = time.perf_counter() - start
         size = (ROOT / "corpus" / source.info.file).stat().st_size
-        rows.append((key + (" (+load)" if first else ""), size, evaluate(candidates, gold), seconds))
+        scores = evaluate(candidates, gold)
+        rows.append((key + (" (+load)" if first else ""), size, scores, seconds))
         first = False
+        for predicate, score in by_predicate(candidates, gold, scores).items():
+            pooled = per_predicate.setdefault(predicate, PredicateScore())
+            pooled.expected += score.expected
+            pooled.found += score.found
+            pooled.proposed += score.proposed
+        if args.misses and args.doc in (None, key):
+            texts = {f"{key}-{p.label}": p.text for p in source.passages}
+            where = gold_passages(quads, key)
+            misses.append(
+                f"######## {key}\n" + misses_report(candidates, gold, scores, where, texts, args.predicate)
+            )
     candidates, gold, seconds, size = own_report(quads, load_nlp)
     rows.append(("own report", size, evaluate(candidates, gold), seconds))
     for name, size, scores, seconds in rows:
@@ -116,6 +144,12 @@ def main() -> None:
         f"{totals['e'][0] / totals['e'][1]:>10.0%} {totals['e'][2] / totals['e'][3]:>5.0%} "
         f"{totals['o'][0] / totals['o'][1]:>9.0%} {f[0] / f[1]:>8.0%} {f[2] / max(f[3], 1):>5.0%} {f[1]:>10}"
     )
+    if args.by_predicate or args.misses:
+        print("\nfacts per predicate, pooled over 000-004 (leave-one-out):")
+        print(predicate_table(per_predicate))
+    for block in misses:
+        print("\n" + block)
+    return args
 
 
 def cold_cli(key: str = "004") -> None:
@@ -141,5 +175,5 @@ def cold_cli(key: str = "004") -> None:
 
 
 if __name__ == "__main__":
-    main()
-    cold_cli()
+    if not main().no_cli:
+        cold_cli()
