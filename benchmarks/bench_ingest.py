@@ -103,14 +103,15 @@ def main(argv: list[str] | None = None) -> None:
         scores = evaluate(candidates, gold)
         rows.append((key + (" (+load)" if first else ""), size, scores, seconds))
         first = False
-        for predicate, score in by_predicate(candidates, gold, scores).items():
+        where = gold_passages(quads, key)
+        for predicate, score in by_predicate(candidates, gold, scores, where).items():
             pooled = per_predicate.setdefault(predicate, PredicateScore())
             pooled.expected += score.expected
             pooled.found += score.found
             pooled.proposed += score.proposed
+            pooled.reachable += score.reachable
         if args.misses and args.doc in (None, key):
             texts = {f"{key}-{p.label}": p.text for p in source.passages}
-            where = gold_passages(quads, key)
             misses.append(
                 f"######## {key}\n" + misses_report(candidates, gold, scores, where, texts, args.predicate)
             )

@@ -191,4 +191,5 @@ def test_figures_are_observations(gazetteer, nlp):
         ("atkg:value", "1250"),
         ("atkg:unit", "person"),
         ("atkg:observedEntity", "country-BEN"),
+        ("atkg:period", "2011"),
     ]

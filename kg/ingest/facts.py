@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.dates import date_range, first_date
+from kg.ingest.figures import find_figures
 
-__all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES"]
+__all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
 AGENT_TYPES = {
     "org:Organization",
@@ -43,6 +44,7 @@ _THINGS = {
     "atkg:CoordinationMechanism",
     "atkg:Award",
 }
+THINGS = _THINGS
 
 
 @dataclass(frozen=True)
@@ -182,49 +184,6 @@ _AGREEMENTS = [
 ]
 _SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
 _CITY = re.compile(r"\bà\s+([A-ZÉ][a-zéèêëïîôûç]+(?:[\s-][A-Z][a-zéèêëïîôûç]+)?)\b")
-_FIGURE = re.compile(
-    r"(?<![\d/.-])(\d{1,3}(?:[  .]\d{3})+|\d+)\s+(victimes|cas|personnes|enquêtes|poursuites|condamnations|"
-    r"procédures|affaires|participants|fonctionnaires|agents|enfants|femmes|hommes|trafiquants|projets|"
-    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages|réunions|langues|élèves|membres|"
-    r"épisodes|sites|initiatives|demandes)(?=\d{0,2}\b)|"
-    r"(?<![\d/.-])(\d+(?:,\d+)?)\s*(%|pour\s+cent)"
-)
-_MEASURES = {  # noun as printed -> (measure slug part, French, English, unit as the data records it)
-    "victimes": ("victims", "victimes", "victims", "person"),
-    "cas": ("cases", "cas", "cases", "case"),
-    "personnes": ("persons", "personnes", "persons", "person"),
-    "enquêtes": ("investigations", "enquêtes", "investigations", "investigation"),
-    "poursuites": ("prosecutions", "poursuites", "prosecutions", "prosecution"),
-    "condamnations": ("convictions", "condamnations", "convictions", "conviction"),
-    "procédures": ("proceedings", "procédures", "proceedings", "proceeding"),
-    "affaires": ("cases", "affaires", "cases", "case"),
-    "participants": ("participants", "participants", "participants", "person"),
-    "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained", "person"),
-    "agents": ("officers-trained", "agents formés", "officers trained", "person"),
-    "enfants": ("children", "enfants", "children", "person"),
-    "femmes": ("women", "femmes", "women", "person"),
-    "hommes": ("men", "hommes", "men", "person"),
-    "trafiquants": ("traffickers", "trafiquants", "traffickers", "person"),
-    "projets": ("projects", "projets", "projects", "project"),
-    "dollars": ("us-dollars", "dollars des États-Unis", "US dollars", "USD"),
-    "euros": ("euros", "euros", "euros", "EUR"),
-    "organisations": ("organizations", "organisations", "organizations", "organisation"),
-    "pays": ("countries", "pays", "countries", "country"),
-    "états": ("states", "États", "States", "country"),
-    "ong": ("ngos", "ONG", "NGOs", "organisation"),
-    "sessions": ("sessions", "sessions", "sessions", "session"),
-    "réunions": ("meetings-held", "réunions", "meetings", "meeting"),
-    "langues": ("languages", "langues", "languages", "language"),
-    "ateliers": ("training-workshops", "ateliers", "workshops", "workshop"),
-    "stages": ("training-courses", "stages", "training courses", "course"),
-    "%": ("share", "part", "share", "percent"),
-    "élèves": ("pupils", "élèves", "pupils", "person"),
-    "membres": ("members", "membres", "members", "member"),
-    "épisodes": ("episodes", "épisodes", "episodes", "episode"),
-    "sites": ("sites", "sites", "sites", "site"),
-    "initiatives": ("initiatives", "initiatives", "initiatives", "initiative"),
-    "demandes": ("applications", "demandes", "applications", "application"),
-}
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
 
@@ -312,10 +271,17 @@ def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None
 
 
 def read_sentence(
-    sentence: str, items: list[Item], doc: str, label: str, counter: list[int], context: list[Item] = ()
+    sentence: str,
+    items: list[Item],
+    doc: str,
+    label: str,
+    counter: list[int],
+    context: list[Item] = (),
+    topic: list[Item] = (),
 ):
     """Facts (and the n-ary nodes they need) one sentence states. ``context``: the things named in
-    the passage's earlier sentences (negative offsets), for "Elle a été organisée par..." """
+    the passage's earlier sentences (negative offsets), for "Elle a été organisée par...";
+    ``topic``: what earlier passages of the document named, last one last (for figures only)."""
     proposals: list[Proposal] = []
     nodes: list[NewNode] = []
     items = sorted(items, key=lambda i: i.start)
@@ -442,30 +408,37 @@ def read_sentence(
         if len(states) == 1:
             proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
 
-    for match in _FIGURE.finditer(sentence):
+    for figure in find_figures(sentence):
         named = [i for i in top if i.agent or i.type in _THINGS]
-        before = [i for i in named if i.end <= match.start()]
+        before = [i for i in named if i.end <= figure.start]
         earlier = [i for i in context if i.agent or i.type in _THINGS]
         observed = before[-1:] or named[:1] or [i for i in earlier if i.type in _THINGS][-1:] or earlier[-1:]
+        confidence = 0.4
+        if not observed:
+            observed = list(topic[-1:])  # what the document spoke of last (a figure about nothing
+            confidence = 0.3  # named here: "Plus de 800 organisations se sont inscrites")
         if not observed:
             continue  # a figure about nothing named is not an observation we can record
         counter[0] += 1
         slug = f"obs-{doc}-{label}-{counter[0]}"
-        number, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "%")
-        value = re.sub(r"[  .]", "", number).replace(",", ".")
-        measure, measure_fr, measure_en, unit = _MEASURES[noun.lower()]
-        nodes.append(NewNode(slug, "atkg:Observation", match.group(0), match.group(0), 0.4))
+        measure, measure_fr, measure_en, unit = figure.measure
+        text = sentence[figure.start : figure.end]
+        nodes.append(NewNode(slug, "atkg:Observation", text, text, confidence))
         nodes.append(
             NewNode(
                 f"measure-{measure}",
                 "atkg:Measure",
-                f"Nombre de {measure_fr}",
-                f"Number of {measure_en}",
-                0.4,
+                f"Nombre de {measure_fr}" if unit != "percent" else "Part",
+                f"Number of {measure_en}" if unit != "percent" else "Share",
+                confidence,
             )
         )
-        proposals.append(Proposal(slug, "atkg:measure", f"measure-{measure}", 0.4))
-        proposals.append(Proposal(slug, "atkg:value", value, 0.4))
-        proposals.append(Proposal(slug, "atkg:unit", unit, 0.4))
-        proposals.append(Proposal(slug, "atkg:observedEntity", observed[0].slug, 0.35))
+        proposals.append(Proposal(slug, "atkg:measure", f"measure-{measure}", confidence))
+        proposals.append(Proposal(slug, "atkg:value", figure.value, confidence))
+        proposals.append(Proposal(slug, "atkg:unit", unit, confidence))
+        proposals.append(Proposal(slug, "atkg:observedEntity", observed[0].slug, confidence - 0.05))
+        if figure.qualifier:
+            proposals.append(Proposal(slug, "atkg:valueQualifier", figure.qualifier, confidence))
+        if figure.period:
+            proposals.append(Proposal(slug, "atkg:period", figure.period, confidence - 0.05))
     return proposals, nodes

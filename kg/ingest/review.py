@@ -86,6 +86,10 @@ def _operation(candidate: dict, doc: str, proposed: dict[str, str] | None = None
         candidate["predicate"],
         obj if candidate["predicate"] in LITERAL_PREDICATES else f"id:{obj}",
         f"{doc}:{label}",
+        role=candidate.get("role"),  # a membership with a role or a period (org:Membership)
+        start=candidate.get("from"),
+        end=candidate.get("to"),
+        note=candidate.get("note"),  # the passage names an entity by a short reference
     )
     return _entities_first(names, proposed or {}, add_fact(spec))
 
@@ -98,6 +102,8 @@ LITERAL_PREDICATES = {
     "atkg:placeName",
     "atkg:value",
     "atkg:unit",
+    "atkg:valueQualifier",
+    "atkg:period",
 }
 
 
