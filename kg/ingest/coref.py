@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.textkey import label_key
 
-__all__ = ["Reference", "DocumentMemory", "find_references"]
+__all__ = ["Reference", "DocumentMemory", "find_references", "is_bare_head"]
 
 _HEADS = (
     "Groupe|Comité|Conseil|Office|Initiative|Fonds|Forum|Mécanisme|Réseau|Commission|Alliance|"
@@ -29,6 +29,18 @@ _REFERENCE = re.compile(
     r"à|au|aux|dans|sur|par|avec|ne|n[’']|y|également|aussi|continue|continuera|poursuit|compte|comprend|"
     r"regroupe|rassemble|réunit|se\s+compose|a\s+été)\b)"
 )
+
+
+_BARE = re.compile(rf"(?:{_HEADS})(?:\s+(?:directeur|de\s+travail|consultatif|exécutif))?", re.I)
+
+
+def is_bare_head(label: str) -> bool:
+    """ "Groupe", "Comité directeur": a head noun alone is a reference, not a new body's name.
+
+    >>> is_bare_head("Groupe"), is_bare_head("Groupe mondial sur la migration")
+    (True, False)
+    """
+    return bool(_BARE.fullmatch(label.strip()))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
+from kg.ingest.memberships import listed_members
 
 __all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
@@ -350,6 +351,12 @@ def read_sentence(
                 if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
 
+    for listed in listed_members(sentence, top, context):
+        if listed.predicate == "atkg:participant":
+            proposals.append(Proposal(listed.body, listed.predicate, listed.member, listed.confidence))
+        else:
+            proposals.append(Proposal(listed.member, listed.predicate, listed.body, listed.confidence))
+
     if _SIGNED.search(sentence):
         for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
             match = pattern.search(sentence)
@@ -409,10 +416,17 @@ def read_sentence(
             proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
 
     for figure in find_figures(sentence):
-        named = [i for i in top if i.agent or i.type in _THINGS]
+        # what the sentence is about: its first named agent or thing before the figure ("La
+        # Croatie a indiqué que [...] 65 victimes"), else after it, else the passage's first;
+        # never a name inside the figure ("25 000 dollars des États-Unis")
+        named = [
+            i
+            for i in top
+            if (i.agent or i.type in _THINGS) and not (figure.start <= i.start <= figure.end + 6)
+        ]
         before = [i for i in named if i.end <= figure.start]
         earlier = [i for i in context if i.agent or i.type in _THINGS]
-        observed = before[-1:] or named[:1] or [i for i in earlier if i.type in _THINGS][-1:] or earlier[-1:]
+        observed = before[:1] or named[:1] or earlier[:1]
         confidence = 0.4
         if not observed:
             observed = list(topic[-1:])  # what the document spoke of last (a figure about nothing

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.corpus import SourceText
-from kg.ingest.coref import DocumentMemory, find_references
+from kg.ingest.coref import DocumentMemory, find_references, is_bare_head
 from kg.ingest.facts import AGENT_TYPES, THINGS, Item, read_sentence
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.mentions import find_mentions
@@ -85,7 +85,8 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                 )
             )
         for entity in new:
-            items.append((entity.start, entity.end, entity.slug, entity.type, True))
+            if not is_bare_head(entity.label):  # "le Groupe": a reference, resolved below
+                items.append((entity.start, entity.end, entity.slug, entity.type, True))
             alt = [f"{entity.acronym}@fr"] if entity.acronym else None
             entity_candidates.append(
                 _entity(
