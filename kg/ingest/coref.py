@@ -20,7 +20,9 @@ __all__ = ["Reference", "DocumentMemory", "find_references", "is_bare_head"]
 _HEADS = (
     "Groupe|Comité|Conseil|Office|Initiative|Fonds|Forum|Mécanisme|Réseau|Commission|Alliance|"
     "Partenariat|Programme|Campagne|Conférence|Équipe|Bureau|Institut|Organisation|Agence|Centre|"
-    "Section|Service|Unité|Coalition|Plateforme|Observatoire|Secrétariat|Assemblée|Cellule|Task\\s+force"
+    "Section|Service|Unité|Coalition|Plateforme|Observatoire|Secrétariat|Assemblée|Cellule|Protocole|Convention|"
+    "Manuel|Rapport|Guide|Étude|Plan|Stratégie|Atelier|Séminaire|"
+    "Task\\s+force"
 )
 _REFERENCE = re.compile(
     rf"\b(?:[Ll]e|[Ll]a|[Ll][’']\s*|[Dd]u|[Aa]u|[Dd]e\s+la|[Dd]e\s+l[’']\s*|à\s+la|à\s+l[’']\s*|[Cc]e|[Cc]et|[Cc]ette)\s*"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
 from kg.ingest.memberships import listed_members
+from kg.ingest.publications import publication_facts
+from kg.ingest.ratifications import ratifications
 
 __all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
@@ -351,6 +353,19 @@ def read_sentence(
                 if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
 
+    for state, instrument, when in ratifications(sentence, top):
+        proposals.append(Proposal(state, "atkg:ratified", instrument, 0.7))
+        if when:
+            slug = f"ratification-{state.removeprefix('country-')}-{instrument.removeprefix('instrument-')}"
+            label = f"{state.removeprefix('country-')}, {instrument.removeprefix('instrument-')}"
+            nodes.append(
+                NewNode(slug, "atkg:Ratification", f"Ratification ({label})", f"Ratification ({label})", 0.65)
+            )
+            proposals.append(Proposal(slug, "atkg:ratifyingState", state, 0.65))
+            proposals.append(Proposal(slug, "atkg:instrument", instrument, 0.65))
+            proposals.append(Proposal(slug, "dcterms:date", when, 0.6))
+    for subject, prop, obj, confidence in publication_facts(sentence, items):
+        proposals.append(Proposal(subject, prop, obj, confidence))
     for listed in listed_members(sentence, top, context):
         if listed.predicate == "atkg:participant":
             proposals.append(Proposal(listed.body, listed.predicate, listed.member, listed.confidence))

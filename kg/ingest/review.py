@@ -130,6 +130,7 @@ NARY = {
     "atkg:CooperationAgreement",
     "atkg:Partnership",
     "atkg:Observation",
+    "atkg:Ratification",
 }
 
 
