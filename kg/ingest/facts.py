@@ -312,6 +312,8 @@ def read_sentence(
             )
             if thing is None:
                 continue
+            if prop == "org:memberOf" and thing.type == "atkg:Event":
+                continue  # who an event brings together attends it (kg.ingest.memberships)
             for agent in _agents_after(items, match.end(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))

@@ -74,8 +74,9 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         if named:
             return named[-1]
         if re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci)\b", sentence):
+            # the pronoun stands for what the passage is about: the first body it named
             earlier = [i for i in context if i.type in kinds]
-            return earlier[-1] if earlier else None
+            return earlier[0] if earlier else None
         return None
 
     kinds = BODIES | {"atkg:Event"}

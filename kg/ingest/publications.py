@@ -27,7 +27,7 @@ _PASSIVE_DATE = re.compile(
     re.I,
 )
 _NOUN_DATE = re.compile(r"\b(?:publication|parution|lancement|adoption)\s*,?\s*(?:en|le)\b", re.I)
-_OF = re.compile(r"^\s*,?\s*(?:de\s+l[’']\s*|de\s+la\s+|du\s+|des\s+|d[’']\s*)$", re.I)
+_OF = re.compile(r"^\s*,?\s*(?:de\s+(?:l[’']\s*|la\s+)?|du\s+|des\s+|d[’']\s*)$", re.I)
 _RESOLUTION_DATE = re.compile(r"^\s*,?\s*(?:du|en\s+date\s+du|adoptée?\s+le|datée?\s+du)\s+", re.I)
 
 
