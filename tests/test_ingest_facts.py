@@ -57,6 +57,13 @@ def test_figures_with_words_adjectives_qualifiers_and_periods():
         ("79 %", "79", "percent", "at-least", None),
         ("25 000 dollars", "25000", "USD", None, None),
     ]
+    [ranged] = find_figures("Entre juillet 2002 et octobre 2007, on dénombre 1 037 cas de traite.")
+    assert (ranged.value, ranged.period, ranged.start_date, ranged.end_date) == (
+        "1037",
+        None,
+        "2002-07",
+        "2007-10",
+    )
 
 
 def test_references_resolve_to_the_last_body_with_that_head():
@@ -148,7 +155,8 @@ REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"
     "2. Le Groupe a réuni plus de 40 participants en 2008.\n\n"
-    "3. Le Togo a ratifié le Protocole relatif à la traite des personnes en 2009.\n"
+    "3. Le Togo a ratifié le Protocole relatif à la traite des personnes en 2009.\n\n"
+    "4. Entre 1999 et juin 2004, le Togo a poursuivi 112 individus.\n"
 )
 
 
@@ -176,7 +184,8 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
     chosen = [
         pick(kind="entity", proposed_slug="obs-005-2-1"),  # brings the facts of its pattern
         pick(kind="entity", proposed_slug="ratification-TGO-tip-protocol"),
-        pick(kind="entity", proposed_slug="country-TGO"),
+        pick(kind="entity", proposed_slug="obs-005-4-1"),
+        pick(kind="entity", proposed_slug="country-TGO", passage="005-3"),
         pick(kind="fact", subject="country-TGO", predicate="atkg:ratified"),
         pick(kind="fact", subject="unhcr", predicate="org:memberOf", object="icat"),
     ]
@@ -208,3 +217,8 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
     assert [(r["state"].value.rsplit("/", 1)[1], r["date"].value) for r in rows] == [("country-TGO", "2009")]
     rows = store.query("ASK { GRAPH id:passage-005-1 { id:unhcr org:memberOf id:icat } }")
     assert bool(rows)
+    rows = store.query(
+        "SELECT ?v ?from ?to WHERE { GRAPH id:passage-005-4 { ?obs atkg:observedEntity id:country-TGO ; "
+        "atkg:value ?v ; atkg:startDate ?from ; atkg:endDate ?to } }"
+    )
+    assert [(r["v"].value, r["from"].value, r["to"].value) for r in rows] == [("112", "1999", "2004-06")]

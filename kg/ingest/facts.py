@@ -273,6 +273,11 @@ def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None
     return None
 
 
+def _number_of(noun: str) -> str:
+    """ "Nombre de victimes", "Nombre d'enquêtes" (elision before a vowel or a mute h)."""
+    return f"Nombre d’{noun}" if re.match(r"[aeiouyhéèêàâîôûÉ]", noun, re.I) else f"Nombre de {noun}"
+
+
 def read_sentence(
     sentence: str,
     items: list[Item],
@@ -459,7 +464,7 @@ def read_sentence(
             NewNode(
                 f"measure-{measure}",
                 "atkg:Measure",
-                f"Nombre de {measure_fr}" if unit != "percent" else "Part",
+                ("Part" if unit == "percent" else _number_of(measure_fr)),
                 f"Number of {measure_en}" if unit != "percent" else "Share",
                 confidence,
             )
@@ -472,4 +477,8 @@ def read_sentence(
             proposals.append(Proposal(slug, "atkg:valueQualifier", figure.qualifier, confidence))
         if figure.period:
             proposals.append(Proposal(slug, "atkg:period", figure.period, confidence - 0.05))
+        if figure.start_date:
+            proposals.append(Proposal(slug, "atkg:startDate", figure.start_date, confidence - 0.05))
+        if figure.end_date:
+            proposals.append(Proposal(slug, "atkg:endDate", figure.end_date, confidence - 0.05))
     return proposals, nodes

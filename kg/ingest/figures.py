@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.dates import period_range
+
 __all__ = ["Figure", "find_figures", "MEASURES", "NUMBER_WORDS"]
 
 NUMBER_WORDS = {
@@ -46,7 +48,7 @@ MEASURES = {
     "cas": ("cases", "cas", "cases", "case"),
     "affaires": ("cases", "affaires", "cases", "case"),
     "personnes": ("persons", "personnes", "persons", "person"),
-    "individus": ("persons", "individus", "persons", "person"),
+    "individus": ("persons", "personnes", "persons", "person"),
     "enquêtes": ("investigations", "enquêtes", "investigations", "investigation"),
     "poursuites": ("prosecutions", "poursuites", "prosecutions", "prosecution"),
     "condamnations": ("convictions", "condamnations", "convictions", "conviction"),
@@ -147,6 +149,8 @@ class Figure:
     noun: str  # the MEASURES key
     qualifier: str | None
     period: str | None
+    start_date: str | None = None  # a period printed as a range ("entre 1999 et juin 2004")
+    end_date: str | None = None
 
     @property
     def measure(self) -> tuple[str, str, str, str]:
@@ -206,5 +210,9 @@ def find_figures(sentence: str) -> list[Figure]:
             if abs(m.start() - match.start()) <= 80
         ]
         period = min(periods, key=lambda m: abs(m.start() - match.start())).group(1) if periods else None
+        span = period_range(sentence[max(clause_start, match.start() - 100) : min(clause_end, end + 100)])
+        if span:
+            out.append(Figure(match.start(), end, value, noun, qualifier, None, *span))
+            continue
         out.append(Figure(match.start(), end, value, noun, qualifier, period))
     return out

@@ -196,7 +196,7 @@ def _nary_operation(group: list[dict], doc: str, proposed: dict[str, str]):
     """Observations and ratifications are written by their own commands (their slug prefixes are
     reserved to them): the operation for the whole group, or None for other groups."""
     from kg.curation.nary import add_observation, add_ratification
-    from kg.edit import _note
+    from kg.edit import _note, parse_date
     from kg.namespace import ATKG, ID
 
     node = next(
@@ -256,11 +256,15 @@ def _nary_operation(group: list[dict], doc: str, proposed: dict[str, str]):
                 session.__dict__.pop("resolver", None)
         before = set(session.data.quads())
         said = _entities_first(names, proposed, write)(session)
-        if notes:
-            graph = ID[f"passage-{node['passage']}"]
-            for q in set(session.data.quads()) - before:
-                if q[1] == ATKG.observedEntity:
-                    session.data.add((q[0], ATKG.provenanceNote, _note("; ".join(notes)), graph))
+        graph = ID[f"passage-{node['passage']}"]
+        for q in set(session.data.quads()) - before:
+            if q[1] != ATKG.observedEntity:
+                continue
+            if notes:
+                session.data.add((q[0], ATKG.provenanceNote, _note("; ".join(notes)), graph))
+            for predicate in ("atkg:startDate", "atkg:endDate"):  # a period printed as a range
+                if value(predicate):
+                    session.data.add((q[0], ATKG[predicate[5:]], parse_date(value(predicate)), graph))
         return said
 
     return operation
