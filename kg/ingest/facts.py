@@ -100,6 +100,13 @@ _PASSIVE = [
         0.7,
     ),
     (r"organis[ée]e?s?\s+(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]", "atkg:organizedBy", 0.75),
+    (
+        r"re[çc]u\s+(?:un\s+|une\s+|des\s+)?(?:appui|soutien|financements?|contributions?|dons?|fonds|aide)\s+"
+        r"(?:financi\w+\s+)?(?:supplémentaires?\s+)?(?:de\s+la\s+part\s+)?(?:d[eu]s?\b|de\s+l[’'])"
+        r"|rendue?s?\s+possibles?\s+(?:grâce\s+à|par)\s+(?:un|des)\s+dons?\s+(?:d[eu]s?\b|de\s+l[’'])",
+        "atkg:fundedBy",
+        0.6,
+    ),
     (r"accueilli[e]?s?\s+par|sous\s+les\s+auspices\s+d[eu]", "atkg:hostedBy", 0.6),
     (r"g[ée]r[ée]e?s?\s+par|administr[ée]e?s?\s+par", "atkg:managedBy", 0.75),
     (
@@ -141,6 +148,8 @@ _ACTIVE = [
     (r"\b(?:a|ont)\s+organis[ée]|\borganisent\b", "atkg:organizedBy", 0.7),
     (r"\b(?:a|ont)\s+(?:\S+\s+)?publi[ée]|\bpublient\b", "atkg:publishedBy", 0.7),
     (r"\b(?:a|ont)\s+financ[ée]|\bfinancent\b", "atkg:fundedBy", 0.6),
+    (r"\b(?:a|ont)\s+(?:\S+\s+)?contribué\s+(?:financièrement\s+)?(?:à|au|aux)\b", "atkg:fundedBy", 0.5),
+    (r"\b(?:a|ont)\s+(?:\S+\s+)?accueilli\b", "atkg:hostedBy", 0.55),
     (r"\bg[èe]rent\b|\bg[èe]re\b|\badministrent\b|\badministre\b", "atkg:managedBy", 0.6),
 ]
 _INVERSE_ACTIVE = [
@@ -202,8 +211,10 @@ _AGREEMENT_RE = _compile(_AGREEMENTS)
 
 
 _LIST_GAP = re.compile(
-    r"\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*(?:l[’']|le|la|les|du|de\s+la|des|d[’']|par)?\s*"
-    r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?$",
+    r"\s*\)?\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*"
+    r"(?:(?:des\s+|les\s+)?représentants\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+|de\s+)?)?"
+    r"(?:l[’']|le|la|les|du|de\s+la|de\s+l[’']|de|des|d[’']|par)?\s*"
+    r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?\(?\s*$",
     re.I,
 )
 
@@ -296,10 +307,17 @@ def read_sentence(
     context = sorted(context, key=lambda i: i.start)
     top = [i for i in items if not any(o != i and o.start <= i.start and i.end <= o.end for o in items)]
 
+    pronoun = re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle)\s", sentence)
     for pattern, prop, confidence in _PASSIVE_RE:
         for match in pattern.finditer(sentence):
-            thing = _thing_before(items, match.start(), prop=prop, context=context) or _thing_before(
-                items, match.start(), things=False
+            # "Il a été créé par...": the pronoun is what the passage is about, its first name
+            named = [c for c in context if c.agent or c.type in _THINGS]
+            subject = named[:1] if pronoun and not any(i.end <= match.start() for i in items) else []
+            thing = (
+                subject[0]
+                if subject
+                else _thing_before(items, match.start(), prop=prop, context=context)
+                or _thing_before(items, match.start(), things=False)
             )
             if thing is None:
                 continue

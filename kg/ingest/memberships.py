@@ -106,8 +106,14 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
             body = earlier[-1] if earlier and (attended or match.start() < 40) else None
         if body is None:
             continue
-        for member in _members(items, match.end(), _end(sentence, match.end()), body.slug):
+        members = _members(items, match.end(), _end(sentence, match.end()), body.slug)
+        for member in members:
             out.append(Listed(member, body.slug, "org:memberOf", 0.55 if attended else 0.6))
+        # "étaient présents aux trois réunions": the members attended the meetings last named
+        meetings = [i for i in [*context, *items] if i.type == "atkg:Event" and i.end <= match.start()]
+        if attended and meetings:
+            for member in members:
+                out.append(Listed(member, meetings[-1].slug, "atkg:participant", 0.5))
     for body in items:
         if body.type not in BODIES:
             continue

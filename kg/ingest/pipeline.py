@@ -14,6 +14,7 @@ from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
 from kg.ingest.queue import candidate_id, read_queue, write_queue
 from kg.ingest.sentences import sentences
+from kg.ingest.textkey import label_key
 from kg.workspace import Workspace
 
 __all__ = ["propose", "ingest_document", "IngestSummary"]
@@ -87,6 +88,12 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         for entity in new:
             if not is_bare_head(entity.label):  # "le Groupe": a reference, resolved below
                 items.append((entity.start, entity.end, entity.slug, entity.type, True))
+            else:  # unless the same words name a known body elsewhere in the paragraph
+                words = label_key(passage.text[entity.start : entity.end])
+                same = [m for m in mentions if m.name.known and label_key(m.text) == words]
+                if same:
+                    type_name = gazetteer.types.get(same[0].slug, "foaf:Agent")
+                    items.append((entity.start, entity.end, same[0].slug, type_name, False))
             alt = [f"{entity.acronym}@fr"] if entity.acronym else None
             entity_candidates.append(
                 _entity(
