@@ -151,6 +151,38 @@ def test_ratifications_get_the_date_printed_after_each_state(gazetteer, nlp):
     ]
 
 
+def test_agents_listed_with_acronyms_governments_and_pronoun_subjects(gazetteer, nlp):
+    text = (
+        "1. UN.GIFT a été lancée en mars 2007 par le Fonds des Nations Unies pour l’enfance (UNICEF), "
+        "l’Office des Nations Unies contre la drogue et le crime (ONUDC) et l’Organisation internationale "
+        "pour les migrations (OIM).\n\n"
+        "2. UN.GIFT a depuis lors reçu un appui financier supplémentaire des Gouvernements australien et "
+        "canadien et du Programme des Nations Unies pour le développement (PNUD).\n\n"
+        "3. Le Groupe mondial sur la migration est un mécanisme interinstitutions. Il a été créé par les "
+        "représentants du HCR, de l’ONUDC et de l’OIT.\n\n"
+        "4. Le Forum de Vienne s’est tenu en 2008. Les représentants des organisations suivantes étaient "
+        "présents aux réunions: ONUDC, OIT et HCR.\n\n"
+        "5. Le Ministère japonais des affaires étrangères a accueilli le Forum de Vienne.\n"
+    )
+    assert facts(text, gazetteer, nlp) == [
+        ("905-1", "ungift", "atkg:launchedBy", "unicef", 0.75),
+        ("905-1", "ungift", "atkg:launchedBy", "unodc", 0.75),
+        ("905-1", "ungift", "atkg:launchedBy", "iom", 0.75),
+        ("905-1", "ungift", "atkg:launchDate", "2007-03", 0.55),
+        ("905-2", "ungift", "atkg:fundedBy", "country-AUS", 0.6),
+        ("905-2", "ungift", "atkg:fundedBy", "country-CAN", 0.6),
+        ("905-2", "ungift", "atkg:fundedBy", "undp", 0.6),
+        ("905-3", "gmg", "atkg:launchedBy", "unhcr", 0.6),
+        ("905-3", "gmg", "atkg:launchedBy", "unodc", 0.6),
+        ("905-3", "gmg", "atkg:launchedBy", "ilo", 0.6),
+        ("905-4", "event-vienna-forum-2008", "atkg:startDate", "2008", 0.45),
+        ("905-4", "event-vienna-forum-2008", "atkg:participant", "unodc", 0.5),
+        ("905-4", "event-vienna-forum-2008", "atkg:participant", "ilo", 0.5),
+        ("905-4", "event-vienna-forum-2008", "atkg:participant", "unhcr", 0.5),
+        ("905-5", "event-vienna-forum-2008", "atkg:hostedBy", "jpn-ministry-foreign-affairs", 0.55),
+    ]
+
+
 REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"

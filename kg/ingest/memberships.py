@@ -104,10 +104,8 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         if body is None:
             earlier = [i for i in context if i.type in BODIES]
             body = earlier[-1] if earlier and (attended or match.start() < 40) else None
-        if body is None:
-            continue
-        members = _members(items, match.end(), _end(sentence, match.end()), body.slug)
-        for member in members:
+        members = _members(items, match.end(), _end(sentence, match.end()), body.slug if body else "")
+        for member in members if body is not None else []:
             out.append(Listed(member, body.slug, "org:memberOf", 0.55 if attended else 0.6))
         # "étaient présents aux trois réunions": the members attended the meetings last named
         meetings = [i for i in [*context, *items] if i.type == "atkg:Event" and i.end <= match.start()]

@@ -86,7 +86,11 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                 )
             )
         for entity in new:
-            if not is_bare_head(entity.label):  # "le Groupe": a reference, resolved below
+            countries = [m for m in mentions if entity.start <= m.start and m.end <= entity.end]
+            countries = [m for m in countries if gazetteer.types.get(m.slug) == "atkg:Country"]
+            if re.match(r"gouvernements?\b", entity.label, re.I) and countries:
+                pass  # "les Gouvernements australien et canadien" are those States, in the facts
+            elif not is_bare_head(entity.label):  # "le Groupe": a reference, resolved below
                 items.append((entity.start, entity.end, entity.slug, entity.type, True))
             else:  # unless the same words name a known body elsewhere in the paragraph
                 words = label_key(passage.text[entity.start : entity.end])
