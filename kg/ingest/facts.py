@@ -443,7 +443,12 @@ def read_sentence(
                 before = sentence[max(thing.end, country.start - 6) : country.start]
                 if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
                     proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
-    national = {"atkg:GovernmentBody", "atkg:CoordinationMechanism"}
+    national = {
+        "atkg:GovernmentBody",
+        "atkg:CoordinationMechanism",
+        "org:Organization",
+        "atkg:AcademicInstitution",
+    }
     for body in (i for i in items if i.type in national and i.new):
         nearby = [i for i in items if i.country and -60 <= i.start - body.end <= 25 and i.start > body.start]
         if nearby:

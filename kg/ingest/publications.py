@@ -17,8 +17,9 @@ __all__ = ["publication_facts", "PUBLISHED"]
 PUBLISHED = {"atkg:Publication", "atkg:ActionPlan"}
 _RESOLUTIONS = {"atkg:Resolution", "atkg:LegalInstrument"}
 _ACTIVE = re.compile(
-    r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+){0,2}?(?:publi[ée]|élaboré|établi|produit|rédigé|"
-    r"mis\s+au\s+point|diffusé|lancé|présenté|réalisé|achevé|terminé)s?\b",
+    r"\b(?:(?:a|ont|avait|avaient)\s+(?:\S+\s+){0,2}?(?:publi[ée]|élaboré|établi|produit|rédigé|"
+    r"mis\s+au\s+point|diffusé|lancé|présenté|réalisé|achevé|terminé|conçu|préparé|développé)s?"
+    r"|publie|publient|élaborent|produisent|préparent|établissent)\b",
     re.I,
 )
 _PASSIVE_DATE = re.compile(
@@ -43,11 +44,13 @@ def publication_facts(sentence: str, items: Sequence) -> list[tuple[str, str, st
             out.append((pub.slug, "atkg:publishedBy", agent.slug, 0.55))
     for match in _ACTIVE.finditer(sentence):
         pub = next((i for i in publications if i.start >= match.end()), None)
-        if pub is None or len(sentence[match.end() : pub.start]) > 40:
+        if pub is None or len(sentence[match.end() : pub.start]) > 60:
             continue
-        agents = [i for i in items if i.end <= match.start() and i.agent]
         clause = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
-        agents = [a for a in agents if a.start >= clause][-1:]
+        agents = [i for i in items if clause <= i.start and i.end <= match.start() and i.agent]
+        if not agents or match.start() - agents[-1].end > 40:
+            continue  # the authors are the subject right before the verb ("L'OIT et l'UNICEF ont élaboré")
+        agents = [a for k, a in enumerate(agents) if all(a.slug != b.slug for b in agents[:k])][-5:]
         for agent in agents:
             out.append((pub.slug, "atkg:publishedBy", agent.slug, 0.6))
         when = first_date(sentence[match.start() : pub.start])
