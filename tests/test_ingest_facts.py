@@ -175,6 +175,9 @@ def test_agents_listed_with_acronyms_governments_and_pronoun_subjects(gazetteer,
         ("905-3", "gmg", "atkg:launchedBy", "unhcr", 0.6),
         ("905-3", "gmg", "atkg:launchedBy", "unodc", 0.6),
         ("905-3", "gmg", "atkg:launchedBy", "ilo", 0.6),
+        ("905-3", "unhcr", "org:memberOf", "gmg", 0.5),
+        ("905-3", "unodc", "org:memberOf", "gmg", 0.5),
+        ("905-3", "ilo", "org:memberOf", "gmg", 0.5),
         ("905-4", "event-vienna-forum-2008", "atkg:startDate", "2008", 0.45),
         ("905-4", "event-vienna-forum-2008", "atkg:participant", "unodc", 0.5),
         ("905-4", "event-vienna-forum-2008", "atkg:participant", "ilo", 0.5),
@@ -183,12 +186,36 @@ def test_agents_listed_with_acronyms_governments_and_pronoun_subjects(gazetteer,
     ]
 
 
+def test_chairs_coordinators_and_founders_with_their_role_and_period(gazetteer, nlp):
+    from kg.ingest.pipeline import propose
+
+    text = (
+        "1. L’ONUDC préside le Groupe mondial sur la migration pendant la deuxième moitié de "
+        "l’année 2012.\n\n"
+        "2. Le Groupe interinstitutions de coordination contre la traite des personnes est un mécanisme. "
+        "Il a été créé par les représentants du HCR et de l’OIT. L’OIM assure la coordination du Groupe "
+        "interinstitutions de coordination contre la traite des personnes depuis 2010.\n"
+    )
+    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
+    assert [
+        (c["passage"], c["subject"], c["predicate"], c["object"], c.get("role"), c.get("from"), c.get("to"))
+        for c in propose(source, gazetteer, nlp)
+        if c["kind"] == "fact" and c["predicate"] in ("atkg:chairs", "atkg:coordinates", "org:memberOf")
+    ] == [
+        ("905-1", "unodc", "atkg:chairs", "gmg", "chair", "2012-07", "2012-12"),
+        ("905-2", "unhcr", "org:memberOf", "icat", "founder", None, None),
+        ("905-2", "ilo", "org:memberOf", "icat", "founder", None, None),
+        ("905-2", "iom", "atkg:coordinates", "icat", "coordinator", "2010", None),
+    ]
+
+
 REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"
     "2. Le Groupe a réuni plus de 40 participants en 2008.\n\n"
     "3. Le Togo a ratifié le Protocole relatif à la traite des personnes en 2009.\n\n"
-    "4. Entre 1999 et juin 2004, le Togo a poursuivi 112 individus.\n"
+    "4. Entre 1999 et juin 2004, le Togo a poursuivi 112 individus.\n\n"
+    "5. L’ONUDC préside le Groupe mondial sur la migration pendant la deuxième moitié de l’année 2012.\n"
 )
 
 
@@ -220,6 +247,7 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
         pick(kind="entity", proposed_slug="country-TGO", passage="005-3"),
         pick(kind="fact", subject="country-TGO", predicate="atkg:ratified"),
         pick(kind="fact", subject="unhcr", predicate="org:memberOf", object="icat"),
+        pick(kind="fact", subject="unodc", predicate="atkg:chairs", object="gmg"),
     ]
     outcome = accept(workspace, "005", chosen)
     assert outcome.refused == {}
@@ -254,3 +282,12 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
         "atkg:value ?v ; atkg:startDate ?from ; atkg:endDate ?to } }"
     )
     assert [(r["v"].value, r["from"].value, r["to"].value) for r in rows] == [("112", "1999", "2004-06")]
+    rows = store.query(
+        "SELECT ?m ?role ?from ?to WHERE { GRAPH id:passage-005-5 { id:unodc atkg:chairs id:gmg . "
+        "?m org:member id:unodc ; org:organization id:gmg ; org:role ?role ; org:memberDuring ?i . "
+        "?i atkg:startDate ?from ; atkg:endDate ?to } }"
+    )
+    assert [
+        (r["m"].value.rsplit("/", 1)[1], r["role"].value.rsplit("#", 1)[1], r["from"].value, r["to"].value)
+        for r in rows
+    ] == [("membership-unodc-gmg-chair-2012", "ChairRole", "2012-07", "2012-12")]

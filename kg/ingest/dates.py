@@ -35,7 +35,8 @@ _RANGE = re.compile(
 )
 _POINT = rf"(?:(?:(?:1er|\d{{1,2}})\s+)?(?:{_MONTH})\s+)?(?:19|20)\d\d"
 _PERIOD = re.compile(
-    rf"\b(?:entre|de|du|d[’'])\s*(?:l[’']année\s+)?({_POINT})\s+(?:et|à|au)\s+(?:l[’']année\s+)?({_POINT})\b"
+    rf"\b(?:entre|de|du|d[’'])\s*(?:l[’']année\s+)?({_POINT})(?:,[^,.;]{{0,90}},)?\s+(?:et|à|au)\s+"
+    rf"(?:l[’']année\s+)?({_POINT})\b"
     rf"|\bdepuis\s+(?:sa\s+création\s+en\s+|le\s+|l[’']année\s+)?({_POINT})\b",
     re.I,
 )
@@ -95,6 +96,8 @@ def period_range(text: str) -> tuple[str, str | None] | None:
     ('1999', '2004-06')
     >>> period_range("De 2003 à 2006, 244 cas")
     ('2003', '2006')
+    >>> period_range("entre 2002, où une stratégie a été instaurée, et janvier 2007, 65 victimes")
+    ('2002', '2007-01')
     >>> period_range("depuis sa création en septembre 2001")
     ('2001-09', None)
     """

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
+from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
 from kg.ingest.publications import publication_facts
 from kg.ingest.ratifications import ratifications
+from kg.ingest.roles import founders, roles
 
 __all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
@@ -75,6 +77,9 @@ class Proposal:
     predicate: str
     object: str  # a slug, or a literal as `atkg fact add` takes it ("2012-04", "Vienne@fr", "76")
     confidence: float
+    role: str | None = None  # a membership's role ("chair", "founder"): written as org:Membership
+    start: str | None = None  # and the period it was held
+    end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +312,9 @@ def read_sentence(
     context = sorted(context, key=lambda i: i.start)
     top = [i for i in items if not any(o != i and o.start <= i.start and i.end <= o.end for o in items)]
 
+    # first, so that the qualified reading (role, period) is the one kept when rules agree
+    for r in roles(sentence, top, context):
+        proposals.append(Proposal(r.member, r.predicate, r.body, r.confidence, r.role, r.start, r.end))
     pronoun = re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle)\s", sentence)
     for pattern, prop, confidence in _PASSIVE_RE:
         for match in pattern.finditer(sentence):
@@ -321,10 +329,13 @@ def read_sentence(
             )
             if thing is None:
                 continue
-            for agent in _agents_after(items, match.end(), sentence):
+            agents = _agents_after(items, match.end(), sentence)
+            for agent in agents:
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
             if prop == "atkg:launchedBy":
+                for r in founders(sentence, thing, agents):
+                    proposals.append(Proposal(r.member, r.predicate, r.body, r.confidence, r.role))
                 when = first_date(sentence)
                 if when:
                     proposals.append(Proposal(thing.slug, "atkg:launchDate", when, confidence - 0.2))
@@ -389,6 +400,8 @@ def read_sentence(
             proposals.append(Proposal(slug, "atkg:ratifyingState", state, 0.65))
             proposals.append(Proposal(slug, "atkg:instrument", instrument, 0.65))
             proposals.append(Proposal(slug, "dcterms:date", when, 0.6))
+    for thing, when, confidence in launch_dates(sentence, items):
+        proposals.append(Proposal(thing, "atkg:launchDate", when, confidence))
     for subject, prop, obj, confidence in publication_facts(sentence, items):
         proposals.append(Proposal(subject, prop, obj, confidence))
     for listed in listed_members(sentence, top, context):

@@ -210,7 +210,7 @@ def find_figures(sentence: str) -> list[Figure]:
             if abs(m.start() - match.start()) <= 80
         ]
         period = min(periods, key=lambda m: abs(m.start() - match.start())).group(1) if periods else None
-        span = period_range(sentence[max(clause_start, match.start() - 100) : min(clause_end, end + 100)])
+        span = period_range(sentence[max(clause_start, match.start() - 140) : min(clause_end, end + 100)])
         if span:
             out.append(Figure(match.start(), end, value, noun, qualifier, None, *span))
             continue

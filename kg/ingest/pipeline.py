@@ -191,6 +191,9 @@ def _noted(proposal, named_here: set[str], noted: dict[str, str], candidate: dic
     why = [noted[s] for s in (proposal.subject, proposal.object) if s in noted and s not in named_here]
     if why:
         candidate["note"] = "; ".join(why)
+    for field, value in (("role", proposal.role), ("from", proposal.start), ("to", proposal.end)):
+        if value:  # a membership with a role or a period: the edit layer writes its node
+            candidate[field] = value
     return candidate
 
 
