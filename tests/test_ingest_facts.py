@@ -57,6 +57,15 @@ def test_figures_with_words_adjectives_qualifiers_and_periods():
         ("79 %", "79", "percent", "at-least", None),
         ("25 000 dollars", "25000", "USD", None, None),
     ]
+    elliptical = "65 victimes ont été identifiées, dont 6 en 2005 et 13 en 2006; aucun cas en 2007."
+    assert [(f.value, f.noun, f.period) for f in find_figures(elliptical)] == [
+        ("65", "victimes", "2005"),
+        ("6", "victimes", "2005"),
+        ("13", "victimes", "2006"),
+        ("0", "cas", "2007"),
+    ]
+    durations = "Le prix est décerné tous les deux ans; ces deux messages; des ateliers de trois jours."
+    assert find_figures(durations) == []
     [ranged] = find_figures("Entre juillet 2002 et octobre 2007, on dénombre 1 037 cas de traite.")
     assert (ranged.value, ranged.period, ranged.start_date, ranged.end_date) == (
         "1037",

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.ingest.dates import period_range
+from kg.ingest.dates import MONTHS, period_range
 
 __all__ = ["Figure", "find_figures", "MEASURES", "NUMBER_WORDS"]
 
 NUMBER_WORDS = {
+    "aucun": 0,  # "n'avoir connaissance d'aucun cas"
+    "aucune": 0,
     "deux": 2,
     "trois": 3,
     "quatre": 4,
@@ -139,6 +141,15 @@ _QUALIFIERS = [
     (re.compile(r"\bmoins\s+de\s*$", re.I), "fewer-than"),
 ]
 _PERIOD = re.compile(r"\b(?:en|au\s+cours\s+de|pour)\s+((?:19|20)\d\d)\b", re.I)
+_TIME = {"ans", "années", "mois", "jours"}
+# a duration or a frequency, not a count: "tous les deux ans", "ateliers de trois jours", "ces deux
+# dernières années"; and "ces deux messages" repeats a figure already given
+_DURATION = re.compile(
+    r"(?:\btous\s+les|\bces|\bde|\bdes|\bles|\bdepuis|\bpendant|\bdurant|\bdans)\s*$", re.I
+)
+_REPEATED = re.compile(r"\b[Cc]es\s*$")
+_BARE = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[  \u202f]\d{3})+|\d+)(?![\w/-]|,\d)")
+_ELLIPSIS = re.compile(r"(?:\bdont|\bet|,)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,8 @@ def _noun(word: str) -> str | None:
     if key == "pour cent":
         key = "%"
     key = _ALIASES.get(key, key)
+    if key not in MEASURES and f"{key}s" in MEASURES:  # "aucune victime"
+        key = f"{key}s"
     return key if key in MEASURES else None
 
 
@@ -194,7 +207,11 @@ def find_figures(sentence: str) -> list[Figure]:
         if noun is None:
             continue
         before = sentence[max(0, match.start() - 30) : match.start()]
-        if _NOT_A_COUNT.search(before):
+        if _NOT_A_COUNT.search(before) or _REPEATED.search(before):
+            continue
+        if noun in _TIME and (
+            _DURATION.search(before) or re.match(r"\s*(?:prochain|dernièr)", sentence[end:])
+        ):
             continue
         value = _value(number)
         if re.fullmatch(r"(?:19|20)\d\d", value) and noun not in ("%",):
@@ -215,4 +232,39 @@ def find_figures(sentence: str) -> list[Figure]:
             out.append(Figure(match.start(), end, value, noun, qualifier, None, *span))
             continue
         out.append(Figure(match.start(), end, value, noun, qualifier, period))
-    return out
+    return _elliptical(sentence, out)
+
+
+def _elliptical(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """ "65 victimes [...], dont 6 en 2005 et 13 en 2006", "53 personnes, dont 18 ont été
+    poursuivies": a bare number after a figure, introduced by "dont", "et" or a comma, counts the
+    same thing."""
+    if not figures:
+        return figures
+    out = list(figures)
+    for match in _BARE.finditer(sentence, figures[0].end):
+        if any(f.start <= match.start() < f.end for f in out):
+            continue
+        value = _value(match.group(1))
+        after = sentence[match.end() : match.end() + 25]
+        if re.fullmatch(r"(?:19|20)\d\d", value) or re.match(
+            r"\s*(?:%|pour\s+cent|[A-Za-zÀ-ÿ]+\s*\))", after
+        ):
+            continue
+        if _noun((_WORD.match(sentence, match.end()) or re.match("", "")).group(0).strip() or "-"):
+            continue  # a figure of its own
+        if re.match(rf"\s*(?:{'|'.join(MONTHS)})\b", after, re.I):
+            continue  # a date
+        if not _ELLIPSIS.search(sentence[max(0, match.start() - 8) : match.start()]):
+            continue
+        previous = [f for f in out if f.end <= match.start()]
+        if not previous:
+            continue
+        last = previous[-1]
+        period = _PERIOD.match(sentence, match.end() + 1)
+        out.append(
+            Figure(
+                match.start(), match.end(), value, last.noun, None, period.group(1) if period else last.period
+            )
+        )
+    return sorted(out, key=lambda f: f.start)
