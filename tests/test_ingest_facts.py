@@ -88,6 +88,11 @@ def test_references_resolve_to_the_last_body_with_that_head():
         ("l’Office", "unodc"),
     ]
     assert (is_bare_head("Comité directeur"), is_bare_head("Comité national de lutte")) == (True, False)
+    memory.see("event-vienna-forum-2008", "atkg:Event", "Forum de Vienne")
+    text = "À cette réunion, 20 chercheurs sont venus; ce groupe de réflexion et ce rapport sont nouveaux."
+    assert [(r.text, r.slug) for r in find_references(text, [], memory)] == [
+        ("cette réunion", "event-vienna-forum-2008")
+    ]
 
 
 def test_a_reference_carries_a_provenance_note(gazetteer, nlp):

@@ -45,6 +45,48 @@ def is_bare_head(label: str) -> bool:
     return bool(_BARE.fullmatch(label.strip()))
 
 
+_EVENTS = {"atkg:Event"}
+_PUBLICATIONS = {"atkg:Publication"}
+_PROGRAMMES = {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative", "atkg:ActionPlan"}
+_MECHANISMS = {"atkg:CoordinationMechanism", "org:OrganizationalCollaboration", "atkg:Partnership"}
+# "cet atelier", "à cette réunion", "ce rapport": a demonstrative (or "ledit") and a common noun
+# refer to the last thing of that kind the report named
+_KINDS = {
+    "atelier": _EVENTS,
+    "réunion": _EVENTS,
+    "conférence": _EVENTS,
+    "séminaire": _EVENTS,
+    "session": _EVENTS,
+    "forum": _EVENTS,
+    "manifestation": _EVENTS,
+    "exposition": _EVENTS,
+    "débat": _EVENTS,
+    "sommet": _EVENTS,
+    "rapport": _PUBLICATIONS,
+    "publication": _PUBLICATIONS,
+    "manuel": _PUBLICATIONS,
+    "guide": _PUBLICATIONS,
+    "série": _PUBLICATIONS,
+    "étude": _PUBLICATIONS,
+    "outil": _PUBLICATIONS,
+    "document": _PUBLICATIONS,
+    "programme": _PROGRAMMES,
+    "campagne": _PROGRAMMES,
+    "initiative": _PROGRAMMES,
+    "projet": _PROGRAMMES,
+    "plan": _PROGRAMMES,
+    "groupe": _MECHANISMS,
+    "comité": _MECHANISMS,
+    "mécanisme": _MECHANISMS,
+    "commission": _MECHANISMS,
+    "réseau": _MECHANISMS,
+    "partenariat": _MECHANISMS,
+}
+_DEMONSTRATIVE = re.compile(
+    rf"\b(?:[Cc]e|[Cc]et|[Cc]ette|[Ll]edit|[Ll]adite)\s+(?P<noun>{'|'.join(_KINDS)})\b(?!\s+(?:de|d[’']|du|des)\b|\s+[a-zéè]+(?:aire|aux|al|ale|ique|iques|ienne|ien)\b)"
+)
+
+
 @dataclass(frozen=True)
 class Reference:
     start: int
@@ -67,6 +109,12 @@ class DocumentMemory:
         if entry in self.seen:
             self.seen.remove(entry)
         self.seen.append(entry)
+
+    def latest(self, kinds: set[str]) -> tuple[str, str] | None:
+        for slug, type_name, _ in reversed(self.seen):
+            if type_name in kinds:
+                return slug, type_name
+        return None
 
     def resolve(self, head: str) -> tuple[str, str] | None:
         key = label_key(head.split()[0])
@@ -92,4 +140,10 @@ def find_references(text: str, taken: list[tuple[int, int]], memory: DocumentMem
         resolved = memory.resolve(match.group("head"))
         if resolved:
             out.append(Reference(match.start("head"), match.end("head"), *resolved, match.group(0)))
-    return out
+    for match in _DEMONSTRATIVE.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        resolved = memory.latest(_KINDS[match.group("noun").lower()])
+        if resolved:
+            out.append(Reference(match.start(), match.end(), *resolved, match.group(0)))
+    return sorted(out, key=lambda r: r.start)
