@@ -223,6 +223,16 @@ def test_chairs_coordinators_and_founders_with_their_role_and_period(gazetteer, 
     ]
 
 
+def test_implemented_in_a_country_but_not_the_frame_of_what_is_done_there(gazetteer, nlp):
+    text = (
+        "1. Des manifestations ont été organisées dans le cadre de UN.GIFT en Inde et au Brésil.\n\n"
+        "2. La Campagne Cœur bleu contre la traite des êtres humains est menée au Mexique.\n"
+    )
+    assert facts(text, gazetteer, nlp) == [
+        ("905-2", "campaign-blue-heart", "atkg:implementedIn", "country-MEX", 0.5),
+    ]
+
+
 REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"

@@ -450,12 +450,28 @@ def read_sentence(
             break
     kinds = {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"}
     things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
+    # "dans le cadre de UN.GIFT en Afrique du Sud": the frame, not what is carried out there
+    things = [
+        t
+        for t in things
+        if not re.search(
+            r"(?:dans\s+le\s+cadre|sous\s+les\s+auspices)\s+d[eu’']\S*\s*$",
+            sentence[max(0, t.start - 40) : t.start],
+            re.I,
+        )
+    ]
     for thing in things:
         for country in items:
             if country.country and country.start > thing.end:
                 before = sentence[max(thing.end, country.start - 6) : country.start]
                 if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
                     proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
+    # a new national campaign or plan, in a passage about exactly one State ("La Bulgarie a indiqué
+    # que la campagne nationale [...]"): carried out in that State
+    for thing in (i for i in items if i.new and i.type in {*kinds, "atkg:ActionPlan"}):
+        states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+        if len(states) == 1:
+            proposals.append(Proposal(thing.slug, "atkg:implementedIn", states.pop(), 0.4))
     national = {
         "atkg:GovernmentBody",
         "atkg:CoordinationMechanism",
