@@ -233,6 +233,29 @@ def test_implemented_in_a_country_but_not_the_frame_of_what_is_done_there(gazett
     ]
 
 
+def test_event_places_in_both_languages_and_dates_printed_before_the_event(gazetteer, nlp):
+    from kg.ingest.places import find_places
+
+    assert [p[2:] for p in find_places("tenue au Caire, puis à La Haye et à Charm el-Cheikh (Égypte)")] == [
+        ("Le Caire", "Cairo"),
+        ("La Haye", "The Hague"),
+        ("Charm el-Cheikh", "Sharm el-Sheikh"),
+    ]
+    text = (
+        "1. Le Forum de Vienne s’est tenu à Vienne du 13 au 15 février 2008.\n\n"
+        "2. Le Ministère japonais des affaires étrangères a accueilli à Tokyo en septembre 2006 le "
+        "Forum de Vienne.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:placeName", "atkg:startDate", "atkg:endDate"}) == [
+        ("905-1", "event-vienna-forum-2008", "atkg:placeName", "Vienne@fr", 0.6),
+        ("905-1", "event-vienna-forum-2008", "atkg:placeName", "Vienna@en", 0.55),
+        ("905-1", "event-vienna-forum-2008", "atkg:startDate", "2008-02-13", 0.6),
+        ("905-1", "event-vienna-forum-2008", "atkg:endDate", "2008-02-15", 0.6),
+        ("905-2", "event-vienna-forum-2008", "atkg:placeName", "Tokyo@fr", 0.6),
+        ("905-2", "event-vienna-forum-2008", "atkg:startDate", "2006-09", 0.45),
+    ]
+
+
 REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"

@@ -15,6 +15,7 @@ from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
+from kg.ingest.places import find_places
 from kg.ingest.publications import publication_facts
 from kg.ingest.ratifications import ratifications
 from kg.ingest.roles import founders, roles
@@ -200,7 +201,6 @@ _AGREEMENTS = [
     ),
 ]
 _SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
-_CITY = re.compile(r"\bà\s+([A-ZÉ][a-zéèêëïîôûç]+(?:[\s-][A-Z][a-zéèêëïîôûç]+)?)\b")
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
 
@@ -433,16 +433,30 @@ def read_sentence(
 
     events = [i for i in items if i.type == "atkg:Event"]
     for event in events:
-        for place in _CITY.finditer(sentence, event.end):
-            if not any(i.start < place.end(1) and place.start(1) < i.end for i in items):
-                proposals.append(Proposal(event.slug, "atkg:placeName", f"{place.group(1)}@fr", 0.6))
-                break
+        # the place after the event's name (or inside it: "deux réunions à New York"), else the one
+        # printed just before it ("a accueilli à Tokyo en septembre 2006 la première réunion")
+        others = [i for i in items if i is not event]
+        places = [
+            p
+            for p in find_places(sentence, event.start)
+            if not any(i.start < p[1] and p[0] < i.end for i in others)
+        ][:1] or [
+            p
+            for p in find_places(sentence, max(0, event.start - 60), event.start)
+            if not any(i.start < p[1] and p[0] < i.end for i in others)
+        ][-1:]
+        for _, _, french, english in places:
+            proposals.append(Proposal(event.slug, "atkg:placeName", f"{french}@fr", 0.6))
+            if english:
+                proposals.append(Proposal(event.slug, "atkg:placeName", f"{english}@en", 0.55))
         span = date_range(sentence[event.start :])
         if span:
             proposals.append(Proposal(event.slug, "atkg:startDate", span[0], 0.6))
             proposals.append(Proposal(event.slug, "atkg:endDate", span[1], 0.6))
         else:
-            when = first_date(sentence[event.start :])
+            when = first_date(sentence[event.start :]) or first_date(
+                sentence[max(0, event.start - 40) : event.start]
+            )
             if when:
                 proposals.append(Proposal(event.slug, "atkg:startDate", when, 0.45))
         for country in (i for i in items if i.country and i.start > event.start):
