@@ -223,13 +223,18 @@ def test_chairs_coordinators_and_founders_with_their_role_and_period(gazetteer, 
     ]
 
 
-def test_implemented_in_a_country_but_not_the_frame_of_what_is_done_there(gazetteer, nlp):
+def test_implemented_in_a_country_not_the_frame_and_partners_working_with_a_programme(gazetteer, nlp):
     text = (
         "1. Des manifestations ont été organisées dans le cadre de UN.GIFT en Inde et au Brésil.\n\n"
         "2. La Campagne Cœur bleu contre la traite des êtres humains est menée au Mexique.\n"
     )
     assert facts(text, gazetteer, nlp) == [
         ("905-2", "campaign-blue-heart", "atkg:implementedIn", "country-MEX", 0.5),
+    ]
+    text = "1. L’OIM et le HCR travaillent en partenariat avec UN.GIFT pour sensibiliser les voyageurs.\n"
+    assert facts(text, gazetteer, nlp) == [
+        ("905-1", "ungift", "atkg:partner", "iom", 0.5),
+        ("905-1", "ungift", "atkg:partner", "unhcr", 0.5),
     ]
 
 

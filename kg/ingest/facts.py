@@ -204,6 +204,14 @@ _SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
 
+_PARTNERED = {"atkg:Initiative", "atkg:JointProgramme", "atkg:Campaign"}
+_WORKS_WITH = re.compile(
+    r"\b(?:travaill\w+|collabor\w+|coop[èé]r\w+|œuvr\w+|oeuvr\w+)\s+(?:\S+\s+)?"
+    r"(?:en\s+partenariat\s+|en\s+collaboration\s+|en\s+coopération\s+|étroitement\s+)?avec",
+    re.I,
+)
+
+
 def _compile(rules):
     return [(re.compile(pattern, re.I), *rest) for pattern, *rest in rules]
 
@@ -329,6 +337,10 @@ def read_sentence(
             )
             if thing is None:
                 continue
+            if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
+                after = _thing_after(items, match.end(), _PARTNERED)
+                if after is not None and after.start - match.end() < 12:
+                    continue  # "A et B travaillent en partenariat avec UN.GIFT": read below
             agents = _agents_after(items, match.end(), sentence)
             for agent in agents:
                 if agent.slug != thing.slug:
@@ -359,6 +371,15 @@ def read_sentence(
             for agent in _agents_before(items, match.start(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
+    # "Eurolines et la Compagnie nationale [...] travaillent en partenariat avec UN.GIFT"
+    for match in _WORKS_WITH.finditer(sentence):
+        thing = _thing_after(items, match.end(), _PARTNERED)
+        if thing is None or thing.start - match.end() > 12:
+            continue
+        clause = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
+        for agent in [i for i in top if clause <= i.start and i.end <= match.start() and i.agent]:
+            if agent.slug != thing.slug:
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
     joined = re.search(
         r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
     )
