@@ -266,7 +266,7 @@ REPORT = (
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"
     "2. Le Groupe a réuni plus de 40 participants en 2008.\n\n"
     "3. Le Togo a ratifié le Protocole relatif à la traite des personnes en 2009.\n\n"
-    "4. Entre 1999 et juin 2004, le Togo a poursuivi 112 individus.\n\n"
+    "4. Entre 1999 et juin 2004, l’ONUDC a recensé 112 cas.\n\n"
     "5. L’ONUDC préside le Groupe mondial sur la migration pendant la deuxième moitié de l’année 2012.\n"
 )
 
@@ -275,6 +275,8 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
     """An observation with qualifier and period, a fact through a reference (with its note), a
     ratification node, and members from a list: accepted on a scratch workspace, then built."""
     from kg.build import build
+    from kg.curation.nary import add_observation
+    from kg.edit import run_edit
     from kg.ingest.pipeline import ingest_document
     from kg.ingest.review import accept, list_candidates
     from kg.sources.adding import add_document
@@ -285,8 +287,17 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
     report = tmp_path / "rapport.txt"
     report.write_text(REPORT, encoding="utf-8")
     add_document(workspace, report, title="Rapport", date="2012-08-14", symbol="A/67/991")
+    # a figure a curator already recorded in §4 before ingest ran: its value is marked accepted,
+    # and accepting the observation again writes nothing
+    run_edit(workspace, add_observation("id:unodc", "id:measure-cases-documented", "112", "005:4", "case"))
+    before = (workspace.data_dir / "doc-005.trig").read_text(encoding="utf-8")
     ingest_document(workspace, "005")
     candidates = list_candidates(workspace, "005")
+    [again] = [c["id"] for c in candidates if c.get("proposed_slug") == "obs-005-4-1"]
+    value = [c for c in candidates if c.get("subject") == "obs-005-4-1" and c["predicate"] == "atkg:value"]
+    assert [(c["object"], c["status"]) for c in value] == [("112", "accepted")]
+    assert accept(workspace, "005", [again]).refused == {}
+    assert (workspace.data_dir / "doc-005.trig").read_text(encoding="utf-8") == before
 
     def pick(**fields) -> str:
         [found] = [c["id"] for c in candidates if all(c.get(k) == v for k, v in fields.items())]
@@ -295,17 +306,17 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
     chosen = [
         pick(kind="entity", proposed_slug="obs-005-2-1"),  # brings the facts of its pattern
         pick(kind="entity", proposed_slug="ratification-TGO-tip-protocol"),
-        pick(kind="entity", proposed_slug="obs-005-4-1"),
         pick(kind="entity", proposed_slug="country-TGO", passage="005-3"),
         pick(kind="fact", subject="country-TGO", predicate="atkg:ratified"),
         pick(kind="fact", subject="unhcr", predicate="org:memberOf", object="icat"),
         pick(kind="fact", subject="unodc", predicate="atkg:chairs", object="gmg"),
     ]
+    already = {c["id"] for c in list_candidates(workspace, "005", "accepted")}
     outcome = accept(workspace, "005", chosen)
     assert outcome.refused == {}
-    assert [c["id"] for c in list_candidates(workspace, "005", "accepted")] == sorted(
-        set(outcome.accepted), key=[c["id"] for c in candidates].index
-    )
+    assert set(chosen) <= set(outcome.accepted)
+    assert {c["id"] for c in list_candidates(workspace, "005", "accepted")} == already | set(outcome.accepted)
+    assert len(outcome.accepted) == 15  # the six chosen and the facts of their patterns
     build(workspace)
     store = open_store(workspace.store)
     rows = store.query(
@@ -330,10 +341,14 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
     rows = store.query("ASK { GRAPH id:passage-005-1 { id:unhcr org:memberOf id:icat } }")
     assert bool(rows)
     rows = store.query(
-        "SELECT ?v ?from ?to WHERE { GRAPH id:passage-005-4 { ?obs atkg:observedEntity id:country-TGO ; "
-        "atkg:value ?v ; atkg:startDate ?from ; atkg:endDate ?to } }"
+        "SELECT ?obs ?who ?v WHERE { GRAPH id:passage-005-4 { "
+        "?obs atkg:observedEntity ?who ; atkg:value ?v } }"
     )
-    assert [(r["v"].value, r["from"].value, r["to"].value) for r in rows] == [("112", "1999", "2004-06")]
+    assert [
+        (r["obs"].value.rsplit("/", 1)[1], r["who"].value.rsplit("/", 1)[1], r["v"].value) for r in rows
+    ] == [
+        ("obs-005-4-1", "unodc", "112")  # the curator's, not a second one
+    ]
     rows = store.query(
         "SELECT ?m ?role ?from ?to WHERE { GRAPH id:passage-005-5 { id:unodc atkg:chairs id:gmg . "
         "?m org:member id:unodc ; org:organization id:gmg ; org:role ?role ; org:memberDuring ?i . "

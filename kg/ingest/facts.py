@@ -366,8 +366,8 @@ def read_sentence(
     for pattern, prop, confidence in _ACTIVE_RE:
         for match in pattern.finditer(sentence):
             thing = _thing_after(items, match.end(), _THINGS)
-            if thing is None:
-                continue
+            if thing is None or thing.start - match.end() > 80:
+                continue  # what the verb governs is near it, not at the other end of the sentence
             for agent in _agents_before(items, match.start(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))

@@ -155,6 +155,10 @@ def _groups(candidates: list[dict], chosen: list[dict]) -> list[list[dict]]:
             continue
         key = (c["passage"], c["proposed_slug"] if c["kind"] == "entity" else c["subject"])
         group = [m for m in members[key] if m["status"] != "accepted"] if key in members else [c]
+        if key in nodes and nodes[key]["type"] in _WRITTEN_WHOLE:
+            # an observation or ratification is written from all its facts, even those already
+            # marked accepted (stated by the curated data): they are the figure's value, its State
+            group = [m for m in members[key] if m["status"] != "accepted" or m["kind"] == "fact"]
         seen.update(m["id"] for m in group)
         groups.append(group)
     rank = {"entity": 0, "nary": 1, "fact": 2}
@@ -190,6 +194,21 @@ def _join_nary_parts(candidates: list[dict], nodes: dict, members: dict) -> None
                     f"{c['object'].removeprefix('instrument-')}"
                 ):
                     group.append(c)
+
+
+_WRITTEN_WHOLE = ("atkg:Observation", "atkg:Ratification")
+
+
+def _stated_already(session, node: dict, facts: dict[str, dict]) -> bool:
+    """The passage's graph already has this figure (an observation with its value) or this
+    ratification node: accepting it again writes nothing."""
+    from kg.namespace import ATKG, ID
+
+    graph = ID[f"passage-{node['passage']}"]
+    if node["type"] == "atkg:Ratification":
+        return any(q[0] == ID[node["proposed_slug"]] and q[3] == graph for q in session.data.quads())
+    value = facts.get("atkg:value", {}).get("object")
+    return any(q[1] == ATKG.value and q[3] == graph and str(q[2]) == value for q in session.data.quads())
 
 
 def _nary_operation(group: list[dict], doc: str, proposed: dict[str, str]):
@@ -249,6 +268,8 @@ def _nary_operation(group: list[dict], doc: str, proposed: dict[str, str]):
         notes = []  # add_ratification writes the note itself
 
     def operation(session) -> str:
+        if _stated_already(session, node, facts):
+            return "already in the graph"
         for entity in entities:  # the observation's measure, when it is new
             op = _operation(entity, doc, proposed)
             if op is not None:
