@@ -261,6 +261,18 @@ def test_event_places_in_both_languages_and_dates_printed_before_the_event(gazet
     ]
 
 
+def test_agreement_parties_are_those_after_entre_and_not_country_adjectives(gazetteer, nlp):
+    text = (
+        "1. Selon l’UNICEF, un accord conclu en 2005 entre l’ONUDC et les services de presse "
+        "néerlandais, puis l’OIM, est en vigueur.\n"
+    )
+    assert facts(text, gazetteer, nlp) == [
+        ("905-1", "agreement-unodc-iom-2005", "atkg:party", "unodc", 0.7),
+        ("905-1", "agreement-unodc-iom-2005", "atkg:party", "iom", 0.7),
+        ("905-1", "agreement-unodc-iom-2005", "dcterms:date", "2005", 0.65),
+    ]
+
+
 REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"

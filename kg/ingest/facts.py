@@ -436,9 +436,19 @@ def read_sentence(
             match = pattern.search(sentence)
             if not match:
                 continue
+            # "un accord conclu entre A et B": the parties are those after "entre"; a country
+            # adjective ("des sociétés de presse néerlandaises") describes a party, it is not one
+            between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
+            named = [
+                i
+                for i in top
+                if i.agent
+                and not (i.country and sentence[i.start : i.start + 1].islower())
+                and (between is None or i.start >= between.end())
+            ]
             parties = []
-            for item in top:
-                if item.agent and item.slug not in parties:
+            for item in named:
+                if item.slug not in parties:
                     parties.append(item.slug)
             if len(parties) >= 2:
                 when = first_date(sentence)
