@@ -273,6 +273,18 @@ def test_agreement_parties_are_those_after_entre_and_not_country_adjectives(gaze
     ]
 
 
+def test_publications_established_by_and_a_participle_opening_the_sentence(gazetteer, nlp):
+    text = (
+        "1. La Loi type contre la traite des personnes, établie par l’ONUDC, est diffusée.\n\n"
+        "2. Élaborée et diffusée par l’ONUDC en 2009, la Loi type contre la traite des personnes aide "
+        "les États.\n"
+    )
+    assert facts(text, gazetteer, nlp) == [
+        ("905-1", "pub-model-law-tip", "atkg:publishedBy", "unodc", 0.65),
+        ("905-2", "pub-model-law-tip", "atkg:publishedBy", "unodc", 0.65),
+    ]
+
+
 REPORT = (
     "1. Le Groupe interinstitutions de coordination contre la traite des personnes s’est réuni en 2008. "
     "Il se compose actuellement des entités suivantes: ONUDC, HCR et OIT.\n\n"

@@ -116,7 +116,9 @@ _PASSIVE = [
     (r"accueilli[e]?s?\s+par|sous\s+les\s+auspices\s+d[eu]", "atkg:hostedBy", 0.6),
     (r"g[ée]r[ée]e?s?\s+par|administr[ée]e?s?\s+par", "atkg:managedBy", 0.75),
     (
-        r"publi[ée]e?s?\s+par|[ée]labor[ée]e?s?\s+par|r[ée]dig[ée]e?s?\s+par|r[ée]alis[ée]e?s?\s+par",
+        r"publi[ée]e?s?\s+par|[ée]labor[ée]e?s?\s+par|r[ée]dig[ée]e?s?\s+par|r[ée]alis[ée]e?s?\s+par"
+        r"|établie?s?\s+par|produite?s?\s+par|conçue?s?\s+par|mise?s?\s+au\s+point\s+par|préparée?s?\s+par"
+        r"|diffusée?s?\s+par",
         "atkg:publishedBy",
         0.65,
     ),
@@ -335,6 +337,10 @@ def read_sentence(
                 else _thing_before(items, match.start(), prop=prop, context=context)
                 or _thing_before(items, match.start(), things=False)
             )
+            if thing is None and re.match(r"\s*(?:\d+\.\s*)?[A-ZÉ]\w+(?:é|ée|és|ées)\b", sentence):
+                # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
+                # opens the sentence and what it describes follows its agents
+                thing = _thing_after(items, match.end(), _PREFERRED.get(prop) or _THINGS)
             if thing is None:
                 continue
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
