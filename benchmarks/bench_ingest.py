@@ -18,6 +18,9 @@ ingest's output; B is never used to develop rules. Their golds list every mentio
 report"'s does, so "P aud." is their plain precision.
 
     .venv/bin/python benchmarks/bench_ingest.py [--missed]   # --missed: organisations not found
+    .venv/bin/python benchmarks/bench_ingest.py --by-predicate      # + fact recall/precision per predicate
+    .venv/bin/python benchmarks/bench_ingest.py --misses [--predicate P] [--doc 004]
+        # + every missed gold fact and wrong proposal, by predicate, with its passage and sentence
 """
 
 from __future__ import annotations
@@ -110,8 +113,20 @@ def written_report(quads, nlp, report: Path, gold_file: Path, symbol: str, date:
     return evaluate(candidates, gold), seconds, report.stat().st_size
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    from kg.ingest.diagnose import PredicateScore, by_predicate, gold_passages, misses_report, predicate_table
     from kg.ingest.nlp import load_nlp
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--by-predicate", action="store_true", help="fact scores per predicate (pooled)")
+    parser.add_argument("--misses", action="store_true", help="missed and wrong facts with sentences")
+    parser.add_argument("--predicate", help="only this predicate in --misses (e.g. org:memberOf)")
+    parser.add_argument("--doc", help="only this document in --misses (e.g. 004)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the fresh-process timing")
+    parser.add_argument("--missed", action="store_true", help="new organisations not proposed")
+    args = parser.parse_args(argv)
 
     quads = CuratedData.load(Workspace(ROOT)).quads()
     corpus = load_corpus(ROOT / "corpus")
@@ -127,6 +142,8 @@ def main() -> None:
     missed: list[str] = []
     first = True
     rows = []
+    per_predicate: dict = {}
+    misses: list[str] = []
     for key, source in sorted(corpus.items()):
         visible, gold = split_for(quads, key, {p.label: p.text for p in source.passages})
         start = time.perf_counter()
@@ -146,6 +163,18 @@ def main() -> None:
             )
         )
         first = False
+        where = gold_passages(quads, key)
+        for predicate, score in by_predicate(candidates, gold, scores, where).items():
+            pooled = per_predicate.setdefault(predicate, PredicateScore())
+            pooled.expected += score.expected
+            pooled.found += score.found
+            pooled.proposed += score.proposed
+            pooled.reachable += score.reachable
+        if args.misses and args.doc in (None, key):
+            texts = {f"{key}-{p.label}": p.text for p in source.passages}
+            misses.append(
+                f"######## {key}\n" + misses_report(candidates, gold, scores, where, texts, args.predicate)
+            )
     candidates, gold, seconds, size = own_report(quads, load_nlp)
     scores = evaluate(candidates, gold)  # its gold lists every mention: nothing to audit
     right = scores.mentions.correct_found
@@ -198,9 +227,15 @@ def main() -> None:
         "roles, persons, programmes, events, campaigns, publications, plans, instruments); "
         "--missed lists the others"
     )
-    if "--missed" in sys.argv:
+    if args.missed:
         print("\nnew organisations the curators recorded and ingest did not propose:")
         print("\n".join(missed))
+    if args.by_predicate or args.misses:
+        print("\nfacts per predicate, pooled over 000-004 (leave-one-out):")
+        print(predicate_table(per_predicate))
+    for block in misses:
+        print("\n" + block)
+    return args
 
 
 def _missed_organisations(key: str, source, gold: Gold, scores) -> list[str]:
@@ -245,5 +280,5 @@ def cold_cli(key: str = "004") -> None:
 
 
 if __name__ == "__main__":
-    main()
-    cold_cli()
+    if not main().no_cli:
+        cold_cli()

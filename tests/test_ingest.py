@@ -165,6 +165,7 @@ def test_event_organiser_place_dates_chair_ratification_fund(gazetteer, nlp):
     ) == [
         ("country-GHA", "atkg:chairs", "groupe-travail-regional-traite"),
         ("country-SEN", "atkg:chairs", "groupe-travail-regional-traite"),
+        ("groupe-travail-regional-traite", "atkg:launchDate", "2009"),
     ]
 
 
@@ -191,4 +192,5 @@ def test_figures_are_observations(gazetteer, nlp):
         ("atkg:value", "1250"),
         ("atkg:unit", "person"),
         ("atkg:observedEntity", "country-BEN"),
+        ("atkg:period", "2011"),
     ]

@@ -12,8 +12,15 @@ import re
 from dataclasses import dataclass
 
 from kg.ingest.dates import date_range, first_date
+from kg.ingest.figures import find_figures
+from kg.ingest.founding import launch_dates
+from kg.ingest.memberships import listed_members
+from kg.ingest.places import find_places
+from kg.ingest.publications import publication_facts
+from kg.ingest.ratifications import ratifications
+from kg.ingest.roles import founders, roles
 
-__all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES"]
+__all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
 AGENT_TYPES = {
     "org:Organization",
@@ -43,6 +50,7 @@ _THINGS = {
     "atkg:CoordinationMechanism",
     "atkg:Award",
 }
+THINGS = _THINGS
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,9 @@ class Proposal:
     predicate: str
     object: str  # a slug, or a literal as `atkg fact add` takes it ("2012-04", "Vienne@fr", "76")
     confidence: float
+    role: str | None = None  # a membership's role ("chair", "founder"): written as org:Membership
+    start: str | None = None  # and the period it was held
+    end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,10 +106,19 @@ _PASSIVE = [
         0.7,
     ),
     (r"organis[ée]e?s?\s+(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]", "atkg:organizedBy", 0.75),
+    (
+        r"re[çc]u\s+(?:un\s+|une\s+|des\s+)?(?:appui|soutien|financements?|contributions?|dons?|fonds|aide)\s+"
+        r"(?:financi\w+\s+)?(?:supplémentaires?\s+)?(?:de\s+la\s+part\s+)?(?:d[eu]s?\b|de\s+l[’'])"
+        r"|rendue?s?\s+possibles?\s+(?:grâce\s+à|par)\s+(?:un|des)\s+dons?\s+(?:d[eu]s?\b|de\s+l[’'])",
+        "atkg:fundedBy",
+        0.6,
+    ),
     (r"accueilli[e]?s?\s+par|sous\s+les\s+auspices\s+d[eu]", "atkg:hostedBy", 0.6),
     (r"g[ée]r[ée]e?s?\s+par|administr[ée]e?s?\s+par", "atkg:managedBy", 0.75),
     (
-        r"publi[ée]e?s?\s+par|[ée]labor[ée]e?s?\s+par|r[ée]dig[ée]e?s?\s+par|r[ée]alis[ée]e?s?\s+par",
+        r"publi[ée]e?s?\s+par|[ée]labor[ée]e?s?\s+par|r[ée]dig[ée]e?s?\s+par|r[ée]alis[ée]e?s?\s+par"
+        r"|établie?s?\s+par|produite?s?\s+par|conçue?s?\s+par|mise?s?\s+au\s+point\s+par|préparée?s?\s+par"
+        r"|diffusée?s?\s+par",
         "atkg:publishedBy",
         0.65,
     ),
@@ -136,6 +156,8 @@ _ACTIVE = [
     (r"\b(?:a|ont)\s+organis[ée]|\borganisent\b", "atkg:organizedBy", 0.7),
     (r"\b(?:a|ont)\s+(?:\S+\s+)?publi[ée]|\bpublient\b", "atkg:publishedBy", 0.7),
     (r"\b(?:a|ont)\s+financ[ée]|\bfinancent\b", "atkg:fundedBy", 0.6),
+    (r"\b(?:a|ont)\s+(?:\S+\s+)?contribué\s+(?:financièrement\s+)?(?:à|au|aux)\b", "atkg:fundedBy", 0.5),
+    (r"\b(?:a|ont)\s+(?:\S+\s+)?accueilli\b", "atkg:hostedBy", 0.55),
     (r"\bg[èe]rent\b|\bg[èe]re\b|\badministrent\b|\badministre\b", "atkg:managedBy", 0.6),
 ]
 _INVERSE_ACTIVE = [
@@ -181,51 +203,15 @@ _AGREEMENTS = [
     ),
 ]
 _SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
-_CITY = re.compile(r"\bà\s+([A-ZÉ][a-zéèêëïîôûç]+(?:[\s-][A-Z][a-zéèêëïîôûç]+)?)\b")
-_FIGURE = re.compile(
-    r"(?<![\d/.-])(\d{1,3}(?:[  .]\d{3})+|\d+)\s+(victimes|cas|personnes|enquêtes|poursuites|condamnations|"
-    r"procédures|affaires|participants|fonctionnaires|agents|enfants|femmes|hommes|trafiquants|projets|"
-    r"dollars|euros|organisations|pays|États|ONG|sessions|ateliers|stages|réunions|langues|élèves|membres|"
-    r"épisodes|sites|initiatives|demandes)(?=\d{0,2}\b)|"
-    r"(?<![\d/.-])(\d+(?:,\d+)?)\s*(%|pour\s+cent)"
-)
-_MEASURES = {  # noun as printed -> (measure slug part, French, English, unit as the data records it)
-    "victimes": ("victims", "victimes", "victims", "person"),
-    "cas": ("cases", "cas", "cases", "case"),
-    "personnes": ("persons", "personnes", "persons", "person"),
-    "enquêtes": ("investigations", "enquêtes", "investigations", "investigation"),
-    "poursuites": ("prosecutions", "poursuites", "prosecutions", "prosecution"),
-    "condamnations": ("convictions", "condamnations", "convictions", "conviction"),
-    "procédures": ("proceedings", "procédures", "proceedings", "proceeding"),
-    "affaires": ("cases", "affaires", "cases", "case"),
-    "participants": ("participants", "participants", "participants", "person"),
-    "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained", "person"),
-    "agents": ("officers-trained", "agents formés", "officers trained", "person"),
-    "enfants": ("children", "enfants", "children", "person"),
-    "femmes": ("women", "femmes", "women", "person"),
-    "hommes": ("men", "hommes", "men", "person"),
-    "trafiquants": ("traffickers", "trafiquants", "traffickers", "person"),
-    "projets": ("projects", "projets", "projects", "project"),
-    "dollars": ("us-dollars", "dollars des États-Unis", "US dollars", "USD"),
-    "euros": ("euros", "euros", "euros", "EUR"),
-    "organisations": ("organizations", "organisations", "organizations", "organisation"),
-    "pays": ("countries", "pays", "countries", "country"),
-    "états": ("states", "États", "States", "country"),
-    "ong": ("ngos", "ONG", "NGOs", "organisation"),
-    "sessions": ("sessions", "sessions", "sessions", "session"),
-    "réunions": ("meetings-held", "réunions", "meetings", "meeting"),
-    "langues": ("languages", "langues", "languages", "language"),
-    "ateliers": ("training-workshops", "ateliers", "workshops", "workshop"),
-    "stages": ("training-courses", "stages", "training courses", "course"),
-    "%": ("share", "part", "share", "percent"),
-    "élèves": ("pupils", "élèves", "pupils", "person"),
-    "membres": ("members", "membres", "members", "member"),
-    "épisodes": ("episodes", "épisodes", "episodes", "episode"),
-    "sites": ("sites", "sites", "sites", "site"),
-    "initiatives": ("initiatives", "initiatives", "initiatives", "initiative"),
-    "demandes": ("applications", "demandes", "applications", "application"),
-}
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
+
+
+_PARTNERED = {"atkg:Initiative", "atkg:JointProgramme", "atkg:Campaign"}
+_WORKS_WITH = re.compile(
+    r"\b(?:travaill\w+|collabor\w+|coop[èé]r\w+|œuvr\w+|oeuvr\w+)\s+(?:\S+\s+)?"
+    r"(?:en\s+partenariat\s+|en\s+collaboration\s+|en\s+coopération\s+|étroitement\s+)?avec",
+    re.I,
+)
 
 
 def _compile(rules):
@@ -240,8 +226,10 @@ _AGREEMENT_RE = _compile(_AGREEMENTS)
 
 
 _LIST_GAP = re.compile(
-    r"\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*(?:l[’']|le|la|les|du|de\s+la|des|d[’']|par)?\s*"
-    r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?$",
+    r"\s*\)?\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*"
+    r"(?:(?:des\s+|les\s+)?représentants\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+|de\s+)?)?"
+    r"(?:l[’']|le|la|les|du|de\s+la|de\s+l[’']|de|des|d[’']|par)?\s*"
+    r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?\(?\s*$",
     re.I,
 )
 
@@ -311,28 +299,61 @@ def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None
     return None
 
 
+def _number_of(noun: str) -> str:
+    """ "Nombre de victimes", "Nombre d'enquêtes" (elision before a vowel or a mute h)."""
+    return f"Nombre d’{noun}" if re.match(r"[aeiouyhéèêàâîôûÉ]", noun, re.I) else f"Nombre de {noun}"
+
+
 def read_sentence(
-    sentence: str, items: list[Item], doc: str, label: str, counter: list[int], context: list[Item] = ()
+    sentence: str,
+    items: list[Item],
+    doc: str,
+    label: str,
+    counter: list[int],
+    context: list[Item] = (),
+    topic: list[Item] = (),
 ):
     """Facts (and the n-ary nodes they need) one sentence states. ``context``: the things named in
-    the passage's earlier sentences (negative offsets), for "Elle a été organisée par..." """
+    the passage's earlier sentences (negative offsets), for "Elle a été organisée par...";
+    ``topic``: what earlier passages of the document named, last one last (for figures only)."""
     proposals: list[Proposal] = []
     nodes: list[NewNode] = []
     items = sorted(items, key=lambda i: i.start)
     context = sorted(context, key=lambda i: i.start)
     top = [i for i in items if not any(o != i and o.start <= i.start and i.end <= o.end for o in items)]
 
+    # first, so that the qualified reading (role, period) is the one kept when rules agree
+    for r in roles(sentence, top, context):
+        proposals.append(Proposal(r.member, r.predicate, r.body, r.confidence, r.role, r.start, r.end))
+    pronoun = re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle)\s", sentence)
     for pattern, prop, confidence in _PASSIVE_RE:
         for match in pattern.finditer(sentence):
-            thing = _thing_before(items, match.start(), prop=prop, context=context) or _thing_before(
-                items, match.start(), things=False
+            # "Il a été créé par...": the pronoun is what the passage is about, its first name
+            named = [c for c in context if c.agent or c.type in _THINGS]
+            subject = named[:1] if pronoun and not any(i.end <= match.start() for i in items) else []
+            thing = (
+                subject[0]
+                if subject
+                else _thing_before(items, match.start(), prop=prop, context=context)
+                or _thing_before(items, match.start(), things=False)
             )
+            if thing is None and re.match(r"\s*(?:\d+\.\s*)?[A-ZÉ]\w+(?:é|ée|és|ées)\b", sentence):
+                # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
+                # opens the sentence and what it describes follows its agents
+                thing = _thing_after(items, match.end(), _PREFERRED.get(prop) or _THINGS)
             if thing is None:
                 continue
-            for agent in _agents_after(items, match.end(), sentence):
+            if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
+                after = _thing_after(items, match.end(), _PARTNERED)
+                if after is not None and after.start - match.end() < 12:
+                    continue  # "A et B travaillent en partenariat avec UN.GIFT": read below
+            agents = _agents_after(items, match.end(), sentence)
+            for agent in agents:
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
             if prop == "atkg:launchedBy":
+                for r in founders(sentence, thing, agents):
+                    proposals.append(Proposal(r.member, r.predicate, r.body, r.confidence, r.role))
                 when = first_date(sentence)
                 if when:
                     proposals.append(Proposal(thing.slug, "atkg:launchDate", when, confidence - 0.2))
@@ -343,17 +364,28 @@ def read_sentence(
             )
             if thing is None:
                 continue
+            if prop == "org:memberOf" and thing.type == "atkg:Event":
+                continue  # who an event brings together attends it (kg.ingest.memberships)
             for agent in _agents_after(items, match.end(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
     for pattern, prop, confidence in _ACTIVE_RE:
         for match in pattern.finditer(sentence):
             thing = _thing_after(items, match.end(), _THINGS)
-            if thing is None:
-                continue
+            if thing is None or thing.start - match.end() > 80:
+                continue  # what the verb governs is near it, not at the other end of the sentence
             for agent in _agents_before(items, match.start(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(thing.slug, prop, agent.slug, confidence))
+    # "Eurolines et la Compagnie nationale [...] travaillent en partenariat avec UN.GIFT"
+    for match in _WORKS_WITH.finditer(sentence):
+        thing = _thing_after(items, match.end(), _PARTNERED)
+        if thing is None or thing.start - match.end() > 12:
+            continue
+        clause = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
+        for agent in [i for i in top if clause <= i.start and i.end <= match.start() and i.agent]:
+            if agent.slug != thing.slug:
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
     joined = re.search(
         r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
     )
@@ -384,14 +416,45 @@ def read_sentence(
                 if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
 
+    for state, instrument, when in ratifications(sentence, top):
+        proposals.append(Proposal(state, "atkg:ratified", instrument, 0.7))
+        if when:
+            slug = f"ratification-{state.removeprefix('country-')}-{instrument.removeprefix('instrument-')}"
+            label = f"{state.removeprefix('country-')}, {instrument.removeprefix('instrument-')}"
+            nodes.append(
+                NewNode(slug, "atkg:Ratification", f"Ratification ({label})", f"Ratification ({label})", 0.65)
+            )
+            proposals.append(Proposal(slug, "atkg:ratifyingState", state, 0.65))
+            proposals.append(Proposal(slug, "atkg:instrument", instrument, 0.65))
+            proposals.append(Proposal(slug, "dcterms:date", when, 0.6))
+    for thing, when, confidence in launch_dates(sentence, items):
+        proposals.append(Proposal(thing, "atkg:launchDate", when, confidence))
+    for subject, prop, obj, confidence in publication_facts(sentence, items):
+        proposals.append(Proposal(subject, prop, obj, confidence))
+    for listed in listed_members(sentence, top, context):
+        if listed.predicate == "atkg:participant":
+            proposals.append(Proposal(listed.body, listed.predicate, listed.member, listed.confidence))
+        else:
+            proposals.append(Proposal(listed.member, listed.predicate, listed.body, listed.confidence))
+
     if _SIGNED.search(sentence):
         for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
             match = pattern.search(sentence)
             if not match:
                 continue
+            # "un accord conclu entre A et B": the parties are those after "entre"; a country
+            # adjective ("des sociétés de presse néerlandaises") describes a party, it is not one
+            between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
+            named = [
+                i
+                for i in top
+                if i.agent
+                and not (i.country and sentence[i.start : i.start + 1].islower())
+                and (between is None or i.start >= between.end())
+            ]
             parties = []
-            for item in top:
-                if item.agent and item.slug not in parties:
+            for item in named:
+                if item.slug not in parties:
                     parties.append(item.slug)
             if len(parties) >= 2:
                 when = first_date(sentence)
@@ -407,16 +470,30 @@ def read_sentence(
 
     events = [i for i in items if i.type == "atkg:Event"]
     for event in events:
-        for place in _CITY.finditer(sentence, event.end):
-            if not any(i.start < place.end(1) and place.start(1) < i.end for i in items):
-                proposals.append(Proposal(event.slug, "atkg:placeName", f"{place.group(1)}@fr", 0.6))
-                break
+        # the place after the event's name (or inside it: "deux réunions à New York"), else the one
+        # printed just before it ("a accueilli à Tokyo en septembre 2006 la première réunion")
+        others = [i for i in items if i is not event]
+        places = [
+            p
+            for p in find_places(sentence, event.start)
+            if not any(i.start < p[1] and p[0] < i.end for i in others)
+        ][:1] or [
+            p
+            for p in find_places(sentence, max(0, event.start - 60), event.start)
+            if not any(i.start < p[1] and p[0] < i.end for i in others)
+        ][-1:]
+        for _, _, french, english in places:
+            proposals.append(Proposal(event.slug, "atkg:placeName", f"{french}@fr", 0.6))
+            if english:
+                proposals.append(Proposal(event.slug, "atkg:placeName", f"{english}@en", 0.55))
         span = date_range(sentence[event.start :])
         if span:
             proposals.append(Proposal(event.slug, "atkg:startDate", span[0], 0.6))
             proposals.append(Proposal(event.slug, "atkg:endDate", span[1], 0.6))
         else:
-            when = first_date(sentence[event.start :])
+            when = first_date(sentence[event.start :]) or first_date(
+                sentence[max(0, event.start - 40) : event.start]
+            )
             if when:
                 proposals.append(Proposal(event.slug, "atkg:startDate", when, 0.45))
         for country in (i for i in items if i.country and i.start > event.start):
@@ -424,13 +501,34 @@ def read_sentence(
             break
     kinds = {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"}
     things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
+    # "dans le cadre de UN.GIFT en Afrique du Sud": the frame, not what is carried out there
+    things = [
+        t
+        for t in things
+        if not re.search(
+            r"(?:dans\s+le\s+cadre|sous\s+les\s+auspices)\s+d[eu’']\S*\s*$",
+            sentence[max(0, t.start - 40) : t.start],
+            re.I,
+        )
+    ]
     for thing in things:
         for country in items:
             if country.country and country.start > thing.end:
                 before = sentence[max(thing.end, country.start - 6) : country.start]
                 if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
                     proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
-    national = {"atkg:GovernmentBody", "atkg:CoordinationMechanism"}
+    # a new national campaign or plan, in a passage about exactly one State ("La Bulgarie a indiqué
+    # que la campagne nationale [...]"): carried out in that State
+    for thing in (i for i in items if i.new and i.type in {*kinds, "atkg:ActionPlan"}):
+        states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+        if len(states) == 1:
+            proposals.append(Proposal(thing.slug, "atkg:implementedIn", states.pop(), 0.4))
+    national = {
+        "atkg:GovernmentBody",
+        "atkg:CoordinationMechanism",
+        "org:Organization",
+        "atkg:AcademicInstitution",
+    }
     for body in (i for i in items if i.type in national and i.new):
         nearby = [i for i in items if i.country and -60 <= i.start - body.end <= 25 and i.start > body.start]
         if nearby:
@@ -442,30 +540,48 @@ def read_sentence(
         if len(states) == 1:
             proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
 
-    for match in _FIGURE.finditer(sentence):
-        named = [i for i in top if i.agent or i.type in _THINGS]
-        before = [i for i in named if i.end <= match.start()]
+    for figure in find_figures(sentence):
+        # what the sentence is about: its first named agent or thing before the figure ("La
+        # Croatie a indiqué que [...] 65 victimes"), else after it, else the passage's first;
+        # never a name inside the figure ("25 000 dollars des États-Unis")
+        named = [
+            i
+            for i in top
+            if (i.agent or i.type in _THINGS) and not (figure.start <= i.start <= figure.end + 6)
+        ]
+        before = [i for i in named if i.end <= figure.start]
         earlier = [i for i in context if i.agent or i.type in _THINGS]
-        observed = before[-1:] or named[:1] or [i for i in earlier if i.type in _THINGS][-1:] or earlier[-1:]
+        observed = before[:1] or named[:1] or earlier[:1]
+        confidence = 0.4
+        if not observed:
+            observed = list(topic[-1:])  # what the document spoke of last (a figure about nothing
+            confidence = 0.3  # named here: "Plus de 800 organisations se sont inscrites")
         if not observed:
             continue  # a figure about nothing named is not an observation we can record
         counter[0] += 1
         slug = f"obs-{doc}-{label}-{counter[0]}"
-        number, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "%")
-        value = re.sub(r"[  .]", "", number).replace(",", ".")
-        measure, measure_fr, measure_en, unit = _MEASURES[noun.lower()]
-        nodes.append(NewNode(slug, "atkg:Observation", match.group(0), match.group(0), 0.4))
+        measure, measure_fr, measure_en, unit = figure.measure
+        text = sentence[figure.start : figure.end]
+        nodes.append(NewNode(slug, "atkg:Observation", text, text, confidence))
         nodes.append(
             NewNode(
                 f"measure-{measure}",
                 "atkg:Measure",
-                f"Nombre de {measure_fr}",
-                f"Number of {measure_en}",
-                0.4,
+                ("Part" if unit == "percent" else _number_of(measure_fr)),
+                f"Number of {measure_en}" if unit != "percent" else "Share",
+                confidence,
             )
         )
-        proposals.append(Proposal(slug, "atkg:measure", f"measure-{measure}", 0.4))
-        proposals.append(Proposal(slug, "atkg:value", value, 0.4))
-        proposals.append(Proposal(slug, "atkg:unit", unit, 0.4))
-        proposals.append(Proposal(slug, "atkg:observedEntity", observed[0].slug, 0.35))
+        proposals.append(Proposal(slug, "atkg:measure", f"measure-{measure}", confidence))
+        proposals.append(Proposal(slug, "atkg:value", figure.value, confidence))
+        proposals.append(Proposal(slug, "atkg:unit", unit, confidence))
+        proposals.append(Proposal(slug, "atkg:observedEntity", observed[0].slug, confidence - 0.05))
+        if figure.qualifier:
+            proposals.append(Proposal(slug, "atkg:valueQualifier", figure.qualifier, confidence))
+        if figure.period:
+            proposals.append(Proposal(slug, "atkg:period", figure.period, confidence - 0.05))
+        if figure.start_date:
+            proposals.append(Proposal(slug, "atkg:startDate", figure.start_date, confidence - 0.05))
+        if figure.end_date:
+            proposals.append(Proposal(slug, "atkg:endDate", figure.end_date, confidence - 0.05))
     return proposals, nodes

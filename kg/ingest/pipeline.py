@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.corpus import SourceText
-from kg.ingest.facts import Item, read_sentence
+from kg.ingest.coref import DocumentMemory, find_references, is_bare_head
+from kg.ingest.facts import AGENT_TYPES, THINGS, Item, read_sentence
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
 from kg.ingest.queue import candidate_id, read_queue, write_queue
 from kg.ingest.sentences import sentences
+from kg.ingest.textkey import label_key
 from kg.workspace import Workspace
 
 __all__ = ["propose", "ingest_document", "IngestSummary"]
@@ -61,6 +63,8 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
     passages = source.passages
     parsed = nlp.pipe([p.text for p in passages], batch_size=16)
     earlier: frozenset[str] = frozenset()  # entities the passage before this one named
+    memory = DocumentMemory()  # what the document named so far: "le Groupe" is the last Groupe
+    topic: list[Item] = []  # the agents and things earlier passages named, latest last
     for passage, doc in zip(passages, parsed, strict=True):
         name = f"{source.info.key}-{passage.label}"
         mentions = find_mentions(passage.text, gazetteer, earlier)
@@ -84,7 +88,18 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                 )
             )
         for entity in new:
-            items.append((entity.start, entity.end, entity.slug, entity.type, True))
+            countries = [m for m in mentions if entity.start <= m.start and m.end <= entity.end]
+            countries = [m for m in countries if gazetteer.types.get(m.slug) == "atkg:Country"]
+            if re.match(r"gouvernements?\b", entity.label, re.I) and countries:
+                pass  # "les Gouvernements australien et canadien" are those States, in the facts
+            elif not is_bare_head(entity.label):  # "le Groupe": a reference, resolved below
+                items.append((entity.start, entity.end, entity.slug, entity.type, True))
+            else:  # unless the same words name a known body elsewhere in the paragraph
+                words = label_key(passage.text[entity.start : entity.end])
+                same = [m for m in mentions if m.name.known and label_key(m.text) == words]
+                if same:
+                    type_name = gazetteer.types.get(same[0].slug, "foaf:Agent")
+                    items.append((entity.start, entity.end, same[0].slug, type_name, False))
             alt = [f"{entity.acronym}@fr"] if entity.acronym else None
             entity_candidates.append(
                 _entity(
@@ -98,6 +113,21 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                     alt,
                 )
             )
+        named_here = {slug for _, _, slug, _, _ in items}
+        labels_of = {e.slug: e.label for e in new}
+        taken = [(s, e) for s, e, *_ in items]
+        references: list[tuple[int, int, str, str, str]] = []  # start, end, slug, type, as printed
+        for start, _end, slug, type_name, _ in sorted(items):
+            for ref in find_references(passage.text[:start], taken, memory):
+                if all(ref.start != r[0] for r in references):
+                    references.append((ref.start, ref.end, ref.slug, ref.type, ref.text))
+            memory.see(slug, type_name, labels_of.get(slug) or gazetteer.labels.get(slug, {}).get("fr"))
+        for ref in find_references(passage.text, taken, memory):
+            if all(ref.start != r[0] for r in references):
+                references.append((ref.start, ref.end, ref.slug, ref.type, ref.text))
+        noted = {slug: f"'{text.strip()}' in this passage is {slug}" for *_, slug, _, text in references}
+        items += [(s, e, slug, t, False) for s, e, slug, t, _ in references]
+        items.sort()
         counter = [0]
         fact_candidates: list[dict] = []
         for begin, finish in sentences(passage.text):
@@ -109,7 +139,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                 if begin <= s and e <= finish
             ]
             proposals, nodes = read_sentence(
-                sentence, local, source.info.key, passage.label, counter, context
+                sentence, local, source.info.key, passage.label, counter, context, topic
             )
             for node in nodes:
                 if node.slug in gazetteer.types:
@@ -127,25 +157,46 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                 )
             for proposal in proposals:
                 fact_candidates.append(
-                    {
-                        "id": candidate_id(
-                            "fact", name, proposal.subject, proposal.predicate, proposal.object
-                        ),
-                        "kind": "fact",
-                        "passage": name,
-                        "status": "pending",
-                        "subject": proposal.subject,
-                        "predicate": proposal.predicate,
-                        "object": proposal.object,
-                        "evidence": sentence.strip(),
-                        "confidence": round(proposal.confidence, 2),
-                    }
+                    _noted(
+                        proposal,
+                        named_here,
+                        noted,
+                        {
+                            "id": candidate_id(
+                                "fact", name, proposal.subject, proposal.predicate, proposal.object
+                            ),
+                            "kind": "fact",
+                            "passage": name,
+                            "status": "pending",
+                            "subject": proposal.subject,
+                            "predicate": proposal.predicate,
+                            "object": proposal.object,
+                            "evidence": sentence.strip(),
+                            "confidence": round(proposal.confidence, 2),
+                        },
+                    )
                 )
+        topic = [
+            *topic,
+            *(Item(0, 0, slug, t, n) for _, _, slug, t, n in items if t in AGENT_TYPES or t in THINGS),
+        ][-8:]
         for candidate in entity_candidates + fact_candidates:
             if candidate["id"] not in seen:
                 seen.add(candidate["id"])
                 candidates.append(candidate)
     return candidates
+
+
+def _noted(proposal, named_here: set[str], noted: dict[str, str], candidate: dict) -> dict:
+    """A fact whose subject or object the passage names only by a short reference ("le Groupe")
+    carries the note the edit layer writes as ``atkg:provenanceNote``."""
+    why = [noted[s] for s in (proposal.subject, proposal.object) if s in noted and s not in named_here]
+    if why:
+        candidate["note"] = "; ".join(why)
+    for field, value in (("role", proposal.role), ("from", proposal.start), ("to", proposal.end)):
+        if value:  # a membership with a role or a period: the edit layer writes its node
+            candidate[field] = value
+    return candidate
 
 
 def _stated(quads) -> set[tuple[str, str, str, str]]:

@@ -86,6 +86,10 @@ def _operation(candidate: dict, doc: str, proposed: dict[str, str] | None = None
         candidate["predicate"],
         obj if candidate["predicate"] in LITERAL_PREDICATES else f"id:{obj}",
         f"{doc}:{label}",
+        role=candidate.get("role"),  # a membership with a role or a period (org:Membership)
+        start=candidate.get("from"),
+        end=candidate.get("to"),
+        note=candidate.get("note"),  # the passage names an entity by a short reference
     )
     return _entities_first(names, proposed or {}, add_fact(spec))
 
@@ -98,6 +102,8 @@ LITERAL_PREDICATES = {
     "atkg:placeName",
     "atkg:value",
     "atkg:unit",
+    "atkg:valueQualifier",
+    "atkg:period",
 }
 
 
@@ -124,6 +130,7 @@ NARY = {
     "atkg:CooperationAgreement",
     "atkg:Partnership",
     "atkg:Observation",
+    "atkg:Ratification",
 }
 
 
@@ -140,6 +147,7 @@ def _groups(candidates: list[dict], chosen: list[dict]) -> list[list[dict]]:
     for c in candidates:
         if c["kind"] == "fact" and (c["passage"], c["subject"]) in nodes and c["status"] != "rejected":
             members[(c["passage"], c["subject"])].append(c)
+    _join_nary_parts(candidates, nodes, members)
     groups: list[list[dict]] = []
     seen: set[str] = set()
     for c in chosen:
@@ -147,12 +155,140 @@ def _groups(candidates: list[dict], chosen: list[dict]) -> list[list[dict]]:
             continue
         key = (c["passage"], c["proposed_slug"] if c["kind"] == "entity" else c["subject"])
         group = [m for m in members[key] if m["status"] != "accepted"] if key in members else [c]
+        if key in nodes and nodes[key]["type"] in _WRITTEN_WHOLE:
+            # an observation or ratification is written from all its facts, even those already
+            # marked accepted (stated by the curated data): they are the figure's value, its State
+            group = [m for m in members[key] if m["status"] != "accepted" or m["kind"] == "fact"]
         seen.update(m["id"] for m in group)
         groups.append(group)
     rank = {"entity": 0, "nary": 1, "fact": 2}
     return sorted(
         groups, key=lambda g: rank["nary" if len(g) > 1 or g[0].get("type") in NARY else g[0]["kind"]]
     )
+
+
+def _join_nary_parts(candidates: list[dict], nodes: dict, members: dict) -> None:
+    """An observation's proposed measure, and a ratification's truthy ``atkg:ratified`` fact,
+    are written with the node (``atkg observation add`` / ``atkg ratification add`` write them
+    as one pattern), so they join its group."""
+    by_slug = {
+        (c["passage"], c["proposed_slug"]): c
+        for c in candidates
+        if c["kind"] == "entity" and not c.get("entity") and c["status"] != "rejected"
+    }
+    for (passage, slug), node in nodes.items():
+        group = members[(passage, slug)]
+        if node["type"] == "atkg:Observation":
+            measure = next((c["object"] for c in group if c.get("predicate") == "atkg:measure"), None)
+            if (passage, measure) in by_slug:
+                group.insert(0, by_slug[(passage, measure)])
+        elif node["type"] == "atkg:Ratification":
+            for c in candidates:
+                if (
+                    c["kind"] == "fact"
+                    and c["passage"] == passage
+                    and c["predicate"] == "atkg:ratified"
+                    and c["status"] != "rejected"
+                    and slug
+                    == f"ratification-{c['subject'].removeprefix('country-')}-"
+                    f"{c['object'].removeprefix('instrument-')}"
+                ):
+                    group.append(c)
+
+
+_WRITTEN_WHOLE = ("atkg:Observation", "atkg:Ratification")
+
+
+def _stated_already(session, node: dict, facts: dict[str, dict]) -> bool:
+    """The passage's graph already has this figure (an observation with its value) or this
+    ratification node: accepting it again writes nothing."""
+    from kg.namespace import ATKG, ID
+
+    graph = ID[f"passage-{node['passage']}"]
+    if node["type"] == "atkg:Ratification":
+        return any(q[0] == ID[node["proposed_slug"]] and q[3] == graph for q in session.data.quads())
+    value = facts.get("atkg:value", {}).get("object")
+    return any(q[1] == ATKG.value and q[3] == graph and str(q[2]) == value for q in session.data.quads())
+
+
+def _nary_operation(group: list[dict], doc: str, proposed: dict[str, str]):
+    """Observations and ratifications are written by their own commands (their slug prefixes are
+    reserved to them): the operation for the whole group, or None for other groups."""
+    from kg.curation.nary import add_observation, add_ratification
+    from kg.edit import _note, parse_date
+    from kg.namespace import ATKG, ID
+
+    node = next(
+        (
+            c
+            for c in group
+            if c["kind"] == "entity" and c["type"] in ("atkg:Observation", "atkg:Ratification")
+        ),
+        None,
+    )
+    if node is None:
+        return None
+    facts = {
+        c["predicate"]: c for c in group if c["kind"] == "fact" and c["subject"] == node["proposed_slug"]
+    }
+    source = f"{doc}:{node['passage'].split('-', 1)[1]}"
+    notes = [c["note"] for c in group if c.get("note")]
+    entities = [c for c in group if c["kind"] == "entity" and c is not node]
+
+    def value(predicate: str) -> str | None:
+        return facts[predicate]["object"] if predicate in facts else None
+
+    if node["type"] == "atkg:Observation":
+        missing = [p for p in ("atkg:observedEntity", "atkg:measure", "atkg:value") if p not in facts]
+        if missing:
+            raise UsageError(f"{node['proposed_slug']}: no {', '.join(missing)} candidate left to write it")
+        subject, measure = value("atkg:observedEntity"), value("atkg:measure")
+        write = add_observation(
+            subject,
+            f"id:{measure}",
+            value("atkg:value"),
+            source,
+            value("atkg:unit"),
+            value("atkg:period"),
+            value("atkg:valueQualifier"),
+        )
+        names = [subject]
+    else:
+        state, instrument = value("atkg:ratifyingState"), value("atkg:instrument")
+        if not state or not instrument:
+            raise UsageError(f"{node['proposed_slug']}: no State or instrument candidate left to write it")
+        write = add_ratification(
+            f"id:{state}",
+            f"id:{instrument}",
+            source,
+            value("dcterms:date"),
+            "; ".join(notes) if notes else None,
+        )
+        names = [state, instrument]
+        notes = []  # add_ratification writes the note itself
+
+    def operation(session) -> str:
+        if _stated_already(session, node, facts):
+            return "already in the graph"
+        for entity in entities:  # the observation's measure, when it is new
+            op = _operation(entity, doc, proposed)
+            if op is not None:
+                op(session)
+                session.__dict__.pop("resolver", None)
+        before = set(session.data.quads())
+        said = _entities_first(names, proposed, write)(session)
+        graph = ID[f"passage-{node['passage']}"]
+        for q in set(session.data.quads()) - before:
+            if q[1] != ATKG.observedEntity:
+                continue
+            if notes:
+                session.data.add((q[0], ATKG.provenanceNote, _note("; ".join(notes)), graph))
+            for predicate in ("atkg:startDate", "atkg:endDate"):  # a period printed as a range
+                if value(predicate):
+                    session.data.add((q[0], ATKG[predicate[5:]], parse_date(value(predicate)), graph))
+        return said
+
+    return operation
 
 
 def accept(
@@ -220,13 +356,17 @@ def _apply(
             )
             lines = []
             try:
-                for candidate in group:
+                whole = _nary_operation(group, key, proposed)
+                for candidate in group if whole is None else []:
                     op = _operation(candidate, key, proposed)
                     lines.append(
                         f"{candidate['id']}: " + ("already in the graph" if op is None else op(session))
                     )
                     if candidate["kind"] == "entity":
                         session.__dict__.pop("resolver", None)  # the next facts may name it
+                if whole is not None:
+                    said_once = whole(session)
+                    lines += [f"{c['id']}: {said_once}" for c in group]
             except KgError as error:
                 if before is not None:
                     session.data.files = before

@@ -1,0 +1,91 @@
+"""Where an event took place, as the text prints it and as English writes it: "à Vienne", "au
+Caire", "à La Haye", "à Charm el-Cheikh". ``atkg:placeName`` takes both forms (kg/data/README.md,
+"Event"); the English one comes from a table of the cities UN meetings are held in, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_places", "ENGLISH"]
+
+ENGLISH = {  # French name -> English name, where they differ
+    "Vienne": "Vienna",
+    "Genève": "Geneva",
+    "Le Caire": "Cairo",
+    "La Haye": "The Hague",
+    "Bruxelles": "Brussels",
+    "Addis-Abeba": "Addis Ababa",
+    "Louxor": "Luxor",
+    "Charm el-Cheikh": "Sharm el-Sheikh",
+    "Moscou": "Moscow",
+    "Varsovie": "Warsaw",
+    "Londres": "London",
+    "Pékin": "Beijing",
+    "Lisbonne": "Lisbon",
+    "Athènes": "Athens",
+    "Copenhague": "Copenhagen",
+    "Stockholm": "Stockholm",
+    "Berne": "Bern",
+    "Bucarest": "Bucharest",
+    "Belgrade": "Belgrade",
+    "Tachkent": "Tashkent",
+    "Almaty": "Almaty",
+    "Doha": "Doha",
+    "Le Cap": "Cape Town",
+    "Mexico": "Mexico City",
+    "La Valette": "Valletta",
+    "Strasbourg": "Strasbourg",
+    "Vilnius": "Vilnius",
+    "Nicosie": "Nicosia",
+    "Alger": "Algiers",
+    "Tunis": "Tunis",
+    "Rabat": "Rabat",
+    "Beyrouth": "Beirut",
+    "Damas": "Damascus",
+    "Riyad": "Riyadh",
+    "Koweït": "Kuwait City",
+    "Téhéran": "Tehran",
+    "Katmandou": "Kathmandu",
+    "New Delhi": "New Delhi",
+    "Djakarta": "Jakarta",
+    "Séoul": "Seoul",
+    "Canberra": "Canberra",
+    "Abou Dhabi": "Abu Dhabi",
+    "Dubaï": "Dubai",
+}
+_NAME = r"[A-ZÉ][a-zéèêëïîôûçà]+(?:(?:\s|-)(?:[A-Z][a-zéèêëïîôûç]+|el|al|en|de|d[’']|le|la)){0,3}"
+_PLACE = re.compile(
+    rf"\b(?:à\s+(?P<a>(?:La\s+|Le\s+)?{_NAME})|au\s+(?P<au>Caire|Cap))"
+    r"(?![a-zé])"
+)
+_NOT_PLACES = {"Les", "La", "Le", "Sa", "Son", "Ses", "Cette", "Ce", "Cet", "Un", "Une"}
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    words = name.split(" ")
+    while len(words) > 1 and words[-1] in ("el", "al", "en", "de", "le", "la", "d’", "d'"):
+        words.pop()  # "à Vienne en" -> "Vienne"
+    return " ".join(words)
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, French name, English name or None) of each place "à X" / "au Caire" in text.
+
+    >>> [p[2:] for p in find_places("tenue au Caire puis à La Haye et à Charm el-Cheikh (Égypte)")]
+    [('Le Caire', 'Cairo'), ('La Haye', 'The Hague'), ('Charm el-Cheikh', 'Sharm el-Sheikh')]
+    """
+    out = []
+    for match in _PLACE.finditer(text, start, len(text) if end is None else end):
+        if match.group("au"):
+            name = f"Le {match.group('au')}"
+            span = match.span("au")
+        else:
+            name = _clean(match.group("a"))
+            span = (match.start("a"), match.start("a") + len(name))
+        if name.split(" ")[0] in _NOT_PLACES and name not in ENGLISH:
+            continue
+        english = ENGLISH.get(name)
+        out.append((span[0], span[1], name, english if english and english != name else None))
+    return out
