@@ -42,6 +42,7 @@ from tests.engines.servers import Server, start_virtuoso  # noqa: E402
 ID = "https://w3id.org/atkg/id/"
 BULK_DEFAULT_GRAPH = ID + "graph-bulk-default"  # ld_add wants one; every N-Quads line names its own
 PAGE = 8192  # bytes per Virtuoso buffer
+GRACE = 30  # seconds an HTTP request waits past Virtuoso's own time limit
 
 __all__ = [
     "Answer",
@@ -95,6 +96,7 @@ class Run:
     memory_gb: float = 0.0
     timeout: float = 0.0
     queries: str = ""
+    label: str = ""  # a column heading note (--label), e.g. which query files
 
 
 # ---- Virtuoso ------------------------------------------------------------------------------------
@@ -369,17 +371,22 @@ def run(options) -> Run:
     files = [nquads]
     if not has_names_index(nquads):
         names = work / f"{nquads.stem}.names.nq"
-        started = time.perf_counter()
-        count = write_names_index(nquads, names)
-        print(
-            f"{nquads.name} has no id:graph-names (the build's name index): derived {count:,} quads "
-            f"into {names} in {_seconds(time.perf_counter() - started)}, loaded with it",
-            flush=True,
-        )
+        if names.exists() and names.stat().st_mtime >= nquads.stat().st_mtime:
+            print(f"{nquads.name} has no id:graph-names: loading it with {names} (derived earlier)")
+        else:
+            started = time.perf_counter()
+            count = write_names_index(nquads, names)
+            print(
+                f"{nquads.name} has no id:graph-names (the build's name index): derived {count:,} quads "
+                f"into {names} in {_seconds(time.perf_counter() - started)}, loaded with it",
+                flush=True,
+            )
         files.append(names)
     db = work / "virtuoso-db"
-    if db.exists():
-        raise SystemExit(f"Error: {db} already exists (a run kept with --keep?): remove it first")
+    if db.exists() and not options.reuse:
+        raise SystemExit(f"Error: {db} already exists (kept by --keep?): remove it, or give --reuse")
+    if options.reuse and not (db / "virtuoso.db").exists():
+        raise SystemExit(f"Error: --reuse: no database kept in {db} (run once with --keep)")
     buffers, dirty = virtuoso_buffers(options.memory_gb)
     print(
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; Virtuoso database {db} "
@@ -390,7 +397,11 @@ def run(options) -> Run:
     server = start_for(db, tuple({path.parent for path in files}), options.memory_gb, options.timeout)
     try:
         print(f"Virtuoso up: {server.query_url} (SQL port {server.sql_port})", flush=True)
-        load = bulk_load(server, *files)
+        if options.reuse:  # loaded by an earlier run: nothing to time
+            held = held_quads(server.query_url)
+            load = LoadFigures(sum(_count_lines(path) for path in files), held, 0.0, 0.0)
+        else:
+            load = bulk_load(server, *files)
         print(
             f"bulk load: {load.file_quads:,} quads in {_seconds(load.load_seconds)} "
             f"({load.quads_per_second:,.0f} quads/s), checkpoint {_seconds(load.checkpoint_seconds)}; "
@@ -398,7 +409,10 @@ def run(options) -> Run:
             flush=True,
         )
         print(f"named questions ({options.queries}) on Virtuoso, default parameters:", flush=True)
-        answers = ask_every_question(server.query_url, options.queries, options.timeout, _print_answer)
+        # the HTTP request waits a little longer than the server's MaxQueryExecutionTime, so that a
+        # question stopped by Virtuoso says so in Virtuoso's words (S1T00 "Transaction timed out")
+        client = options.timeout + GRACE
+        answers = ask_every_question(server.query_url, options.queries, client, _print_answer)
         result = Run(
             options.factor,
             str(nquads),
@@ -408,12 +422,13 @@ def run(options) -> Run:
             memory_gb=options.memory_gb,
             timeout=options.timeout,
             queries=str(options.queries),
+            label=options.label,
         )
-        url, limit = server.query_url, options.timeout
-        result.stats = time_limited(lambda: _stats(url, limit), limit * 2)
+        url, limit = server.query_url, client
+        result.stats = time_limited(lambda: _stats(url, limit), limit * 3)
         print(f"atkg stats: {json.dumps(result.stats)}", flush=True)
         for measure in options.analyze:
-            result.analyze[measure] = time_limited(lambda m=measure: _analyze(url, m, limit), limit * 2)
+            result.analyze[measure] = time_limited(lambda m=measure: _analyze(url, m, limit), limit * 3)
             print(f"analyze {measure}: {json.dumps(result.analyze[measure])}", flush=True)
     finally:
         server.stop()
@@ -432,12 +447,19 @@ def run(options) -> Run:
     return result
 
 
+def _reason(message: str) -> str:
+    """The engine's words without the URL and error codes around them, for a table cell."""
+    message = message.split(" Error ", 1)[-1] if " Error " in message else message.split(": ", 1)[-1]
+    return message.split(". ", 1)[0].split(";")[0][:90].replace("|", "/")
+
+
 def markdown(runs: list[dict]) -> str:
     """The README table: one column per run (rows, seconds on Virtuoso; status when not OK)."""
 
     def head(r: dict) -> str:
         size = f"{r['factor']}x, " if r.get("factor") else ""
-        return f"{size}{r['load']['held_quads']:,} quads"
+        label = f" ({r['label']})" if r.get("label") else ""
+        return f"{size}{r['load']['held_quads']:,} quads{label}"
 
     lines = [
         "| figure | " + " | ".join(head(r) for r in runs) + " |",
@@ -449,6 +471,8 @@ def markdown(runs: list[dict]) -> str:
 
     def load(r: dict) -> str:
         figures = r["load"]
+        if not figures["load_seconds"]:
+            return "loaded by an earlier run"
         rate = figures["file_quads"] / figures["load_seconds"]
         checkpoint = _seconds(figures["checkpoint_seconds"])
         return f"{rate:,.0f} quads/s ({_seconds(figures['load_seconds'])} + checkpoint {checkpoint})"
@@ -462,22 +486,24 @@ def markdown(runs: list[dict]) -> str:
             if answer is None:
                 return ""
             if answer["status"] != "OK":
-                return f"{answer['status']} after {_seconds(answer['seconds'])}"
+                return f"{answer['status']} after {_seconds(answer['seconds'])}: {_reason(answer['message'])}"
             return f"{answer['rows']:,} rows, {_seconds(answer['seconds'])}"
 
         row(f"`{name}`", [cell(r) for r in runs])
 
-    def measured(figure: dict) -> str:
+    def measured(figure: dict, run: dict) -> str:
         if "timeout" in figure:
             return f"> {figure['timeout']:.0f} s (stopped)"
+        if "error" in figure and "timed out" in figure["error"]:
+            return f"stopped: one of its queries ran past {run['timeout']:.0f} s"
         if "error" in figure:
-            return "error: " + figure["error"][:80]
+            return "error: " + _reason(figure["error"])
         return _seconds(figure["seconds"])
 
-    row("`atkg stats`", [measured(r["stats"]) if r.get("stats") else "not run" for r in runs])
+    row("`atkg stats`", [measured(r["stats"], r) if r.get("stats") else "not run" for r in runs])
     for measure in sorted({m for r in runs for m in r.get("analyze", {})}):
         cells = [
-            measured(r["analyze"][measure]) if measure in r.get("analyze", {}) else "not run" for r in runs
+            measured(r["analyze"][measure], r) if measure in r.get("analyze", {}) else "not run" for r in runs
         ]
         row(f"`analyze {measure}`", cells)
     row("load average (1 min) at the end", [f"{r['load_average'][0]:.1f}" for r in runs])
@@ -492,7 +518,9 @@ def main(argv: list[str] | None = None) -> int:
     from kg.network import MEASURES
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("factor", type=int, nargs="?", default=10, help="copies of the curated graph")
+    parser.add_argument(
+        "factor", type=int, nargs="?", help="copies of the curated graph (default 10; with --nquads: a label)"
+    )
     parser.add_argument("--nquads", type=Path, help="an N-Quads file to load instead of writing one")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--work", type=Path, help="where the graph and the database go (default: a temp dir)")
@@ -502,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyze", default="overlap", help="measures to run, comma-separated ('' for none)")
     parser.add_argument("--compare", action="store_true", help="also run the questions on the embedded store")
     parser.add_argument("--keep", action="store_true", help="keep Virtuoso's database folder")
+    parser.add_argument("--reuse", action="store_true", help="start on the database --keep kept (no load)")
+    parser.add_argument("--label", default="", help="a note for the table's column heading")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--markdown", action="store_true", help="print the README table at the end")
     parser.add_argument("--report", type=Path, nargs="+", help="print the table of earlier --json files")
@@ -515,8 +545,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--analyze: unknown measure {unknown[0]!r} (one of {', '.join(MEASURES)})")
     if options.nquads is not None and not options.nquads.is_file():
         parser.error(f"--nquads: {options.nquads} is not a file")
-    if options.nquads is not None:
-        options.factor = None
+    if options.nquads is None and options.factor is None:
+        options.factor = 10
     temporary = options.work is None
     options.work = options.work or Path(tempfile.mkdtemp(prefix="atkg-virtuoso-"))
     options.work.mkdir(parents=True, exist_ok=True)
