@@ -551,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     options.work = options.work or Path(tempfile.mkdtemp(prefix="atkg-virtuoso-"))
     options.work.mkdir(parents=True, exist_ok=True)
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even where the shell ignored it (a `&` job)
     try:
         result = run(options)
     except KeyboardInterrupt:
