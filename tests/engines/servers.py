@@ -26,6 +26,7 @@ class Server:
     graph_store_url: str  # SPARQL 1.1 Graph Store Protocol endpoint (what `atkg publish` takes)
     login: tuple[str, str] | None
     process: subprocess.Popen
+    sql_port: int | None = None  # Virtuoso's SQL port (isql: the bulk loader, checkpoints)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -86,9 +87,9 @@ TransactionFile = {db}/virtuoso-temp.trx
 ServerPort = 127.0.0.1:{sql_port}
 DisableUnixSocket = 1
 CheckpointInterval = 0
-DirsAllowed = ., {db}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
+DirsAllowed = ., {db}{allowed}
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty_buffers}
 ThreadsPerQuery = 2
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
@@ -97,7 +98,7 @@ ServerThreads = 4
 [SPARQL]
 ; the stock 10000 would cut our export (14,099 quads) and larger answers
 ResultSetMaxRows = {max_rows}
-MaxQueryExecutionTime = 120
+MaxQueryExecutionTime = {max_seconds}
 MaxQueryCostEstimationTime = 400
 """
 
@@ -106,12 +107,35 @@ def virtuoso_binary() -> str | None:
     return shutil.which("virtuoso-t")
 
 
-def start_virtuoso(folder: Path, max_rows: int = 1_000_000) -> Server:
-    """Virtuoso Open Source 7 (Debian `virtuoso-opensource`) in the foreground, own ini and database."""
+def start_virtuoso(
+    folder: Path,
+    max_rows: int = 1_000_000,
+    *,
+    buffers: int = 10_000,
+    dirty_buffers: int = 6_000,
+    allowed: tuple[Path, ...] = (),
+    max_seconds: int = 120,
+) -> Server:
+    """Virtuoso Open Source 7 (Debian `virtuoso-opensource`) in the foreground, own ini and database.
+
+    ``buffers`` are 8 KB pages of cache (the tests' 10,000 = 80 MB; a graph of millions of quads
+    wants hundreds of thousands); ``allowed`` folders are added to DirsAllowed, so the bulk loader
+    may read files there; ``max_seconds`` is MaxQueryExecutionTime (0: no limit)."""
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port, max_rows=max_rows))
+    ini.write_text(
+        VIRTUOSO_INI.format(
+            db=folder,
+            sql_port=sql_port,
+            http_port=http_port,
+            max_rows=max_rows,
+            buffers=buffers,
+            dirty_buffers=dirty_buffers,
+            allowed="".join(f", {path}" for path in allowed),
+            max_seconds=max_seconds,
+        )
+    )
     log = folder / "console.log"
     binary = virtuoso_binary()
     if binary is None:
@@ -120,5 +144,7 @@ def start_virtuoso(folder: Path, max_rows: int = 1_000_000) -> Server:
         [binary, "-f", "-c", str(ini)], cwd=folder, stdout=log.open("w"), stderr=subprocess.STDOUT
     )
     base = f"http://127.0.0.1:{http_port}"
-    server = Server("virtuoso", f"{base}/sparql", f"{base}/sparql-graph-crud-auth", VIRTUOSO_USER, process)
+    server = Server(
+        "virtuoso", f"{base}/sparql", f"{base}/sparql-graph-crud-auth", VIRTUOSO_USER, process, sql_port
+    )
     return _wait_until_up(server, log, seconds=120)
