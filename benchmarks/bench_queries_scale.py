@@ -102,6 +102,11 @@ def _seconds(value: float) -> str:
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.1f} s"
 
 
+def _before(figure: dict) -> str:
+    cpu = f", {_seconds(figure['cpu_seconds'])}" if "cpu_seconds" in figure else ""
+    return f"{_seconds(figure['seconds'])}{cpu}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path)
@@ -112,6 +117,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--answers", type=Path, help="write each answer, sorted, into this directory")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    parser.add_argument("--before", type=Path, help="a --json of an earlier run: its times as a column")
     options = parser.parse_args()
     if not (options.store / "CURRENT").exists():
         sys.exit(f"Error: {options.store}: no store here")
@@ -127,9 +133,14 @@ def main() -> None:
     report = {"store": str(options.store), "quads": count, "load_average": load, "queries": figures}
     print(f"{count:,} quads; {sum(f['seconds'] > 1 for f in figures.values())} questions over 1 s")
     if options.markdown:
-        print("\n| question | rows | median (engine) | CPU |\n|---|---:|---:|---:|")
+        before = json.loads(options.before.read_text())["queries"] if options.before else {}
+        extra, rule = (" before |", "---:|") if before else ("", "")
+        print(f"\n| question | rows | median (engine) | CPU |{extra}\n|---|---:|---:|---:|{rule}")
         for name, figure in figures.items():
             cells = f"{figure['rows']:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
+            if before:
+                old = before.get(name)
+                cells += " | " + (_before(old) if old else "")
             print(f"| `{name}` | {cells} |")
     if options.json:
         options.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
