@@ -4,6 +4,11 @@ Run: .venv/bin/python benchmarks/bench_queries.py   (prints figures; asserts not
 Queries run in-process on the built on-disk store (parameters bound, defaults used); the
 "with --timeout" column runs the same query in the time-limited child process, so the difference
 is the cost of the limit (a Python start plus a store open).
+
+With ``--store DIR`` (any built or bulk-loaded store, e.g. 210 copies of the data), each named
+question runs as `atkg query run` runs it on that store (``kg.querypack.run_by_name``: entity
+names resolved through ``id:graph-names``, the query in its child process), median of
+``--repeat`` runs, beside the time of resolving its entity parameters alone.
 """
 
 from __future__ import annotations
@@ -28,7 +33,39 @@ def median_seconds(action, repeat: int = 7) -> float:
     return statistics.median(times)
 
 
+def atkg_path(store_dir: Path, repeat: int) -> None:
+    """Every named question through `atkg query run`'s library function on ``store_dir``."""
+    from kg.names import StoreResolver
+    from kg.querypack import load_pack, run_by_name
+    from kg.store import open_store
+
+    store = open_store(store_dir)
+    queries = ROOT / "queries"
+    print(f"`atkg query run` on {store_dir} ({len(store):,} quads), median of {repeat} runs")
+    print(f"{'query':32} {'rows':>8} {'run ms':>10} {'resolve ms':>11}")
+    for name, query in load_pack(queries).items():
+        rows: list = []
+
+        def run(name=name, rows=rows):
+            rows[:] = list(run_by_name(queries, store_dir, name))
+
+        seconds = median_seconds(run, repeat)
+        entities = [p.default for p in query.parameters if p.kind == "entity" and p.default]
+        resolve = median_seconds(lambda e=entities: [StoreResolver(store).resolve(v) for v in e], repeat)
+        shown = f"{resolve * 1000:11.1f}" if entities else f"{'-':>11}"
+        print(f"{name:32} {len(rows):8,} {seconds * 1000:10.1f} {shown}", flush=True)
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="time `atkg query run` on this store instead")
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    if options.store:
+        atkg_path(options.store, options.repeat)
+        return
     from kg.build import build
     from kg.network import MEASURES, analyze
     from kg.querypack import load_pack, run_by_name

@@ -23,9 +23,16 @@ unbound. Every query also sees ``?lang``, the language of label columns (``--lan
 Values are never pasted into query text as text: each becomes an RDF term (an IRI the resolver
 found, or a typed literal whose quotes and backslashes pyoxigraph escapes) in a ``VALUES`` block
 put first in the outermost group, where every pattern and filter of the query sees it, on the
-embedded store and on a remote endpoint alike. ``sources:`` is a graph pattern over the row's
-variables; ``--with-sources`` looks it up inside each passage graph and adds the document and
-paragraph behind each row.
+embedded store and on a remote endpoint alike. A query may instead say where a parameter's block
+goes, with a comment line ``# VALUES ?mechanism`` (one or more parameters) inside a group: each
+such line becomes ``VALUES (?mechanism) { (<iri>) }`` and the parameter is not bound first. An
+engine does not push a value bound outside into a subquery or into the branches of a UNION
+(Oxigraph 0.5 evaluates them whole and joins after: 15 s for `members-of-mechanism` at 1.6M
+quads), so a query that restricts a subquery or a UNION by a parameter binds it there (44 ms);
+the query's author keeps the answer the same, e.g. by projecting the variable out of the subquery.
+
+``sources:`` is a graph pattern over the row's variables; ``--with-sources`` looks it up inside
+each passage graph and adds the document and paragraph behind each row.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import UsageError, ValidationError
-from kg.sparql import inject_values
+from kg.sparql import inject_values as _inject_first
 
 __all__ = [
     "KINDS",
@@ -65,6 +72,8 @@ SOURCE_COLUMNS = ("document", "paragraph")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
 _FIELDS = ("title", "description", "param", "sources", "example", "lists")
+# a line of the body saying where a VALUES block for some parameters goes
+_SLOT = re.compile(r"^([ \t]*)# VALUES((?:[ \t]+\?[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*$", re.MULTILINE)
 
 # Masks for finding the query's first brace: IRIs, strings and comments may hold braces.
 
@@ -142,6 +151,11 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
     names = [p.name for p in parameters]
     for duplicate in sorted({n for n in names if names.count(n) > 1}):
         raise ValidationError(f"{shown}: parameter '{duplicate}' declared twice")
+    for slot in _SLOT.finditer(text):
+        unknown = [v for v in _slot_variables(slot) if v not in names and v != "lang"]
+        if unknown:
+            number = text.count("\n", 0, slot.start()) + 1
+            raise ValidationError(f"{shown}:{number}: '# VALUES' names ?{unknown[0]}, which is no parameter")
     sources = fields["sources"][0][1] if fields.get("sources") else None
     lists = tuple(fields["lists"][0][1].replace(",", " ").split()) if fields.get("lists") else ()
     return NamedQuery(
@@ -204,6 +218,43 @@ def parse_param_pairs(query: NamedQuery, pairs: Sequence[str]) -> dict[str, str]
             raise UsageError(f"--param {name} given twice")
         values[name] = value.strip()
     return values
+
+
+def _slot_variables(slot: re.Match) -> list[str]:
+    return [v.lstrip("?") for v in slot.group(2).split()]
+
+
+def inject_values(sparql: str, rows: Sequence[Mapping[str, object | None]]) -> str:
+    """``sparql`` with the VALUES block of ``rows`` (``kg.sparql.inject_values``: first in the
+    outer group), except that, for a single row, the variables a ``# VALUES ?a ?b`` line names
+    are bound on every such line instead (the variables unbound there are left out).
+
+    >>> import pyoxigraph as ox
+    >>> text = "SELECT * WHERE {\\n  { SELECT ?m WHERE {\\n    # VALUES ?m\\n    ?m ?p ?o } }\\n  ?m ?q ?l }"
+    >>> print(inject_values(text, [{"m": ox.NamedNode("http://x/m"), "l": ox.Literal("en")}]))
+    SELECT * WHERE {
+      VALUES (?l) { ("en") }
+    <BLANKLINE>
+      { SELECT ?m WHERE {
+        VALUES (?m) { (<http://x/m>) }
+        ?m ?p ?o } }
+      ?m ?q ?l }
+    """
+    slots = list(_SLOT.finditer(sparql)) if len(rows) == 1 else []
+    if not slots:
+        return _inject_first(sparql, rows)
+    row = rows[0]
+    placed = {v for slot in slots for v in _slot_variables(slot)}
+
+    def block(slot: re.Match) -> str:
+        names = [v for v in _slot_variables(slot) if row.get(v) is not None]
+        if not names:
+            return slot.group(0)
+        cells = " ".join(str(row[v]) for v in names)
+        return f"{slot.group(1)}VALUES ({' '.join('?' + v for v in names)}) {{ ({cells}) }}"
+
+    text = _SLOT.sub(block, sparql)
+    return _inject_first(text, [{k: v for k, v in row.items() if k not in placed}])
 
 
 def bind_values(

@@ -122,6 +122,35 @@ def test_a_variable_unbound_in_every_row_is_left_out_of_values():
     assert inject_values("SELECT * WHERE { ?s ?p ?m }", [{"m": None}]) == "SELECT * WHERE { ?s ?p ?m }"
 
 
+def test_a_values_line_binds_its_parameters_where_the_query_says():
+    """`# VALUES ?who` puts the parameter's block there (inside a subquery or UNION branch, where an
+    engine would not push an outer binding), on every such line; the others stay first."""
+    text = (
+        "SELECT * WHERE {\n  { SELECT ?who WHERE {\n    {\n      # VALUES ?who\n      ?x org:memberOf ?who\n"
+    )
+    text += "    } UNION {\n      # VALUES ?who ?when\n      ?x org:chairs ?who } } }\n  ?x ?p ?lang }"
+    row = {"who": ox.NamedNode(ID + "icat"), "when": None, "lang": ox.Literal("en")}
+    assert inject_values(text, [row]) == (
+        'SELECT * WHERE {\n  VALUES (?lang) { ("en") }\n\n  { SELECT ?who WHERE {\n    {\n'
+        f"      VALUES (?who) {{ (<{ID}icat>) }}\n      ?x org:memberOf ?who\n    }} UNION {{\n"
+        f"      VALUES (?who) {{ (<{ID}icat>) }}\n      ?x org:chairs ?who }} }} }}\n  ?x ?p ?lang }}"
+    )
+    # unbound: the line stays a comment and nothing else is bound
+    assert inject_values(text, [{"who": None, "when": None}]) == text
+    # several rows (--with-sources): one block first, as before
+    two = [{"who": ox.NamedNode(ID + "a")}, {"who": ox.NamedNode(ID + "b")}]
+    assert inject_values(text, two).startswith(
+        f"SELECT * WHERE {{\n  VALUES (?who) {{ (<{ID}a>) (<{ID}b>) }}"
+    )
+
+
+def test_a_values_line_must_name_parameters():
+    text = HEADER.replace("SELECT ?x WHERE { ?x", "SELECT ?x WHERE {\n  # VALUES ?who ?what\n  ?x")
+    with pytest.raises(ValidationError) as error:
+        parse_header(text, "q")
+    assert str(error.value) == "q.rq:9: '# VALUES' names ?what, which is no parameter"
+
+
 HOSTILE = [
     '"} } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o',
     "x' . } INSERT DATA { <a> <b> <c> } #",

@@ -1,0 +1,150 @@
+"""Every named question on a given store directory: rows and the engine's median time.
+
+Run: .venv/bin/python benchmarks/bench_queries_scale.py STORE [--repeat 3] [--json F] [--only a,b]
+(prints a table, and a Markdown one for the README with --markdown; asserts nothing).
+
+STORE is any on-disk store (a built workspace's, or one bulk-loaded from ``benchmarks/synthetic.py``
+N-Quads by ``kg.bulkload.load_nquads``); it is opened read-only, so several runs may share it.
+Each question runs as ``kg.querypack`` runs it: parameters bound with their defaults (entity names
+resolved once, before timing), and the time is the engine's alone (query text in, every row read
+out as pyoxigraph terms), median of ``--repeat`` runs; the row count is after folding the
+``lists:`` columns, as `atkg query run` prints them; a run slower than ``--slow``
+seconds is not repeated. The CPU column is the process's CPU time for the same runs: the engine
+works on one core, so on a loaded machine it says what the time would be on a quiet one.
+``--answers DIR`` writes each answer as sorted N-Triples-like lines, so two runs (before and
+after a rewrite) can be compared with ``diff -r``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _cell(term) -> str:
+    return "UNDEF" if term is None else str(term)
+
+
+class _Rows(list):
+    """Solutions already read, with their variables, as ``collapse_lists`` takes them."""
+
+    def __init__(self, variables, solutions) -> None:
+        super().__init__(solutions)
+        self.variables = variables
+
+
+def measure(store_dir: Path, queries_dir: Path, repeat: int, slow: float, only: set[str] | None, answers):
+    import pyoxigraph as ox
+
+    from kg.names import StoreResolver
+    from kg.querypack import bind_values, collapse_lists, inject_values, load_pack
+    from kg.store import EmbeddedStore
+
+    # the store as `atkg query run` sees it (its prefixes, its dataset), opened read-only directly
+    store = EmbeddedStore(ox.Store.read_only(str(store_dir)), str(store_dir))
+    resolver = StoreResolver(store)
+    resolved: dict[str, object] = {}
+
+    def resolve(value: str, what: str):
+        if value not in resolved:
+            resolved[value] = resolver.resolve(value, what)
+        return resolved[value]
+
+    figures: dict[str, dict] = {}
+    for name, query in load_pack(queries_dir).items():
+        if only and name not in only:
+            continue
+        started = time.perf_counter()
+        text = inject_values(query.text, [dict(bind_values(query, {}, resolve, "en"))])
+        resolving = time.perf_counter() - started
+        times, cpu, rows = [], [], []
+        for _ in range(repeat):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            result = store.query(text)
+            solutions = list(result)  # every row decoded: what a caller gets
+            times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+            if times[-1] > slow:
+                break
+        folded = collapse_lists(_Rows(result.variables, solutions), query.lists) if query.lists else None
+        columns = [v.value for v in result.variables]
+        rows = [tuple(_cell(row[c]) for c in columns) for row in (folded or solutions)]
+        figures[name] = {
+            "rows": len(rows),
+            "seconds": statistics.median(times),
+            "cpu_seconds": statistics.median(cpu),
+            "runs": len(times),
+        }
+        if resolving > 0.05:
+            figures[name]["resolve_s"] = resolving
+        if answers is not None:
+            lines = sorted(" ".join(row) for row in rows)
+            (answers / f"{name}.txt").write_text(
+                "\n".join([" ".join(columns), *lines]) + "\n", encoding="utf-8"
+            )
+        figure = figures[name]
+        print(
+            f"{name:30} {len(rows):>8,} rows {figure['seconds']:9.3f} s {figure['cpu_seconds']:9.3f} s cpu",
+            flush=True,
+        )
+    return figures
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.1f} s"
+
+
+def _before(figure: dict) -> str:
+    cpu = f", {_seconds(figure['cpu_seconds'])}" if "cpu_seconds" in figure else ""
+    return f"{_seconds(figure['seconds'])}{cpu}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path)
+    parser.add_argument("--queries", type=Path, default=ROOT / "queries")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--slow", type=float, default=30.0, help="seconds: a slower run is not repeated")
+    parser.add_argument("--only", default="", help="comma-separated query names")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--answers", type=Path, help="write each answer, sorted, into this directory")
+    parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    parser.add_argument("--before", type=Path, help="a --json of an earlier run: its times as a column")
+    options = parser.parse_args()
+    if not (options.store / "CURRENT").exists():
+        sys.exit(f"Error: {options.store}: no store here")
+    if options.answers:
+        options.answers.mkdir(parents=True, exist_ok=True)
+    only = {n.strip() for n in options.only.split(",") if n.strip()} or None
+    load = os.getloadavg()
+    print(f"store {options.store}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    figures = measure(options.store, options.queries, options.repeat, options.slow, only, options.answers)
+    import pyoxigraph as ox
+
+    count = len(ox.Store.read_only(str(options.store)))
+    report = {"store": str(options.store), "quads": count, "load_average": load, "queries": figures}
+    print(f"{count:,} quads; {sum(f['seconds'] > 1 for f in figures.values())} questions over 1 s")
+    if options.markdown:
+        before = json.loads(options.before.read_text())["queries"] if options.before else {}
+        extra, rule = (" before |", "---:|") if before else ("", "")
+        print(f"\n| question | rows | median (engine) | CPU |{extra}\n|---|---:|---:|---:|{rule}")
+        for name, figure in figures.items():
+            cells = f"{figure['rows']:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
+            if before:
+                old = before.get(name)
+                cells += " | " + (_before(old) if old else "")
+            print(f"| `{name}` | {cells} |")
+    if options.json:
+        options.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
