@@ -257,9 +257,9 @@ def _build(workspace: Workspace, progress: Progress | None = None) -> BuildRepor
             f"build refused: {len(findings)} problem(s); the store was left as it was\n{lines}{more}"
         )
     say("writing the store")
-    from kg.names import name_quads
+    from kg.names import write_name_index
 
-    store.bulk_extend(ox.Quad(*map(to_ox, quad)) for quad in name_quads(quads))  # id:graph-names
+    write_name_index(store)  # id:graph-names, the indexed name lookups
     write_store(workspace.store, store)
     report = BuildReport(workspace.store, len(store), seconds=time.perf_counter() - started)
     report.graphs = graph_counts(store)

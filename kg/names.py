@@ -8,26 +8,37 @@ then, only to explain a failure, fuzzy matching (rapidfuzz) ranks suggestions th
 candidate's type and label. A name that fits several individuals is an error listing them. A
 merged entity's old slug answers for the entity it was merged into (``dcterms:isReplacedBy``).
 
-Against a built store the lookup is indexed, never a scan of all labels: ``atkg build`` writes
-``id:graph-names`` (``?entity atkg:nameKey "folded name"``) and ``StoreResolver`` asks for one key
-at a time; the whole key list is read only on the failure path, to rank suggestions.
+Against a store the lookup is indexed, never a scan of all labels: ``atkg build`` and the bulk
+loader write ``id:graph-names`` (``?entity atkg:nameKey "folded name"``, :func:`write_name_index`)
+and ``StoreResolver`` asks for one key at a time; the whole key list is read only on the failure
+path, to rank suggestions.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg.errors import UsageError
-from kg.namespace import ATKG, GRAPH_ENTITIES, ID, PREFIXES, shorten
+from kg.namespace import ATKG, GRAPH_ENTITIES, GRAPH_PROVENANCE, ID, PREFIXES, shorten
 from kg.rdfio import Quad
 from kg.textmatch import fold
 
-__all__ = ["Resolver", "StoreResolver", "expand_curie", "name_keys", "name_quads", "GRAPH_NAMES", "slug"]
+__all__ = [
+    "Resolver",
+    "StoreResolver",
+    "expand_curie",
+    "name_keys",
+    "name_index",
+    "name_quads",
+    "write_name_index",
+    "GRAPH_NAMES",
+    "slug",
+]
 
 GRAPH_NAMES = ID["graph-names"]
 _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
@@ -75,25 +86,86 @@ def _is_individual(node: object) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(str(ID))
 
 
+# What the index is made of, read from the entity graph by three lookups the engine answers from
+# its indexes (a graph and a predicate): labels and codes, slugs of typed individuals, and the
+# old slugs of merged ones. The same names the in-files resolver (``Resolver.from_quads`` over the
+# data files) knows; passages and documents are named by their slugs. Filtering and folding
+# happen in Python, row by row: the engine's string functions cost more than they save here.
+_NAME_LABELS_QUERY = """
+SELECT ?e ?label WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel atkg:iso3166Alpha3 atkg:iso3166Alpha2 }
+  GRAPH id:graph-entities { ?e ?p ?label }
+}"""
+_NAME_TYPED_QUERY = "SELECT DISTINCT ?e WHERE { GRAPH id:graph-entities { ?e a ?type } }"
+# merge redirects only: a successor organisation (typed, described) keeps its own names
+_NAME_REPLACED_QUERY = """
+SELECT ?old ?e WHERE {
+  GRAPH id:graph-entities { ?old dcterms:isReplacedBy ?e FILTER NOT EXISTS { ?old a ?type } }
+}"""
+
+
+def _name_texts(store) -> Iterator[tuple[object, str]]:
+    """(individual, text it is found by) pairs of an Oxigraph store, streamed."""
+    import pyoxigraph as ox
+
+    prefix = str(ID)
+    for e, label in store.query(_NAME_LABELS_QUERY, prefixes=PREFIXES):
+        if isinstance(e, ox.NamedNode) and e.value.startswith(prefix) and isinstance(label, ox.Literal):
+            yield e, label.value
+    for (e,) in store.query(_NAME_TYPED_QUERY, prefixes=PREFIXES):
+        if isinstance(e, ox.NamedNode) and e.value.startswith(prefix):
+            yield e, e.value.removeprefix(prefix)
+    for old, e in store.query(_NAME_REPLACED_QUERY, prefixes=PREFIXES):
+        if isinstance(e, ox.NamedNode):
+            yield e, old.value.removeprefix(prefix)
+
+
+def name_index(store) -> Iterator:
+    """The ``id:graph-names`` quads of an Oxigraph store (``pyoxigraph.Quad``), streamed from its
+    labels: every folded label, code and slug of every individual, and the old slugs of merged
+    ones under the entity that stays. Duplicates are left to the store, which keeps a set."""
+    import pyoxigraph as ox
+
+    key, graph = ox.NamedNode(str(ATKG.nameKey)), ox.NamedNode(str(GRAPH_NAMES))
+    for node, text in _name_texts(store):
+        for folded in name_keys(text):
+            yield ox.Quad(node, key, ox.Literal(folded), graph)
+
+
+def write_name_index(store) -> int:
+    """(Re)write ``id:graph-names`` of an Oxigraph store from its labels; the number of keys.
+
+    How every store atkg queries gets its indexed lookups: ``atkg build`` calls it before writing
+    the store, and the bulk loader after loading a graph written elsewhere (an export, a synthetic
+    graph), so the index always matches the labels of the store it sits in."""
+    from itertools import islice
+
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(str(GRAPH_NAMES))
+    if next(iter(store.quads_for_pattern(None, None, None, graph)), None) is not None:
+        store.remove_graph(graph)  # an imported index may be stale: derive it again
+    # in chunks: reading the labels while the loader writes is slower than either alone, and
+    # a chunk bounds the memory (the index of 1.6M quads is 1M keys)
+    keys = name_index(store)
+    while chunk := list(islice(keys, 200_000)):
+        store.bulk_extend(chunk)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e ?p ?k }} }}"
+    return int(next(iter(store.query(count)))[0].value)
+
+
 def name_quads(quads: Iterable[Quad]) -> list[Quad]:
-    """The ``id:graph-names`` index of a graph: every folded label, code and slug of every
-    individual, and the old slugs of merged ones under the entity that stays."""
-    quads = list(quads)
-    keys: set[tuple[URIRef, str]] = set()
-    typed = {s for s, p, _, g in quads if p == RDF.type and g == GRAPH_ENTITIES}
-    replaced = {  # merge redirects only: a successor organisation keeps its own names
-        s: o for s, p, o, g in quads if p == DCTERMS.isReplacedBy and g == GRAPH_ENTITIES and s not in typed
-    }
-    for s, p, o, g in quads:
-        if not _is_individual(s) or g == GRAPH_NAMES:
-            continue
-        if p in _NAME_PREDICATES and isinstance(o, Literal):
-            keys |= {(s, k) for k in name_keys(str(o))}
-        elif p == RDF.type and g == GRAPH_ENTITIES:
-            keys |= {(s, k) for k in name_keys(slug(s))}
-    for old, new in replaced.items():
-        keys |= {(new, k) for k in name_keys(slug(old))}
-    return sorted((node, ATKG.nameKey, Literal(key), GRAPH_NAMES) for node, key in keys)
+    """The ``id:graph-names`` index of a graph given as rdflib quads, sorted (what
+    :func:`write_name_index` writes, for a graph that is not in a store yet)."""
+    import pyoxigraph as ox
+
+    from kg.rdfio import from_ox, to_ox
+
+    store = ox.Store()
+    store.extend(ox.Quad(*map(to_ox, quad)) for quad in quads)
+    return sorted(
+        {tuple(map(from_ox, (q.subject, q.predicate, q.object, q.graph_name))) for q in name_index(store)}
+    )
 
 
 @dataclass
@@ -256,11 +328,10 @@ class StoreResolver:
         return sorted(URIRef(r["e"].value) for r in rows)
 
     def _exists(self, node: URIRef) -> bool:
-        return bool(
-            self._rows(
-                f"SELECT ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ <{node}> <{ATKG.nameKey}> ?k }} }} LIMIT 1"
-            )
-        )
+        """An individual with names, or a passage or document (named by its slug alone)."""
+        named = f"GRAPH <{GRAPH_NAMES}> {{ <{node}> <{ATKG.nameKey}> ?k }}"
+        cited = f"GRAPH <{GRAPH_PROVENANCE}> {{ <{node}> a ?k }}"
+        return bool(self._rows(f"SELECT ?k WHERE {{ {{ {named} }} UNION {{ {cited} }} }} LIMIT 1"))
 
     def _replacement(self, node: URIRef) -> URIRef:
         for _ in range(10):

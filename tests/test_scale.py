@@ -18,8 +18,8 @@ import pytest
 from kg.build import inferred_quads, load_sources, load_sources_store, materialise_inferences, shacl_findings
 from kg.bulkload import load_nquads
 from kg.errors import DataSyntaxError, UsageError, ValidationError
-from kg.names import GRAPH_NAMES
-from kg.namespace import GRAPH_INFERRED, GRAPH_ONTOLOGY
+from kg.names import GRAPH_NAMES, Resolver, StoreResolver
+from kg.namespace import ATKG, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.rdfio import to_ox
 from kg.store import EmbeddedStore, open_store
 
@@ -59,7 +59,7 @@ def _canonical(quads) -> set[str]:
 def test_one_copy_is_exactly_the_built_curated_graph(synthetic, template, real_built):
     one = _text(synthetic, template, 1, seed=1)
     built = open_store(real_built.store)
-    # the name index (id:graph-names) is derived at build from labels: a copy leaves it out
+    # the name index (id:graph-names) is derived from labels (build, bulk load): a copy leaves it out
     expected = {ox.Quad(*map(to_ox, quad)) for quad in built.quads() if quad[3] != GRAPH_NAMES}
     assert len(one.splitlines()) == len(expected) > 8000
     assert _canonical(ox.parse(one.encode(), format=ox.RdfFormat.N_QUADS)) == _canonical(expected)
@@ -111,6 +111,52 @@ def test_the_synthetic_graph_loads_and_passes_every_check_and_shape(
     renamed = {m + "-x1" for m in curated}
     assert len(curated) == 17 and renamed <= set(copied)
     assert all(m.endswith("-x2") for m in set(copied) - renamed)  # bridges come from later copies only
+
+
+def _name_keys(store) -> set[tuple[str, str]]:
+    rows = store.query(f"SELECT ?e ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e <{ATKG.nameKey}> ?k }} }}")
+    return {(r["e"].value, r["k"].value) for r in rows}
+
+
+def test_a_loaded_graph_carries_the_name_index_a_build_writes(synthetic, tmp_path, real_built, monkeypatch):
+    source = tmp_path / "two.nq"
+    synthetic.write_synthetic(ROOT, 2, source, seed=3)
+    report = load_nquads(source, tmp_path / "store", real_built.checks_dir)
+    store = open_store(tmp_path / "store")
+    loaded = _name_keys(store)
+    assert report.name_keys == len(loaded) and report.index_seconds > 0
+    # copy 0 is the curated graph: its keys are exactly those `atkg build` wrote for it
+    built = _name_keys(open_store(real_built.store))
+    assert {pair for pair in loaded if not re.search(r"-x\d+$", pair[0])} == built
+    assert {e for e, _ in loaded - built} == {e + "-x1" for e, _ in built}  # copy 1: every individual
+    # copy 1's renamed labels answer through the index, never the scan of every label
+    monkeypatch.setattr(Resolver, "from_store", None)
+    resolver = StoreResolver(store)
+    assert (ID + "unodc-x1", "unodc 1") in loaded
+    assert str(resolver.resolve("UNODC 1")) == ID + "unodc-x1"
+    assert str(resolver.resolve("onudc 1")) == ID + "unodc-x1"
+    assert str(resolver.resolve("Organisation internationale du Travail 1")) == ID + "ilo-x1"
+    assert str(resolver.resolve("UNODC")) == ID + "unodc"
+    # passages and documents have no keys: their slugs answer (the provenance graph types them)
+    assert str(resolver.resolve("passage-001-12-x1")) == ID + "passage-001-12-x1"
+    assert not {e for e, _ in loaded if "passage-" in e}
+    with pytest.raises(UsageError, match="^entity 'UNODC 7' not found"):
+        resolver.resolve("UNODC 7")
+
+
+def test_an_imported_name_index_is_derived_again(tmp_path):
+    """An export carries id:graph-names; the loader rewrites it from the labels it loads."""
+    source = tmp_path / "one.nq"
+    entities, label = f"<{ID}graph-entities>", "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+    source.write_text(
+        f'<{ID}a> {label} "Alpha Group"@en {entities} .\n'
+        f"<{ID}a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{ATKG}Organization> {entities} .\n"
+        f'<{ID}a> <{ATKG.nameKey}> "stale key" <{GRAPH_NAMES}> .\n'
+    )
+    report = load_nquads(source, tmp_path / "store")
+    keys = _name_keys(open_store(tmp_path / "store"))
+    assert keys == {(ID + "a", "alpha group"), (ID + "a", "alphagroup"), (ID + "a", "a")}
+    assert report.name_keys == 3
 
 
 def test_load_refuses_a_graph_with_findings_and_leaves_nothing(tmp_path, real_built):
