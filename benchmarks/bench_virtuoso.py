@@ -369,7 +369,7 @@ def run(options) -> Run:
             count = write_synthetic(ROOT, options.factor, nquads, options.seed)
             print(f"wrote {nquads}: {count:,} quads in {_seconds(time.perf_counter() - started)}", flush=True)
     files = [nquads]
-    if not has_names_index(nquads):
+    if not options.reuse and not has_names_index(nquads):  # a reused database holds its index
         names = work / f"{nquads.stem}.names.nq"
         if names.exists() and names.stat().st_mtime >= nquads.stat().st_mtime:
             print(f"{nquads.name} has no id:graph-names: loading it with {names} (derived earlier)")
