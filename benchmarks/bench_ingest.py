@@ -113,7 +113,7 @@ def written_report(quads, nlp, report: Path, gold_file: Path, symbol: str, date:
     return evaluate(candidates, gold), seconds, report.stat().st_size
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None):
     import argparse
 
     from kg.ingest.diagnose import PredicateScore, by_predicate, gold_passages, misses_report, predicate_table
@@ -244,15 +244,12 @@ def _missed_organisations(key: str, source, gold: Gold, scores) -> list[str]:
     from kg.textmatch import LabelMatcher
 
     found = set(scores.alignment.values())
+    matchers = [(p.label, LabelMatcher(p.text)) for p in source.passages]  # one per passage
     lines = []
     for slug, entity in sorted(gold.entities.items()):
         if not is_organisation(entity["type"]) or slug in found:
             continue
-        where = [
-            p.label
-            for p in source.passages
-            if any(LabelMatcher(p.text).mentions(label) for label in entity["labels"])
-        ]
+        where = [label for label, matcher in matchers if any(matcher.mentions(n) for n in entity["labels"])]
         lines.append(f"{key} {slug} ({entity['type']}) {entity['labels']} in {where or '-'}")
     return lines
 

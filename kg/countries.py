@@ -18,7 +18,7 @@ from kg.errors import UsageError
 from kg.namespace import ATKG, GRAPH_ENTITIES, ID
 from kg.rdfio import Quad
 
-__all__ = ["country_iri", "country_quads", "lookup_country", "un_names"]
+__all__ = ["country_iri", "country_names", "country_quads", "lookup_country", "un_names"]
 
 _UN_NAMES = Path(__file__).with_name("un_country_names.tsv")
 
@@ -55,13 +55,20 @@ def lookup_country(code: str):
     return record
 
 
+def country_names(record) -> tuple[str, str, str, str]:
+    """(English, French) as the UN writes them, then (English, French) as ISO does, of a pycountry
+    record: what a country is called in the graph and in a text that does not follow UN usage."""
+    iso_english = getattr(record, "common_name", None) or record.name
+    iso_french = _french().gettext(record.name)
+    english, french = un_names().get(record.alpha_3, (iso_english, iso_french))
+    return english, french, iso_english, iso_french
+
+
 def country_quads(code: str) -> list[Quad]:
     """Type, fr/en preferred labels (UN short names), ISO names as alternatives, both ISO codes."""
     record = lookup_country(code)
     node = country_iri(record.alpha_3)
-    iso_english = getattr(record, "common_name", None) or record.name
-    iso_french = _french().gettext(record.name)
-    english, french = un_names().get(record.alpha_3, (iso_english, iso_french))
+    english, french, iso_english, iso_french = country_names(record)
     g = GRAPH_ENTITIES
     quads: list[Quad] = [
         (node, RDF.type, ATKG.Country, g),

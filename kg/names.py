@@ -316,9 +316,16 @@ class StoreResolver:
 
     def __init__(self, store) -> None:
         self.store = store
+        self._indexed: bool | None = None  # does the store have graph-names? asked once
 
     def _rows(self, text: str) -> list:
         return list(self.store.query(text))
+
+    def _has_index(self) -> bool:
+        if self._indexed is None:
+            probe = f"SELECT ?e WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e ?p ?k }} }} LIMIT 1"
+            self._indexed = bool(self._rows(probe))
+        return self._indexed
 
     def _with_key(self, key: str) -> list[URIRef]:
         import pyoxigraph as ox
@@ -360,7 +367,7 @@ class StoreResolver:
         return []
 
     def resolve(self, name: str, what: str = "entity") -> URIRef:
-        if not self._rows(f"SELECT ?e WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e ?p ?k }} }} LIMIT 1"):
+        if not self._has_index():
             return Resolver.from_store(self.store).resolve(name, what)  # built before graph-names
         found = self.candidates(name)
         if len(found) == 1:

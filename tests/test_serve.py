@@ -25,6 +25,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
+from tests.engines.servers import free_port
 from tests.test_guard import NESTED, Listener
 
 ID = "https://w3id.org/atkg/id/"
@@ -34,12 +35,6 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 CHEAP = "ASK { id:unodc org:memberOf id:icat }"
 SITE_INDEX = "<!DOCTYPE html><title>Site home</title><p>fixture home</p>\n"
 SITE_UNODC = "<!DOCTYPE html><title>UNODC</title><p>fixture entity page</p>\n"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Server:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kg.ingest.evaluate import EXTRACTED_PREDICATES, Gold, Scores, _literal
+from kg.ingest.review import LITERAL_PREDICATES
 
 __all__ = ["PredicateScore", "by_predicate", "gold_passages", "misses_report", "predicate_table"]
 
@@ -47,15 +48,6 @@ def _predicted(candidates: list[dict], alignment: dict[str, str]) -> dict[tuple[
 
 
 _NODES = ("obs-", "measure-", "membership-", "interval-", "ratification-", "agreement-")
-_LITERALS = {
-    "dcterms:date",
-    "atkg:launchDate",
-    "atkg:startDate",
-    "atkg:endDate",
-    "atkg:placeName",
-    "atkg:value",
-    "atkg:unit",
-}
 
 
 def _named(candidates: list[dict], alignment: dict[str, str]) -> dict[str, set[str]]:
@@ -88,7 +80,7 @@ def by_predicate(
         for passage in (where or {}).get(key, []):
             here = {_literal(slug) for slug in named.get(passage, set())}
             subject_ok = key[0].startswith(_NODES) or _literal(key[0]) in here
-            object_ok = key[1] in _LITERALS or key[2].startswith(_NODES) or key[2] in here
+            object_ok = key[1] in LITERAL_PREDICATES or key[2].startswith(_NODES) or key[2] in here
             if subject_ok and object_ok:
                 table[key[1]].reachable += 1
                 break

@@ -178,18 +178,18 @@ def _prefixed(iri: str) -> str:
 
 @cache
 def iso_countries() -> dict[str, list[str]]:
-    """ISO alpha-3 -> [French name, English name, French short form...] from pycountry."""
+    """ISO alpha-3 -> [French name, English name, other French forms...]: the UN short names
+    ``atkg entity add-country`` writes, then ISO's French name and the short forms of both."""
     import pycountry
 
-    from kg.countries import _french
+    from kg.countries import country_names
 
     out: dict[str, list[str]] = {}
     for record in pycountry.countries:
-        english = getattr(record, "common_name", None) or record.name
-        french = _french().gettext(record.name)
+        english, french, _, iso_french = country_names(record)
         names = [french, english]
-        short = french.split(",")[0].split(" (")[0].strip()
-        if short != french:
-            names.append(short)
+        for name in (iso_french, *(n.split(",")[0].split(" (")[0].strip() for n in (french, iso_french))):
+            if name not in names:
+                names.append(name)
         out[record.alpha_3] = names
     return out

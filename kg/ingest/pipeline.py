@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.corpus import SourceText
+from kg.errors import KgError
 from kg.ingest.coref import DocumentMemory, find_references, is_bare_head
 from kg.ingest.facts import AGENT_TYPES, THINGS, Item, read_sentence
 from kg.ingest.gazetteer import Gazetteer
@@ -233,9 +234,10 @@ def ingest_document(workspace: Workspace, document: str) -> IngestSummary:
     stated = _stated(quads)
     kept = 0
     try:
-        previous = {c.get("id"): c for c in read_queue(workspace, source.info.key)["candidates"]}
-    except Exception:  # no earlier queue (or an unreadable one, which is replaced)
-        previous = {}
+        earlier = read_queue(workspace, source.info.key)["candidates"]
+    except KgError:  # no earlier queue (or an unreadable one, which is replaced)
+        earlier = []
+    previous = {c.get("id"): c for c in earlier if isinstance(c, dict)}
     for candidate in candidates:
         old = previous.get(candidate["id"])
         if old and old.get("status") in ("accepted", "rejected"):

@@ -29,9 +29,9 @@ class AddedDocument:
     notes: list[str]  # what was guessed or fallen back on, to tell the maintainer
 
 
-def next_free_id(corpus_dir: Path) -> str:
-    keys = [int(k) for k in document_infos(corpus_dir)]
-    return f"{max(keys, default=-1) + 1:03d}"
+def next_free_id(keys) -> str:
+    """The number after the highest document id in ``keys``."""
+    return f"{max((int(k) for k in keys), default=-1) + 1:03d}"
 
 
 def _normalise(text: str) -> str:
@@ -46,7 +46,6 @@ def add_document(
     date: str | None = None,
     symbol: str | None = None,
     language: str = "fr",
-    dry_run: bool = False,
 ) -> AddedDocument:
     """Copy ``path`` into the corpus as ``NNN_<hash>.txt`` and record it in the catalog."""
     from kg.lock import workspace_lock
@@ -71,7 +70,7 @@ def add_document(
         entries = read_catalog(corpus_dir)
         infos = document_infos(corpus_dir)
         if doc_id is None:
-            doc_id = next_free_id(corpus_dir)
+            doc_id = next_free_id(infos)
         elif doc_id in infos:
             raise UsageError(f"--id {doc_id}: document {doc_id} already exists ({infos[doc_id].file})")
         normalised = _normalise(text)
@@ -118,12 +117,11 @@ def add_document(
             "paragraphs": info.paragraphs,
         }
         catalog = render_catalog([*entries, entry])
-        if not dry_run:
-            target = corpus_dir / name
-            atomic_write_text(target, text)
-            try:
-                atomic_write_text(corpus_dir / CATALOG, catalog)
-            except BaseException:
-                target.unlink(missing_ok=True)
-                raise
+        target = corpus_dir / name
+        atomic_write_text(target, text)
+        try:
+            atomic_write_text(corpus_dir / CATALOG, catalog)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
     return AddedDocument(info, passages, read_as, notes)
