@@ -122,7 +122,8 @@ def _acceptable(doc: Keyed, start: int, end: int, name: Name, short: bool) -> bo
         return False  # a long name inside one word on both sides is another word
     if name.acronym:
         lower = sum(not u for u in doc.upper[start:end])
-        return lower <= 1
+        # "UNICEF", "OlM"; and a name of four letters or more written as a word: "Unicef", "Lefö"
+        return lower <= 1 or (end - start >= 4 and doc.upper[start] and lower == end - start - 1)
     return True
 
 
@@ -180,6 +181,9 @@ def _named_here(text: str, doc: Keyed, start: int, end: int, name: Name, gazette
     if descriptive and _INDEFINITE.search(before):
         return False  # "un groupe de travail interdisciplinaire", "un Code de conduite pour ...":
         # one of a kind, not this one
+    symbol = _SYMBOL.match(after)
+    if symbol and not any(symbol.group(1) in label for label in gazetteer.labels.get(name.slug, {}).values()):
+        return False  # a title followed by another document's symbol: "... victimes” (E/CN.15/2005/8)"
     if _dated_otherwise(after, name, gazetteer):
         return False  # "la note verbale du Secrétariat datée du 12 février 2014" is not 2007's
     following = [w for w in _WORD.findall(after[:120])]
@@ -197,6 +201,7 @@ _QUALIFIER = re.compile(
 _DATED = re.compile(
     r"^[^.;:()]{0,40}?\b(?:daté(?:e|es|s)?\s+du|du|de)\s+(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+)?((?:19|20)\d\d)\b"
 )
+_SYMBOL = re.compile(r"^[\s”»\"’']{0,3}\(([A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,})\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME_BREAK = re.compile(r"[,;:()«»“”\"]|\b(?:a|ont|est|sont|été|qui|que|dont)\b")
 
