@@ -3,7 +3,8 @@
 Built from curated quads (not the store), so the leave-one-out benchmark can build one from the
 graph minus a document. Countries the graph lacks are still recognised, as *new* entities whose
 slug and labels ``atkg entity add-country`` would give; country adjectives ("béninois") name the
-country too.
+country too. Pattern nodes (measures, memberships) have labels but are parts of statements, not
+things a text names; titles get their feminine form ("la Rapporteuse spéciale").
 """
 
 from __future__ import annotations
