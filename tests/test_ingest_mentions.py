@@ -158,7 +158,10 @@ def test_a_national_body_whose_label_omits_its_country_needs_the_country(gazette
 
 
 def test_a_title_held_by_a_woman(gazetteer):
-    text = "la Rapporteuse spéciale sur la traite des êtres humains, en particulier des femmes et des enfants, a parlé"
+    text = (
+        "la Rapporteuse spéciale sur la traite des êtres humains, en particulier des femmes et des "
+        "enfants, a parlé"
+    )
     assert mentioned(text, gazetteer) == [
         (
             "Rapporteuse spéciale sur la traite des êtres humains, en particulier des femmes et des enfants",
