@@ -70,7 +70,7 @@ def errors(missed: bool = False) -> list[tuple[str, str, str, str, str]]:
 
 
 DEVELOPMENT_REPORTS = [
-    # (name, report, gold): reports whose golds list every mention; never the held-out report C
+    # (name, report, gold, symbol): reports whose golds list every mention; never the held-out report C
     ("own", "tests/data/ingest/rapport_afrique_ouest.txt", "tests/data/ingest/gold.json", "A/67/990"),
     (
         "A",
