@@ -12,10 +12,13 @@ name; "P aud." also counts as right the proposals outside that gold that a reade
 which count as wrong). The matcher's rules were fixed after reading those errors, so for 000-004
 these are development figures too. For "own report", tests/data/ingest/gold.json: the report was
 written while building the rules, so it is a development set, not a test of generalisation.
-"report A (test)" (tests/data/ingest/rapport_coordination_2014.txt) and "report B (held-out)"
+"report A (test)" (tests/data/ingest/rapport_coordination_2014.txt) and "report B (dev)"
 (benchmarks/data/heldout/) were written and curated by hand after the rules, without reading
-ingest's output; B is never used to develop rules. Their golds list every mention, as "own
-report"'s does, so "P aud." is their plain precision.
+ingest's output. B was held out until it had been measured once; the mention rules were then
+improved on the errors of A, B and the corpus, so both are development sets now. "report C
+(held-out)" (benchmarks/data/heldout2/) was written and curated, and committed, before ingest ever
+ran on it, and no rule was changed after reading its output: it is the held-out figure. The golds
+of A, B and C list every mention, as "own report"'s does, so "P aud." is their plain precision.
 
     .venv/bin/python benchmarks/bench_ingest.py [--missed]   # --missed: organisations not found
     .venv/bin/python benchmarks/bench_ingest.py --by-predicate      # + fact recall/precision per predicate
@@ -89,11 +92,18 @@ WRITTEN = [
         "2014-07-28",
     ),
     (
-        "report B (held-out)",
+        "report B (dev)",
         ROOT / "benchmarks" / "data" / "heldout" / "rapport_national_moldova.txt",
         ROOT / "benchmarks" / "data" / "heldout" / "gold_national_moldova.json",
         "A/69/987",
         "2015-03-03",
+    ),
+    (
+        "report C (held-out)",
+        ROOT / "benchmarks" / "data" / "heldout2" / "rapport_travail_force_2017.txt",
+        ROOT / "benchmarks" / "data" / "heldout2" / "gold_travail_force_2017.json",
+        "CTOC/COP/WG.4/2017/3",
+        "2017-08-10",
     ),
 ]
 

@@ -30,6 +30,12 @@ REPORTS = [
         "A/69/987",
         "2015-03-03",
     ),
+    (
+        "benchmarks/data/heldout2/rapport_travail_force_2017.txt",
+        "benchmarks/data/heldout2/gold_travail_force_2017.json",
+        "CTOC/COP/WG.4/2017/3",
+        "2017-08-10",
+    ),
 ]
 PATTERN_NODES = ("obs-", "measure-", "membership-", "interval-", "ratification-")
 LITERALS = {"atkg:value", "atkg:unit", "atkg:placeName", "atkg:valueQualifier"}

@@ -3,7 +3,8 @@
 Built from curated quads (not the store), so the leave-one-out benchmark can build one from the
 graph minus a document. Countries the graph lacks are still recognised, as *new* entities whose
 slug and labels ``atkg entity add-country`` would give; country adjectives ("béninois") name the
-country too.
+country too. Pattern nodes (measures, memberships) have labels but are parts of statements, not
+things a text names; titles get their feminine form ("la Rapporteuse spéciale").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cache
 from kg.ingest.demonyms import DEMONYMS, inflections
 from kg.ingest.textkey import label_key
 
-__all__ = ["Name", "Gazetteer", "most_specific"]
+__all__ = ["Name", "Gazetteer", "PATTERN_NODES", "feminine", "most_specific"]
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _LABELS = {f"{_SKOS}prefLabel": 0, f"{_SKOS}altLabel": 1, f"{_SKOS}hiddenLabel": 2}
@@ -74,9 +75,11 @@ class Gazetteer:
                 if str(p) == f"{_SKOS}prefLabel" and getattr(o, "language", None):
                     gazetteer.labels.setdefault(slug, {})[o.language] = str(o)
         for slug, label, rank, _language in sorted(labelled):
-            gazetteer.add(_name(label, slug, rank, known=True))
+            if slug.startswith(PATTERN_NODES):
+                continue  # a measure or a membership is part of a statement, not a thing named
+            for form in (label, *feminine(label)):
+                gazetteer.add(_name(form, slug, rank, known=True))
             gazetteer.forms.setdefault(slug, []).append(label_words(label))
-        gazetteer._qualify()
         for slug in sorted(s for s in gazetteer.types if s.startswith("country-")):
             for adjective in DEMONYMS.get(slug.removeprefix("country-"), ()):
                 for form in inflections(adjective):
@@ -93,6 +96,7 @@ class Gazetteer:
                 for adjective in DEMONYMS.get(code, ()):
                     for form in inflections(adjective):
                         gazetteer.add(Name(label_key(form), slug, form, 3, False, False))
+        gazetteer._qualify()
         return gazetteer
 
     def _qualify(self) -> None:
@@ -101,7 +105,15 @@ class Gazetteer:
         directeur`` of ``... de l'Initiative mondiale ...``), stands for the entity only where that
         other entity is named too. Only when the other is a country, or the short form is generic
         or in lower case: "Division de la promotion de la femme" is a name on its own. The United
-        Nations go without saying in a UN report."""
+        Nations go without saying in a UN report. A national body whose preferred label ends with
+        its country in brackets ("Comité national de lutte contre la traite des personnes
+        (Croatie)") is named by a label that does not say the country ("comité national",
+        "Ministère de la justice") only where the country is named: every State has one."""
+        country_keys: dict[str, set[str]] = {}
+        for key, names in self.names.items():
+            for name in names:
+                if name.slug.startswith("country-") and len(key) > 3:
+                    country_keys.setdefault(name.slug, set()).add(key)
         for names in self.names.values():
             for index, name in enumerate(names):
                 preferred = self.labels.get(name.slug, {}).get("fr")
@@ -112,10 +124,12 @@ class Gazetteer:
                     or any(c.isdigit() for c in name.key)  # "résolution 2006/27" is specific already
                 ):
                     continue
-                whole = label_words(preferred)
-                if len(whole) <= len(name.words) or whole[: len(name.words)] != name.words:
+                country = self._bracketed_country(preferred)
+                if country and not any(k in name.key for k in country_keys.get(country, ())):
+                    names[index] = name = replace(name, needs=name.needs | {country})
+                rest = _rest_after(preferred, name.words)
+                if rest is None:
                     continue
-                rest = " ".join(preferred.split()[len(preferred.split()) - (len(whole) - len(name.words)) :])
                 rest = re.sub(r"^(?:de la|de l['’]|de|du|des|d['’])\s*|[()]", "", rest.strip()).strip()
                 others = {n.slug for n in self.names.get(label_key(rest), ()) if n.slug != name.slug}
                 national = all(o.startswith("country-") for o in others)
@@ -124,10 +138,57 @@ class Gazetteer:
                     and not others & _UNITED_NATIONS
                     and (national or name.generic or name.label[:1].islower())
                 ):
-                    names[index] = replace(name, needs=frozenset(others))
+                    names[index] = replace(name, needs=name.needs | frozenset(others))
+
+    def _bracketed_country(self, label: str) -> str | None:
+        """``... (Croatie)``, ``... (Albanie, 2011)`` -> ``country-HRV``, ``country-ALB``."""
+        bracket = re.search(r"\(([^()]+)\)\s*$", label)
+        if not bracket:
+            return None
+        first = bracket.group(1).split(",")[0].strip()
+        slugs = {n.slug for n in self.names.get(label_key(first), ()) if n.slug.startswith("country-")}
+        return next(iter(slugs)) if len(slugs) == 1 else None
 
 
 _UNITED_NATIONS = frozenset({"un", "united-nations", "onu"})
+PATTERN_NODES = ("obs-", "measure-", "membership-", "interval-", "ratification-")
+_FEMININE = (
+    ("Rapporteur spécial", "Rapporteuse spéciale"),
+    ("Représentant spécial", "Représentante spéciale"),
+    ("Rapporteur", "Rapporteuse"),
+    ("Représentant", "Représentante"),
+    ("Coordonnateur", "Coordonnatrice"),
+    ("Médiateur", "Médiatrice"),
+    ("Directeur", "Directrice"),
+    ("Président", "Présidente"),
+)
+
+
+def feminine(label: str) -> list[str]:
+    """The title a woman holds, as French writes it: ``Rapporteur spécial sur la traite`` is
+    ``la Rapporteuse spéciale sur la traite`` when a woman holds the mandate."""
+    for masculine, female in _FEMININE:
+        for m, f in ((masculine, female), (masculine.lower(), female.lower())):
+            if label.startswith(m + " "):
+                return [f + label[len(m) :]]
+    return []
+
+
+def _rest_after(label: str, words: tuple[str, ...]) -> str | None:
+    """What ``label`` says after its first words when they are ``words`` (None otherwise):
+    ``Ministère de la justice (Pays-Bas)`` after ``ministere de la justice`` is ``(Pays-Bas)``."""
+    tokens = label.split()
+    count = 0
+    for index, token in enumerate(tokens):
+        if count == len(words):
+            rest = " ".join(tokens[index:])
+            return rest if label_words(label)[: len(words)] == words else None
+        count += len(label_words(token))
+        if count > len(words):
+            return None
+    return None
+
+
 _ELIDED = re.compile(r"^\s*(?:[lLdDI|]['’]\s*)")
 
 
