@@ -86,15 +86,18 @@ def _is_individual(node: object) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(str(ID))
 
 
-# What the index is made of, read from the entity graph by three lookups the engine answers from
-# its indexes (a graph and a predicate): labels and codes, slugs of typed individuals, and the
-# old slugs of merged ones. The same names the in-files resolver (``Resolver.from_quads`` over the
-# data files) knows; passages and documents are named by their slugs. Filtering and folding
-# happen in Python, row by row: the engine's string functions cost more than they save here.
+# What the index is made of, read by three lookups the engine answers from its indexes (a graph
+# and a predicate): labels and codes (of the entities, and of the documents and passages in the
+# provenance graph: "Document 003, paragraph 38", "Document 003, paragraphe 38", a symbol such as
+# "A/63/90"), slugs of typed individuals, and the old slugs of merged ones. The same names the
+# scan of a store's labels (``Resolver.from_store``) knows; passages and documents also answer to
+# their slugs, which the provenance graph types. Filtering and folding happen in Python, row by
+# row: the engine's string functions cost more than they save here.
 _NAME_LABELS_QUERY = """
 SELECT ?e ?label WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel atkg:iso3166Alpha3 atkg:iso3166Alpha2 }
-  GRAPH id:graph-entities { ?e ?p ?label }
+  VALUES ?g { id:graph-entities id:graph-provenance }
+  GRAPH ?g { ?e ?p ?label }
 }"""
 _NAME_TYPED_QUERY = "SELECT DISTINCT ?e WHERE { GRAPH id:graph-entities { ?e a ?type } }"
 # merge redirects only: a successor organisation (typed, described) keeps its own names
@@ -385,8 +388,9 @@ class StoreResolver:
         nodes = found or resolver.ranked(name)
         if nodes:
             values = " ".join(f"<{n}>" for n in nodes)
+            graphs = f"VALUES ?g {{ <{GRAPH_ENTITIES}> <{GRAPH_PROVENANCE}> }}"  # passages: provenance
             for row in self._rows(
-                f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{GRAPH_ENTITIES}> {{ ?e ?p ?o }} "
+                f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} {graphs} GRAPH ?g {{ ?e ?p ?o }} "
                 f"VALUES ?p {{ <{SKOS.prefLabel}> <{RDF.type}> }} }}"
             ):
                 node, term = URIRef(row["e"].value), row["o"]
