@@ -193,3 +193,16 @@ def test_a_misspelt_passage_label_is_suggested_with_its_type_and_label(seed_buil
         "(atkg:Passage, Document 003, paragraph 38), passage-003-3 (atkg:Passage, Document 003, "
         "paragraph 3), passage-003-8 (atkg:Passage, Document 003, paragraph 8)?"
     )
+
+
+def test_the_index_and_the_scan_know_the_same_names(seed_built):
+    """Both read labels through kg.names._labels_query (named graphs for the index, the union for
+    the scan): every folded label the scan finds is a key of the index; the index adds the slugs."""
+    from kg.names import Resolver, name_keys
+
+    store = open_store(seed_built.store)
+    scan = {(key, str(node)) for key, nodes in Resolver.from_store(store).by_name.items() for node in nodes}
+    rows = store.query(f"SELECT ?e ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e <{ATKG.nameKey}> ?k }} }}")
+    index = {(r["k"].value, r["e"].value) for r in rows}
+    slugs = {(key, node) for key, node in index if key in name_keys(node.removeprefix(str(ID)))}
+    assert len(scan) > 1000 and scan <= index and index - scan <= slugs
