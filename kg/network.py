@@ -26,6 +26,7 @@ hand-made graphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -50,6 +51,7 @@ __all__ = [
     "count_shortest_paths",
     "MEASURES",
     "analyze",
+    "passage_order",
 ]
 
 ID = "https://w3id.org/atkg/id/"
@@ -188,7 +190,7 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
             if a.value < b.value:  # as ?a < ?b: each pair once, a party never with itself
                 add(a, relation, b, via.removeprefix(ID), passage, other)
     ties = [
-        Tie(a, relation, b, via, tuple(sorted(passages, key=_passage_order)))
+        Tie(a, relation, b, via, tuple(sorted(passages, key=passage_order)))
         for (a, relation, b, via), passages in grouped.items()
     ]
     mechanisms, labels = _kinds(store, sorted(iris.values()), lang)
@@ -220,10 +222,18 @@ def _slug(term) -> str:
     return term.value.removeprefix(ID)
 
 
-def _passage_order(passage: str) -> tuple:
-    parts = passage.removeprefix("passage-").split("-", 1)
-    rest = parts[1] if len(parts) > 1 else ""
-    return (parts[0], not rest.isdigit(), int(rest) if rest.isdigit() else 0, rest)
+def passage_order(passage: str) -> tuple:
+    """The one order of passage slugs, shared by the network's ties (``analyze path``) and the
+    export's edges: by document, numbered paragraphs first, then footnotes, preambles and
+    summaries by name; numbers compare as numbers (2 before 10, footnote 2 before footnote 10)
+    and a synthetic copy's passage follows its original.
+
+    >>> sorted(["passage-003-fn-10", "passage-003-fn-2", "passage-003-12", "passage-002-40",
+    ...         "passage-003-2", "passage-003-12-x1", "passage-002-preamble-3"], key=passage_order)
+    ['passage-002-40', 'passage-002-preamble-3', 'passage-003-2', 'passage-003-12', \
+'passage-003-12-x1', 'passage-003-fn-2', 'passage-003-fn-10']
+    """
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", passage))
 
 
 # Above this many nodes, exact betweenness (a shortest-path search from every node: 3 s at 900
