@@ -20,6 +20,8 @@ __all__ = [
     "column_title",
     "row_count",
     "QUERY_COLUMNS_FR",
+    "QUERY_WORDS_FR",
+    "cell_word",
 ]
 
 LANGUAGES = ("en", "fr")
@@ -97,7 +99,7 @@ QUERY_COLUMNS_FR: dict[str, str] = {
     "founder": "fondateur",
     "funder": "bailleur de fonds",
     "funders": "bailleurs de fonds",
-    "how": "comment",
+    "how": "nature du lien",
     "instrument": "instrument",
     "kind": "type",
     "label": "libellé",
@@ -142,6 +144,46 @@ QUERY_COLUMNS_FR: dict[str, str] = {
     "unit": "unité",
     "value": "valeur",
     "via": "par",
+}
+
+
+# French for the words named queries answer with in some columns (a role, a kind of tie), which
+# the query text writes in English (``BIND ("event" AS ?how)``, a role's local name), per column:
+# the same English word may read differently in another column.
+QUERY_WORDS_FR: dict[str, dict[str, str]] = {
+    "role": {
+        "member": "membre",
+        "founder": "fondateur",
+        "chair": "président",
+        "coordinator": "coordonnateur",
+        "observer": "observateur",
+    },
+    "how": {
+        "programme": "programme",
+        "event": "manifestation",
+        "agreement": "accord",
+        "funder": "bailleur de fonds",
+    },
+    "tie": {
+        "agreement": "accord",
+        "programme": "programme",
+        "partnership": "partenariat",
+        "event": "manifestation",
+        "funded by": "financé par",
+        "funds": "finance",
+    },
+    "relation": {"established": "créé", "requested": "demandé"},
+    "membership": {
+        "both": "les deux",
+        "first only": "le premier seulement",
+        "second only": "le second seulement",
+    },
+    "kind": {
+        "preferred": "préféré",
+        "alternative": "variante",
+        "contradiction": "contradiction",
+        "precision": "précision",
+    },
 }
 
 
@@ -217,6 +259,17 @@ def column_title(column: str, lang: str) -> str:
     if base != column and base in QUERY_COLUMNS_FR:
         return f"{QUERY_COLUMNS_FR[base]} (libellé)"
     return column
+
+
+def cell_word(column: str, value: str, lang: str) -> str:
+    """A word a named query answers with in ``column``, in ``lang`` (any other value as it is).
+
+    >>> cell_word("role", "chair", "fr"), cell_word("role", "chair", "en"), cell_word("role", "UNODC", "fr")
+    ('président', 'chair', 'UNODC')
+    """
+    if _check(lang) == "en":
+        return value
+    return QUERY_WORDS_FR.get(column, {}).get(value, value)
 
 
 def row_count(rows: int, lang: str = "en") -> str:

@@ -117,3 +117,27 @@ def test_a_column_of_entities_without_a_label_gets_one(run):
     member = next(r for r in rows if r["subject"] == ID + "ilo" and r["object"] == ID + "icat")
     assert member["object_label"] == "Inter-Agency Coordination Group against Trafficking in Persons"
     assert all(r["object_label"] == "" for r in rows if not r["object"].startswith("https://"))
+
+
+def test_a_french_table_gives_the_words_a_query_answers_with_in_french(run):
+    """members-of-mechanism writes roles in English (a role's local name): a French table says them
+    in French; csv keeps the query's own words."""
+    french = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "fr").splitlines()
+    rows = [[c.strip() for c in re.split(r"\s{2,}", line)] for line in french[2:-1]]
+    assert re.split(r"\s{2,}", french[0])[:4] == ["membre", "rôle", "début", "fin"]
+    assert [
+        "Office des Nations Unies contre la drogue et le crime",
+        "président",
+        "2012-07",
+        "2012-12",
+    ] in rows
+    assert sorted({r[1] for r in rows}) == ["membre", "président"]
+    english = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "en").splitlines()
+    assert sorted({re.split(r"\s{2,}", line)[1] for line in english[2:-1]}) == ["chair", "member"]
+    countries = run("countries-engaged", "--lang", "fr").splitlines()
+    assert [re.split(r"\s{2,}", line)[:2] for line in countries[2:-1]] == [
+        ["Albanie", "manifestation"],
+        ["Rwanda", "programme"],
+    ]
+    csv_roles = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "fr", "--format", "csv")
+    assert {row["role"] for row in csv.DictReader(io.StringIO(csv_roles))} == {"chair", "member"}
