@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.curated import CuratedData
-from kg.errors import UsageError, ValidationError
+from kg.errors import UsageError
 from kg.lock import workspace_lock
 from kg.names import Resolver, expand_curie, slug
 from kg.namespace import ATKG, GRAPH_ENTITIES, GRAPH_ONTOLOGY, ID, ORG, PREFIXES, TIME
@@ -301,15 +301,7 @@ def run_edit(
         before = session.data.quads()
         summary = operation(session)
         after = session.data.quads()
-        try:
-            check_edit(workspace, session.ontology, before, after)
-        except ValidationError as refused:
-            if "an agreement needs at least two parties" in refused.message:  # an agreement alone
-                raise ValidationError(
-                    f"{refused.message}; create an agreement with its parties in one command: "
-                    "`atkg agreement add --type T --party A --party B --source DOC:PARA`"
-                ) from None
-            raise
+        check_edit(workspace, session.ontology, before, after)  # the shapes' messages say how to fix
         rendered = session.data.rendered()
         diff = _unified_diff(workspace, session.data.original, rendered)
         if dry_run:

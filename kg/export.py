@@ -50,7 +50,7 @@ def flat_network(store: GraphStore):
     """
     import networkx as nx
 
-    from kg.network import coordination_graph
+    from kg.network import coordination_graph, passage_order
 
     network = coordination_graph(store)
     labels: dict[str, dict[str, str]] = {}
@@ -68,7 +68,7 @@ def flat_network(store: GraphStore):
         )
     for source, target in sorted(tuple(sorted(edge)) for edge in network.edges):
         facts = network.edges[source, target].get("facts", [])
-        passages = sorted({p for fact in facts for p in fact.passages}, key=_passage_order)
+        passages = sorted({p for fact in facts for p in fact.passages}, key=passage_order)
         flat.add_edge(
             source,
             target,
@@ -78,11 +78,6 @@ def flat_network(store: GraphStore):
             passages=", ".join(passages),
         )
     return flat
-
-
-def _passage_order(passage: str) -> tuple:
-    """passage-001-2 before passage-001-10: document, then paragraph numbers as numbers."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", passage))
 
 
 def _gexf(network) -> str:

@@ -43,18 +43,6 @@ __all__ = [
 GRAPH_NAMES = ID["graph-names"]
 _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _NAME_PREDICATES = (*_LABEL_PREDICATES, ATKG.iso3166Alpha3, ATKG.iso3166Alpha2)
-_REPLACED_QUERY = """
-SELECT ?s ?o WHERE {
-  GRAPH <https://w3id.org/atkg/id/graph-entities> {
-    ?s <http://purl.org/dc/terms/isReplacedBy> ?o
-    FILTER NOT EXISTS { ?s a ?type }
-  }
-}"""
-_LABELS_QUERY = """
-SELECT ?s ?p ?label WHERE {
-  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel atkg:iso3166Alpha3 atkg:iso3166Alpha2 }
-  ?s ?p ?label FILTER (isIRI(?s) && STRSTARTS(STR(?s), "https://w3id.org/atkg/id/"))
-}"""
 
 
 def expand_curie(text: str) -> URIRef | None:
@@ -86,19 +74,30 @@ def _is_individual(node: object) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(str(ID))
 
 
-# What the index is made of, read from the entity graph by three lookups the engine answers from
-# its indexes (a graph and a predicate): labels and codes, slugs of typed individuals, and the
-# old slugs of merged ones. The same names the in-files resolver (``Resolver.from_quads`` over the
-# data files) knows; passages and documents are named by their slugs. Filtering and folding
-# happen in Python, row by row: the engine's string functions cost more than they save here.
-_NAME_LABELS_QUERY = """
-SELECT ?e ?label WHERE {
-  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel atkg:iso3166Alpha3 atkg:iso3166Alpha2 }
-  GRAPH id:graph-entities { ?e ?p ?label }
-}"""
+# What the index is made of, read by three lookups the engine answers from its indexes (a graph
+# and a predicate): labels and codes (of the entities, and of the documents and passages in the
+# provenance graph: "Document 003, paragraph 38", "Document 003, paragraphe 38", a symbol such as
+# "A/63/90"), slugs of typed individuals, and the old slugs of merged ones. The same names the
+# scan of a store's labels (``Resolver.from_store``) knows; passages and documents also answer to
+# their slugs, which the provenance graph types. Filtering and folding happen in Python, row by
+# row: the engine's string functions cost more than they save here.
+_NAMED_GRAPHS = (GRAPH_ENTITIES, GRAPH_PROVENANCE)
+
+
+def _labels_query(graphs: tuple[URIRef, ...] = ()) -> str:
+    """Every label and ISO code (``?e ?p ?label``) stated in ``graphs``; with none, in the store's
+    default graph (the union of its graphs on an embedded store: the scan of a store of unknown
+    layout, :meth:`Resolver.from_store`)."""
+    predicates = " ".join(f"<{p}>" for p in _NAME_PREDICATES)
+    pattern = "?e ?p ?label"
+    if graphs:
+        pattern = f"VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }} GRAPH ?g {{ {pattern} }}"
+    return f"SELECT ?e ?p ?label WHERE {{ VALUES ?p {{ {predicates} }} {pattern} }}"
+
+
 _NAME_TYPED_QUERY = "SELECT DISTINCT ?e WHERE { GRAPH id:graph-entities { ?e a ?type } }"
 # merge redirects only: a successor organisation (typed, described) keeps its own names
-_NAME_REPLACED_QUERY = """
+_REPLACED_QUERY = """
 SELECT ?old ?e WHERE {
   GRAPH id:graph-entities { ?old dcterms:isReplacedBy ?e FILTER NOT EXISTS { ?old a ?type } }
 }"""
@@ -109,13 +108,13 @@ def _name_texts(store) -> Iterator[tuple[object, str]]:
     import pyoxigraph as ox
 
     prefix = str(ID)
-    for e, label in store.query(_NAME_LABELS_QUERY, prefixes=PREFIXES):
+    for e, _, label in store.query(_labels_query(_NAMED_GRAPHS)):
         if isinstance(e, ox.NamedNode) and e.value.startswith(prefix) and isinstance(label, ox.Literal):
             yield e, label.value
     for (e,) in store.query(_NAME_TYPED_QUERY, prefixes=PREFIXES):
         if isinstance(e, ox.NamedNode) and e.value.startswith(prefix):
             yield e, e.value.removeprefix(prefix)
-    for old, e in store.query(_NAME_REPLACED_QUERY, prefixes=PREFIXES):
+    for old, e in store.query(_REPLACED_QUERY, prefixes=PREFIXES):
         if isinstance(e, ox.NamedNode):
             yield e, old.value.removeprefix(prefix)
 
@@ -209,16 +208,18 @@ class Resolver:
     @classmethod
     def from_store(cls, store) -> Resolver:
         """Every label of a store, scanned (the fallback for a store built without graph-names)."""
+        import pyoxigraph as ox
+
         resolver = cls()
-        for row in store.query(_LABELS_QUERY):
-            label = row["label"]
-            resolver.add(URIRef(row["s"].value), URIRef(row["p"].value), label.value, label.language)
+        for node, predicate, label in store.query(_labels_query()):
+            if isinstance(node, ox.NamedNode) and isinstance(label, ox.Literal):  # add() keeps id: only
+                resolver.add(URIRef(node.value), URIRef(predicate.value), label.value, label.language)
         for row in store.query(
             'SELECT DISTINCT ?s WHERE { ?s a ?t FILTER STRSTARTS(STR(?s), "https://w3id.org/atkg/id/") }'
         ):
             resolver.known.add(URIRef(row["s"].value))
-        for row in store.query(_REPLACED_QUERY):
-            resolver.replaced[URIRef(row["s"].value)] = URIRef(row["o"].value)
+        for old, node in store.query(_REPLACED_QUERY):
+            resolver.replaced[URIRef(old.value)] = URIRef(node.value)
         return resolver
 
     def current(self, node: URIRef) -> URIRef:
@@ -385,8 +386,9 @@ class StoreResolver:
         nodes = found or resolver.ranked(name)
         if nodes:
             values = " ".join(f"<{n}>" for n in nodes)
+            graphs = f"VALUES ?g {{ <{GRAPH_ENTITIES}> <{GRAPH_PROVENANCE}> }}"  # passages: provenance
             for row in self._rows(
-                f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH <{GRAPH_ENTITIES}> {{ ?e ?p ?o }} "
+                f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} {graphs} GRAPH ?g {{ ?e ?p ?o }} "
                 f"VALUES ?p {{ <{SKOS.prefLabel}> <{RDF.type}> }} }}"
             ):
                 node, term = URIRef(row["e"].value), row["o"]

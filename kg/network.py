@@ -26,6 +26,7 @@ hand-made graphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -50,6 +51,7 @@ __all__ = [
     "count_shortest_paths",
     "MEASURES",
     "analyze",
+    "passage_order",
 ]
 
 ID = "https://w3id.org/atkg/id/"
@@ -102,13 +104,17 @@ SELECT ?class ?kind WHERE {
     BIND ("mechanism" AS ?kind)
   }
 }"""
-# The classes and English labels of some nodes (given as VALUES, a few thousand at a time).
+# The classes and the French and English labels of some nodes (given as VALUES, a few thousand at
+# a time); the languages are inlined literals (Virtuoso 7 leaves a label bound through VALUES unbound).
 _NODES_QUERY = """
 SELECT ?node ?class ?label WHERE {
   VALUES ?node { %s }
   { GRAPH ?type_graph { ?node a ?class } }
   UNION
-  { GRAPH id:graph-entities { ?node skos:prefLabel ?label FILTER (LANG(?label) = "en") } }
+  {
+    GRAPH id:graph-entities { ?node skos:prefLabel ?label }
+    FILTER (LANG(?label) = "en" || LANG(?label) = "fr")
+  }
 }"""
 _NODES_PER_QUERY = 2000
 # Ties that make an actor part of a mechanism (brokers); members alone make overlap (as
@@ -161,8 +167,9 @@ def graph_from_ties(
     return graph
 
 
-def coordination_graph(store) -> nx.Graph:
-    """The coordination network of the store (see the module docstring for what links what)."""
+def coordination_graph(store, lang: str = "en") -> nx.Graph:
+    """The coordination network of the store (see the module docstring for what links what); each
+    agent's ``label`` is its label in ``lang``, else in the other language, else its slug."""
     grouped: dict[tuple[str, str, str, str], set[str]] = {}
     iris: dict[str, str] = {}
 
@@ -183,20 +190,20 @@ def coordination_graph(store) -> nx.Graph:
             if a.value < b.value:  # as ?a < ?b: each pair once, a party never with itself
                 add(a, relation, b, via.removeprefix(ID), passage, other)
     ties = [
-        Tie(a, relation, b, via, tuple(sorted(passages, key=_passage_order)))
+        Tie(a, relation, b, via, tuple(sorted(passages, key=passage_order)))
         for (a, relation, b, via), passages in grouped.items()
     ]
-    mechanisms, labels = _kinds(store, sorted(iris.values()))
+    mechanisms, labels = _kinds(store, sorted(iris.values()), lang)
     return graph_from_ties(ties, mechanisms, labels)
 
 
-def _kinds(store, nodes: Sequence[str]) -> tuple[set[str], dict[str, str]]:
-    """Which of ``nodes`` are mechanisms, and the English label of those that are agents."""
+def _kinds(store, nodes: Sequence[str], lang: str) -> tuple[set[str], dict[str, str]]:
+    """Which of ``nodes`` are mechanisms, and the label (in ``lang`` first) of those that are agents."""
     classes: dict[str, set[str]] = {"agent": set(), "mechanism": set()}
     for row in store.query(_CLASSES_QUERY):
         classes[row["kind"].value].add(row["class"].value)
     types: dict[str, set[str]] = {}
-    found: dict[str, str] = {}
+    found: dict[str, tuple[bool, str]] = {}  # node -> (not in lang, label): the smaller wins
     for start in range(0, len(nodes), _NODES_PER_QUERY):
         values = " ".join(f"<{n}>" for n in nodes[start : start + _NODES_PER_QUERY])
         for row in store.query(_NODES_QUERY % values):
@@ -204,20 +211,29 @@ def _kinds(store, nodes: Sequence[str]) -> tuple[set[str], dict[str, str]]:
             if row["class"] is not None:
                 types.setdefault(node, set()).add(row["class"].value)
             if row["label"] is not None:
-                found[node] = row["label"].value
+                candidate = (row["label"].language != lang, row["label"].value)
+                found[node] = min(found.get(node, candidate), candidate)
     agents = {n for n, kinds in types.items() if kinds & classes["agent"]}
     mechanisms = {n for n in agents if types[n] & classes["mechanism"]}
-    return mechanisms, {n: label for n, label in found.items() if n in agents}
+    return mechanisms, {n: label for n, (_, label) in found.items() if n in agents}
 
 
 def _slug(term) -> str:
     return term.value.removeprefix(ID)
 
 
-def _passage_order(passage: str) -> tuple:
-    parts = passage.removeprefix("passage-").split("-", 1)
-    rest = parts[1] if len(parts) > 1 else ""
-    return (parts[0], not rest.isdigit(), int(rest) if rest.isdigit() else 0, rest)
+def passage_order(passage: str) -> tuple:
+    """The one order of passage slugs, shared by the network's ties (``analyze path``) and the
+    export's edges: by document, numbered paragraphs first, then footnotes, preambles and
+    summaries by name; numbers compare as numbers (2 before 10, footnote 2 before footnote 10)
+    and a synthetic copy's passage follows its original.
+
+    >>> sorted(["passage-003-fn-10", "passage-003-fn-2", "passage-003-12", "passage-002-40",
+    ...         "passage-003-2", "passage-003-12-x1", "passage-002-preamble-3"], key=passage_order)
+    ['passage-002-40', 'passage-002-preamble-3', 'passage-003-2', 'passage-003-12', \
+'passage-003-12-x1', 'passage-003-fn-2', 'passage-003-fn-10']
+    """
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", passage))
 
 
 # Above this many nodes, exact betweenness (a shortest-path search from every node: 3 s at 900
@@ -290,16 +306,18 @@ def _sampled_betweenness(graph: nx.Graph, k: int, seed: int) -> dict[str, float]
     return {node: float(total[i]) / ((k - 1 if i in chosen else k) * pairs) for i, node in enumerate(nodes)}
 
 
-def betweenness_header(graph: nx.Graph) -> str:
-    """The betweenness column's name, saying when the values are an estimate.
+def betweenness_header(graph: nx.Graph, lang: str = "en") -> str:
+    """The betweenness column's name in ``lang``, saying when the values are an estimate.
 
-    >>> betweenness_header(nx.path_graph(3))
-    'betweenness'
+    >>> betweenness_header(nx.path_graph(3)), betweenness_header(nx.path_graph(3), "fr")
+    ('betweenness', "centralité d'intermédiarité")
     """
+    from kg.headings import betweenness_heading
+
     nodes = graph.number_of_nodes()
     if nodes <= EXACT_BETWEENNESS_NODES:
-        return "betweenness"
-    return f"betweenness (estimated from {BETWEENNESS_SOURCES} of {nodes:,} sources, seed {BETWEENNESS_SEED})"
+        return betweenness_heading(lang, nodes)
+    return betweenness_heading(lang, nodes, BETWEENNESS_SOURCES, BETWEENNESS_SEED)
 
 
 def eigenvector(graph: nx.Graph) -> dict[str, float]:
@@ -426,19 +444,29 @@ def communities(graph: nx.Graph, seed: int = 42) -> list[list[str]]:
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
 
 
-def shortest_path(graph: nx.Graph, source: str, target: str) -> list[str]:
-    """The nodes of a shortest path from ``source`` to ``target`` (fewest hops).
+def shortest_path(graph: nx.Graph, source: str, target: str, lang: str = "en") -> list[str]:
+    """The nodes of a shortest path from ``source`` to ``target`` (fewest hops); when there is
+    none, a :class:`ValidationError` saying so in ``lang``.
 
     >>> shortest_path(graph_from_ties([Tie("a", "agreement", "b"), Tie("b", "partner", "c")]), "a", "c")
     ['a', 'b', 'c']
     """
+    french = lang == "fr"
     for node in (source, target):
         if node not in graph:
-            raise ValidationError(f"{node} has no tie in the coordination network")
+            raise ValidationError(
+                f"{node} n'a aucun lien dans le réseau de coordination"
+                if french
+                else f"{node} has no tie in the coordination network"
+            )
     try:
         return nx.shortest_path(graph, source, target)
     except nx.NetworkXNoPath:
-        raise ValidationError(f"no path between {source} and {target} in the coordination network") from None
+        raise ValidationError(
+            f"aucun chemin entre {source} et {target} dans le réseau de coordination"
+            if french
+            else f"no path between {source} and {target} in the coordination network"
+        ) from None
 
 
 def path_hops(graph: nx.Graph, path: Sequence[str]) -> list[tuple[int, str, str, str, str, str]]:
@@ -482,31 +510,38 @@ def analyze(
     source: str | None = None,
     target: str | None = None,
     top: int | None = None,
+    lang: str = "en",
 ) -> tuple[list[str], list[tuple]]:
-    """What `atkg analyze MEASURE` prints: headers and rows, computed on the store's network."""
-    graph = coordination_graph(store)
+    """What `atkg analyze MEASURE` prints: headers and rows, computed on the store's network, in
+    ``lang`` (headings, kinds, relations and labels; slugs and numbers are the same in both)."""
+    from kg.headings import analyze_headings, kind_word, relation_word
+
+    if measure not in MEASURES:
+        raise UsageError(f"unknown measure '{measure}' (one of {', '.join(MEASURES)})")
+    if lang not in ("en", "fr"):
+        raise UsageError(f"--lang {lang}: use fr or en")
+    if measure == "path" and (not source or not target):
+        raise UsageError("path needs two actors, e.g. atkg analyze path UNODC Frontex")
+    graph = coordination_graph(store, lang)
+    headers = analyze_headings(measure, lang, betweenness_header(graph, lang))
     if measure == "centrality":
-        headers = ["node", "label", "kind", "neighbours", "degree", betweenness_header(graph), "eigenvector"]
-        rows = [(n, graph.nodes[n]["label"], k, d, dc, b, e) for n, k, d, dc, b, e in centrality(graph)]
+        rows = [
+            (n, graph.nodes[n]["label"], kind_word(k, lang), d, dc, b, e)
+            for n, k, d, dc, b, e in centrality(graph)
+        ]
     elif measure == "brokers":
-        headers, rows = ["actor", "mechanisms", "linked", betweenness_header(graph)], brokers(graph)
+        rows = brokers(graph)
     elif measure == "overlap":
-        headers, rows = ["mechanism", "other", "shared", "either", "jaccard"], mechanism_overlap(graph)
+        rows = mechanism_overlap(graph)
     elif measure == "communities":
-        headers = ["community", "size", "members"]
         rows = [(i, len(c), ", ".join(c)) for i, c in enumerate(communities(graph, seed), start=1)]
-    elif measure == "path":
-        if not source or not target:
-            raise UsageError("path needs two actors, e.g. atkg analyze path UNODC Frontex")
+    else:
         from kg.names import StoreResolver
 
         resolver = StoreResolver(store)  # an indexed lookup (id:graph-names), not a scan of labels
         start = resolver.resolve(source, "actor").removeprefix(ID)
         end = resolver.resolve(target, "actor").removeprefix(ID)
-        headers = ["step", "from", "relation", "to", "via", "passages", "shortest_paths"]
-        hops = path_hops(graph, shortest_path(graph, start, end))
+        hops = path_hops(graph, shortest_path(graph, start, end, lang))
         total = count_shortest_paths(graph, start, end)
-        rows = [(*hop, total) for hop in hops]
-    else:
-        raise UsageError(f"unknown measure '{measure}' (one of {', '.join(MEASURES)})")
+        rows = [(step, a, relation_word(r, lang), b, *rest, total) for step, a, r, b, *rest in hops]
     return headers, rows[:top] if top else rows

@@ -62,8 +62,11 @@ def terminal_text(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
-def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain table; data is never interpreted as markup, nor as terminal control sequences."""
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: str = "en") -> str:
+    """A plain table, its row count in ``lang``; data is never interpreted as markup, nor as
+    terminal control sequences."""
+    from kg.headings import row_count
+
     headers = [terminal_text(h) for h in headers]
     rows = [[terminal_text(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
@@ -72,7 +75,7 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()  # noqa: E731
     out = [line(headers), line(["-" * w for w in widths])]
     out += [line(row) for row in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    out.append(row_count(len(rows), lang))
     return "\n".join(out) + "\n"
 
 
@@ -95,11 +98,14 @@ def render_result(result, fmt: OutputFormat) -> str:
     return write_turtle(quads)
 
 
-def render_rows(headers: Sequence[str], rows: Sequence[Sequence[object]], fmt: OutputFormat) -> str:
-    """Rows computed in Python (analytics, listings) in the same formats as query results."""
+def render_rows(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], fmt: OutputFormat, lang: str = "en"
+) -> str:
+    """Rows computed in Python (analytics, listings) in the same formats as query results; a
+    table counts its rows in ``lang``."""
     text_rows = [[_cell(c) for c in row] for row in rows]
     if fmt == OutputFormat.table:
-        return render_table(headers, text_rows)
+        return render_table(headers, text_rows, lang)
     if fmt == OutputFormat.json:
         return (
             json.dumps(

@@ -134,9 +134,12 @@ def _short(text: str, limit: int = TABLE_TEXT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def table_rows(result: LabelledResult) -> tuple[list[str], list[list[str]]]:
+def table_rows(result: LabelledResult, lang: str = "en") -> tuple[list[str], list[list[str]]]:
     """What a table shows: each entity by its label (no IRI, no separate label column),
-    the document by its title, paragraph text shortened."""
+    the document by its title, paragraph text shortened; columns headed in ``lang``
+    (:func:`kg.headings.column_title`), and the words a query answers with (a role, a kind of tie)
+    in ``lang`` (:func:`kg.headings.cell_word`)."""
+    from kg.headings import cell_word, column_title
     from kg.output import term_text
 
     keep = [
@@ -145,7 +148,7 @@ def table_rows(result: LabelledResult) -> tuple[list[str], list[list[str]]]:
         if not (c.endswith("_label") and c[: -len("_label")] in result.columns)
         and c not in ("document_title",)
     ]
-    headers = [result.columns[i] for i in keep]
+    headers = [column_title(result.columns[i], lang) for i in keep]
     rows = []
     for row in result.rows:
         cells = []
@@ -158,6 +161,8 @@ def table_rows(result: LabelledResult) -> tuple[list[str], list[list[str]]]:
                 cells.append(_short(title.value, 40) if title is not None else term_text(term))
             elif column == "paragraph_text" and term is not None:
                 cells.append(_short(term.value))
+            elif isinstance(term, ox.Literal) and not term.language:  # a word the query wrote
+                cells.append(cell_word(column, term.value, lang))
             else:
                 cells.append(term_text(term))
         rows.append(cells)

@@ -154,3 +154,20 @@ def test_the_network_csv_is_gephis_edge_list(seed_built, cli):
 def test_network_exports_are_byte_identical_across_runs(seed_built, cli, fmt):
     first = cli("--workspace", seed_built.root, "export", "--format", fmt).stdout
     assert first and cli("--workspace", seed_built.root, "export", "--format", fmt).stdout == first
+
+
+def test_the_export_lists_an_edges_passages_in_the_networks_order(real_built):
+    """One order (kg.network.passage_order) for the ties `analyze path` shows and the export's edges."""
+    from kg.export import flat_network
+    from kg.network import coordination_graph, passage_order
+
+    store = open_store(real_built.store)
+    network, flat = coordination_graph(store), flat_network(store)
+    compared = 0
+    for source, target, data in network.edges(data=True):
+        facts = data["facts"]
+        assert all(list(f.passages) == sorted(f.passages, key=passage_order) for f in facts)
+        if len(facts) == 1:
+            assert flat.edges[source, target]["passages"] == ", ".join(facts[0].passages)
+            compared += len(facts[0].passages) > 1
+    assert compared > 10

@@ -133,3 +133,76 @@ def test_a_successor_organisation_still_answers_for_itself(seed_workspace):
     assert Session.open(ws).resolver.resolve("UNIFEM") == ID.unifem
     assert StoreResolver(open_store(ws.store)).resolve("unifem") == ID.unifem
     assert StoreResolver(open_store(ws.store)).resolve("id:unifem") == ID.unifem
+
+
+# Passages and documents by their labels (kg.provenance writes them in both languages), as the
+# scan of a store's labels (Resolver.from_store) always found them; through the index, no scan.
+SOURCE_NAMES = [
+    ("Document 003, paragraph 38", ID["passage-003-38"]),
+    ("Document 003, paragraphe 38", ID["passage-003-38"]),
+    ("document 003 paragraphe 38", ID["passage-003-38"]),
+    ("Document 002, préambule 10", ID["passage-002-preamble-10"]),
+    ("Document 002, preamble 10", ID["passage-002-preamble-10"]),
+    ("Document 000, résumé 1", ID["passage-000-summary-1"]),
+    ("Document 003, footnote 6", ID["passage-003-fn-6"]),
+    ("Document 003, note 6", ID["passage-003-fn-6"]),
+    ("Document 004, footnote *", ID["passage-004-fn-star"]),
+    ("passage-003-38", ID["passage-003-38"]),
+    ("Document 003", ID["doc-003"]),
+    ("E/CN.15/2008/6", ID["doc-003"]),
+    ("CTOC/COP/2012/2", ID["doc-001"]),
+    ("doc-001", ID["doc-001"]),
+]
+
+
+@pytest.mark.parametrize(("name", "node"), SOURCE_NAMES)
+def test_passages_and_documents_resolve_by_their_labels_through_the_index(
+    seed_built, name, node, monkeypatch
+):
+    from kg.names import Resolver
+
+    store = open_store(seed_built.store)
+    assert Resolver.from_store(store).resolve(name) == node  # the scan of every label
+    monkeypatch.setattr(Resolver, "from_store", None)  # the index alone answers
+    assert StoreResolver(store).resolve(name) == node
+
+
+def test_the_names_graph_keys_passages_and_documents(seed_built):
+    store = open_store(seed_built.store)
+    rows = store.query(
+        f"SELECT ?e ?k WHERE {{ VALUES ?e {{ <{ID['passage-003-38']}> <{ID['doc-003']}> }} "
+        f"GRAPH <{GRAPH_NAMES}> {{ ?e <{ATKG.nameKey}> ?k }} }} ORDER BY ?e ?k"
+    )
+    assert [(r["e"].value.removeprefix(str(ID)), r["k"].value) for r in rows] == [
+        ("doc-003", "document 003"),
+        ("doc-003", "document003"),
+        ("doc-003", "e cn 15 2008 6"),
+        ("doc-003", "ecn1520086"),
+        ("passage-003-38", "document 003 paragraph 38"),
+        ("passage-003-38", "document 003 paragraphe 38"),
+        ("passage-003-38", "document003paragraph38"),
+        ("passage-003-38", "document003paragraphe38"),
+    ]
+
+
+def test_a_misspelt_passage_label_is_suggested_with_its_type_and_label(seed_built):
+    with pytest.raises(UsageError) as in_store:
+        StoreResolver(open_store(seed_built.store)).resolve("Document 003, paragraf 38", "passage")
+    assert str(in_store.value) == (
+        "passage 'Document 003, paragraf 38' not found; did you mean passage-003-38 "
+        "(atkg:Passage, Document 003, paragraph 38), passage-003-3 (atkg:Passage, Document 003, "
+        "paragraph 3), passage-003-8 (atkg:Passage, Document 003, paragraph 8)?"
+    )
+
+
+def test_the_index_and_the_scan_know_the_same_names(seed_built):
+    """Both read labels through kg.names._labels_query (named graphs for the index, the union for
+    the scan): every folded label the scan finds is a key of the index; the index adds the slugs."""
+    from kg.names import Resolver, name_keys
+
+    store = open_store(seed_built.store)
+    scan = {(key, str(node)) for key, nodes in Resolver.from_store(store).by_name.items() for node in nodes}
+    rows = store.query(f"SELECT ?e ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e <{ATKG.nameKey}> ?k }} }}")
+    index = {(r["k"].value, r["e"].value) for r in rows}
+    slugs = {(key, node) for key, node in index if key in name_keys(node.removeprefix(str(ID)))}
+    assert len(scan) > 1000 and scan <= index and index - scan <= slugs

@@ -284,3 +284,112 @@ def test_a_large_network_estimates_betweenness_from_seeded_sources_and_says_so(r
     assert {r[0]: r[6] for r in rows} == pytest.approx({r[0]: r[6] for r in exact[1]}, abs=1e-12)
     brokers_headers, _ = analyze(open_store(real_built.store), "brokers")
     assert brokers_headers[3] == headers[5]
+
+
+# --- both languages, whole: headings, notes, kinds, relations, labels ---------------------------
+
+HEADINGS = {
+    "centrality": (
+        "node,label,kind,neighbours,degree,betweenness,eigenvector",
+        "nœud,libellé,type,voisins,centralité de degré,centralité d'intermédiarité,"
+        "centralité de vecteur propre",
+    ),
+    "brokers": (
+        "actor,mechanisms,linked,betweenness",
+        "acteur,nombre de mécanismes,mécanismes,centralité d'intermédiarité",
+    ),
+    "overlap": (
+        "mechanism,other,shared,either,jaccard",
+        "mécanisme,autre mécanisme,membres communs,membres de l'un ou de l'autre,indice de Jaccard",
+    ),
+    "communities": ("community,size,members", "communauté,taille,membres"),
+    "path": (
+        "step,from,relation,to,via,passages,shortest_paths",
+        "étape,de,relation,à,par,passages,plus courts chemins",
+    ),
+}
+
+
+@pytest.mark.parametrize("measure", sorted(HEADINGS))
+def test_every_measure_is_headed_in_the_language_asked(querypack, cli, measure):
+    actors = ["ONUDC", "Frontex"] if measure == "path" else []
+    for lang, expected in zip(("en", "fr"), HEADINGS[measure], strict=True):
+        result = cli(
+            "--workspace", querypack.root, "analyze", measure, *actors, "--format", "csv", "--lang", lang
+        )
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[0] == expected
+    default = cli("--workspace", querypack.root, "analyze", measure, *actors, "--format", "csv")
+    assert default.stdout.splitlines()[0] == HEADINGS[measure][0]
+
+
+def test_french_centrality_gives_french_kinds_and_labels(querypack, cli):
+    rows = json.loads(
+        cli(
+            "--workspace",
+            querypack.root,
+            "analyze",
+            "centrality",
+            "--top",
+            "2",
+            "--format",
+            "json",
+            "--lang",
+            "fr",
+        ).stdout
+    )
+    assert [(r["nœud"], r["type"]) for r in rows] == [("ungift", "acteur"), ("icat", "mécanisme")]
+    assert rows[1]["libellé"] == "Groupe interinstitutions de coopération contre la traite des personnes"
+    english = json.loads(
+        cli("--workspace", querypack.root, "analyze", "centrality", "--top", "2", "--format", "json").stdout
+    )
+    assert [(r["kind"], r["label"]) for r in english][1] == (
+        "mechanism",
+        "Inter-Agency Coordination Group against Trafficking in Persons",
+    )
+    assert [r["betweenness"] for r in english] == [r["centralité d'intermédiarité"] for r in rows]
+
+
+def test_a_french_path_names_its_relations_in_french(querypack, cli):
+    def hops(*lang):
+        args = ("analyze", "path", "Frontex", "Stop the Traffik", "--format", "json", *lang)
+        return [list(h.values()) for h in json.loads(cli("--workspace", querypack.root, *args).stdout)]
+
+    french = {"agreement": "accord", "chairs": "préside", "memberOf": "membre de"}
+    french |= {"^memberOf": "a pour membre", "^fundedBy": "finance", "partner": "partenaire"}
+    english = hops()
+    assert {h[2] for h in english} == set(french)
+    assert hops("--lang", "fr") == [[*h[:2], french[h[2]], *h[3:]] for h in english]
+
+
+def test_a_french_table_counts_its_rows_in_french(querypack, cli):
+    table = cli("--workspace", querypack.root, "analyze", "overlap", "--lang", "fr").stdout.splitlines()
+    assert table[0].split("  ")[0] == "mécanisme"
+    assert table[-1] == f"({len(table) - 3} lignes)"
+    top = cli("--workspace", querypack.root, "analyze", "overlap", "--top", "1", "--lang", "fr").stdout
+    assert top.splitlines()[-1] == "(1 ligne)"
+    english = cli("--workspace", querypack.root, "analyze", "overlap", "--top", "1").stdout
+    assert english.splitlines()[-1] == "(1 row)"
+
+
+def test_no_path_is_said_in_the_language_asked():
+    graph = graph_from_ties([Tie("a", "agreement", "b"), Tie("x", "partner", "y")])
+    with pytest.raises(ValidationError, match="^aucun chemin entre a et x dans le réseau de coordination$"):
+        shortest_path(graph, "a", "x", "fr")
+    with pytest.raises(ValidationError, match="^nobody n'a aucun lien dans le réseau de coordination$"):
+        shortest_path(graph, "a", "nobody", "fr")
+
+
+def test_an_estimated_betweenness_says_so_in_french(real_built, monkeypatch):
+    import kg.network
+
+    nodes = coordination_graph(open_store(real_built.store)).number_of_nodes()
+    monkeypatch.setattr(kg.network, "EXACT_BETWEENNESS_NODES", nodes - 1)
+    monkeypatch.setattr(kg.network, "BETWEENNESS_SOURCES", 20)
+    headers, _ = analyze(open_store(real_built.store), "brokers", lang="fr")
+    assert headers == [
+        "acteur",
+        "nombre de mécanismes",
+        "mécanismes",
+        f"centralité d'intermédiarité (estimée à partir de 20 des {nodes} sources, graine 42)",
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -37,7 +38,13 @@ def run(querypack, cli):
 
 def test_a_table_names_entities_in_the_chosen_language_and_shortens_the_paragraph(run):
     lines = run("funding-flows", "--param", "recipient=ICAT", "--with-sources", "--lang", "fr").splitlines()
-    assert lines[0].split() == ["funder", "recipient", "document", "paragraph", "paragraph_text"]
+    assert re.split(r"\s{2,}", lines[0]) == [
+        "bailleur de fonds",
+        "bénéficiaire",
+        "document",
+        "paragraphe",
+        "texte du paragraphe",
+    ]
     cells = [c for c in lines[2].split("  ") if c.strip()]
     assert [c.strip() for c in cells[:2]] == [
         "Bélarus",
@@ -47,7 +54,44 @@ def test_a_table_names_entities_in_the_chosen_language_and_shortens_the_paragrap
     assert cells[3].strip() == "11"
     text = cells[4].strip()
     assert len(text) == TABLE_TEXT and text.endswith("…") and PARAGRAPH_11.startswith(text[:-1])
+    assert lines[-1] == "(1 ligne)"
+
+
+def test_an_english_table_heads_its_columns_with_the_query_variables(run):
+    lines = run("funding-flows", "--param", "recipient=ICAT", "--with-sources", "--lang", "en").splitlines()
+    assert re.split(r"\s{2,}", lines[0]) == ["funder", "recipient", "document", "paragraph", "paragraph_text"]
+    assert [c.strip() for c in re.split(r"\s{2,}", lines[2])[:2]] == [
+        "Belarus",
+        "Inter-Agency Coordination Group against Trafficking in Persons",
+    ]
     assert lines[-1] == "(1 row)"
+
+
+def test_machine_formats_keep_the_variable_names_in_french(run):
+    answer = run("funding-flows", "--param", "recipient=ICAT", "--format", "csv", "--lang", "fr")
+    assert answer.splitlines()[0] == "funder,funder_label,recipient,recipient_label"
+
+
+def test_every_column_of_every_named_query_has_a_french_title(querypack):
+    """A French table heads every column in French: a query adding a variable adds its title to
+    kg.headings.QUERY_COLUMNS_FR (a ``<column>_label`` is titled from ``<column>``)."""
+    import pyoxigraph as ox
+
+    from kg.headings import column_title
+    from kg.namespace import PREFIXES
+    from kg.querypack import SOURCE_COLUMNS, load_pack
+
+    columns = set(SOURCE_COLUMNS) | {"document_title", "paragraph_text"}
+    for query in load_pack(querypack.queries_dir).values():
+        answer = ox.Store().query(query.text, prefixes=PREFIXES)
+        if isinstance(answer, ox.QuerySolutions):
+            columns |= {v.value for v in answer.variables}
+    assert len(columns) > 60
+    assert [c for c in sorted(columns) if column_title(c, "fr") == c and c not in FRENCH_AS_IS] == []
+
+
+FRENCH_AS_IS = {"date", "document", "instrument", "observation", "parties", "passage", "passages"}
+FRENCH_AS_IS |= {"programme", "publication", "relation"}
 
 
 def test_json_gives_iri_and_label_columns_and_the_whole_paragraph(run):
@@ -73,3 +117,27 @@ def test_a_column_of_entities_without_a_label_gets_one(run):
     member = next(r for r in rows if r["subject"] == ID + "ilo" and r["object"] == ID + "icat")
     assert member["object_label"] == "Inter-Agency Coordination Group against Trafficking in Persons"
     assert all(r["object_label"] == "" for r in rows if not r["object"].startswith("https://"))
+
+
+def test_a_french_table_gives_the_words_a_query_answers_with_in_french(run):
+    """members-of-mechanism writes roles in English (a role's local name): a French table says them
+    in French; csv keeps the query's own words."""
+    french = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "fr").splitlines()
+    rows = [[c.strip() for c in re.split(r"\s{2,}", line)] for line in french[2:-1]]
+    assert re.split(r"\s{2,}", french[0])[:4] == ["membre", "rôle", "début", "fin"]
+    assert [
+        "Office des Nations Unies contre la drogue et le crime",
+        "président",
+        "2012-07",
+        "2012-12",
+    ] in rows
+    assert sorted({r[1] for r in rows}) == ["membre", "président"]
+    english = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "en").splitlines()
+    assert sorted({re.split(r"\s{2,}", line)[1] for line in english[2:-1]}) == ["chair", "member"]
+    countries = run("countries-engaged", "--lang", "fr").splitlines()
+    assert [re.split(r"\s{2,}", line)[:2] for line in countries[2:-1]] == [
+        ["Albanie", "manifestation"],
+        ["Rwanda", "programme"],
+    ]
+    csv_roles = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "fr", "--format", "csv")
+    assert {row["role"] for row in csv.DictReader(io.StringIO(csv_roles))} == {"chair", "member"}

@@ -343,12 +343,13 @@ def test_run_csv_and_tsv_are_w3c_results(run):
 def test_run_table_and_lang(run):
     result = run(*ARGS, "--lang", "fr")
     # the entity by its French label (its IRI and the query's own label column are for csv/json)
-    assert result.stdout.splitlines()[0].split() == ["agreement", "agreement_type", "date", "parties"]
+    headings = [h for h in result.stdout.splitlines()[0].split("  ") if h]
+    assert [h.strip() for h in headings] == ["accord", "type d'accord", "date", "parties"]
     assert (
         result.stdout.splitlines()[2].split("  ")[0] == "Accord de coopération entre l'ONUDC et l'OIM (2012)"
     )
     assert "accord de coopération" in result.stdout.splitlines()[2]
-    assert result.stdout.endswith("(1 row)\n")
+    assert result.stdout.endswith("(1 ligne)\n")
 
 
 def test_with_sources_adds_document_and_paragraph(run):

@@ -137,9 +137,10 @@ def test_a_loaded_graph_carries_the_name_index_a_build_writes(synthetic, tmp_pat
     assert str(resolver.resolve("onudc 1")) == ID + "unodc-x1"
     assert str(resolver.resolve("Organisation internationale du Travail 1")) == ID + "ilo-x1"
     assert str(resolver.resolve("UNODC")) == ID + "unodc"
-    # passages and documents have no keys: their slugs answer (the provenance graph types them)
+    # passages and documents answer to their slugs (the provenance graph types them) and labels
     assert str(resolver.resolve("passage-001-12-x1")) == ID + "passage-001-12-x1"
-    assert not {e for e, _ in loaded if "passage-" in e}
+    assert (ID + "passage-001-12", "document 001 paragraph 12") in loaded
+    assert str(resolver.resolve("Document 001, paragraphe 12 1")) == ID + "passage-001-12-x1"
     with pytest.raises(UsageError, match="^entity 'UNODC 7' not found"):
         resolver.resolve("UNODC 7")
 

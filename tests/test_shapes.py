@@ -42,7 +42,9 @@ id:passage-001-12 {
     assert messages == [
         "shacl: country-ZZZ iso3166Alpha2: needs one ISO 3166-1 alpha-2 code",
         "shacl: country-ZZZ iso3166Alpha3: needs one ISO 3166-1 alpha-3 code",
-        "shacl: lonely-agreement party: an agreement needs at least two parties",
+        "shacl: lonely-agreement party: an agreement needs at least two parties; create an agreement "
+        "with its parties in one command: `atkg agreement add --type T --party A --party B --source "
+        "DOC:PARA`",
         "shacl: lonely-agreement prefLabel: needs exactly one skos:prefLabel in @fr and one in @en",
         "shacl: lonely-agreement: dates are xsd:date, xsd:gYearMonth or xsd:gYear",
         "shacl: membership-x organization: a membership has exactly one organization "

@@ -87,7 +87,9 @@ def run_query(
         Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE; repeat for each parameter.")
     ] = None,
     format: FormatOption = OutputFormat.table,
-    lang: Annotated[Language, typer.Option("--lang", help="Language of label columns.")] = Language.en,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of labels and of a table's headings.")
+    ] = Language.en,
     with_sources: Annotated[
         bool, typer.Option("--with-sources", help="Add the document and paragraph behind each row.")
     ] = False,
@@ -98,6 +100,7 @@ def run_query(
 
     Formats are those of atkg sparql (json: W3C SPARQL results JSON). Entities show as their
     labels in --lang (table) or get a <column>_label column beside their IRI (csv, tsv, json);
+    a table heads its columns in --lang, csv, tsv and json keep the query's variable names;
     --with-sources adds the document (and its title) and the paragraph (and its text).
 
     Example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
@@ -120,23 +123,30 @@ def run_query(
         return
     labelled = label_result(open_store(location), result, lang.value, with_sources)
     if format == OutputFormat.table:
-        typer.echo(render_table(*table_rows(labelled)), nl=False)
+        typer.echo(render_table(*table_rows(labelled, lang.value), lang.value), nl=False)
     else:
         typer.echo(render_terms(labelled.columns, labelled.rows, format), nl=False)
 
 
-def _analyze(ctx: typer.Context, store: str | None, measure: str, format: OutputFormat, **options) -> None:
+def _analyze(
+    ctx: typer.Context, store: str | None, measure: str, format: OutputFormat, lang: Language, **options
+) -> None:
     from kg.network import analyze
     from kg.output import render_rows
     from kg.store import open_store
 
     settings: Options = ctx.obj.with_store(store)
     workspace = settings.resolve()
-    headers, rows = analyze(open_store(settings.store_location(workspace)), measure, **options)
-    typer.echo(render_rows(headers, rows, format), nl=False)
+    location = settings.store_location(workspace)
+    headers, rows = analyze(open_store(location), measure, lang=lang.value, **options)
+    typer.echo(render_rows(headers, rows, format, lang.value), nl=False)
 
 
 TopOption = Annotated[Optional[int], typer.Option("--top", min=1, help="Only the first N rows.")]
+LangOption = Annotated[
+    Language,
+    typer.Option("--lang", help="Language of headings, kinds, relations and labels (fr or en)."),
+]
 
 
 @analyze_app.command("centrality")
@@ -145,13 +155,14 @@ def centrality(
     ctx: typer.Context,
     top: TopOption = None,
     format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.en,
     store: StoreOption = None,
 ) -> None:
     """Degree, betweenness and eigenvector centrality of every actor and mechanism.
 
-    Example: atkg analyze centrality --top 10
+    Example: atkg analyze centrality --top 10 --lang fr
     """
-    _analyze(ctx, store, "centrality", format, top=top)
+    _analyze(ctx, store, "centrality", format, lang, top=top)
 
 
 @analyze_app.command("brokers")
@@ -160,13 +171,14 @@ def brokers(
     ctx: typer.Context,
     top: TopOption = None,
     format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.en,
     store: StoreOption = None,
 ) -> None:
     """Actors that link two or more mechanisms, with their betweenness.
 
     Example: atkg analyze brokers --format csv
     """
-    _analyze(ctx, store, "brokers", format, top=top)
+    _analyze(ctx, store, "brokers", format, lang, top=top)
 
 
 @analyze_app.command("overlap")
@@ -175,13 +187,14 @@ def overlap(
     ctx: typer.Context,
     top: TopOption = None,
     format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.en,
     store: StoreOption = None,
 ) -> None:
     """Membership overlap (Jaccard index) between every two mechanisms that share a member.
 
     Example: atkg analyze overlap
     """
-    _analyze(ctx, store, "overlap", format, top=top)
+    _analyze(ctx, store, "overlap", format, lang, top=top)
 
 
 @analyze_app.command("communities")
@@ -190,13 +203,14 @@ def communities(
     ctx: typer.Context,
     seed: Annotated[int, typer.Option("--seed", help="Louvain random seed.")] = 42,
     format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.en,
     store: StoreOption = None,
 ) -> None:
     """Communities of the coordination network (Louvain, seeded: the same answer every run).
 
     Example: atkg analyze communities --seed 42
     """
-    _analyze(ctx, store, "communities", format, seed=seed)
+    _analyze(ctx, store, "communities", format, lang, seed=seed)
 
 
 @analyze_app.command("path")
@@ -206,13 +220,14 @@ def path(
     source: Annotated[str, typer.Argument(help="The first actor (acronym, label, slug or IRI).")],
     target: Annotated[str, typer.Argument(help="The second actor.")],
     format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.en,
     store: StoreOption = None,
 ) -> None:
     """The shortest path between two actors, each hop with its facts and their source passages.
 
     Example: atkg analyze path UNODC Frontex
     """
-    _analyze(ctx, store, "path", format, source=source, target=target)
+    _analyze(ctx, store, "path", format, lang, source=source, target=target)
 
 
 @reports_errors
