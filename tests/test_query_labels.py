@@ -141,3 +141,33 @@ def test_a_french_table_gives_the_words_a_query_answers_with_in_french(run):
     ]
     csv_roles = run("members-of-mechanism", "--param", "mechanism=GMG", "--lang", "fr", "--format", "csv")
     assert {row["role"] for row in csv.DictReader(io.StringIO(csv_roles))} == {"chair", "member"}
+
+
+def test_labels_read_in_blocks_of_iris_give_the_same_answer_as_one_block(querypack, monkeypatch):
+    """Labels are looked up for the answer's IRIs only, CHUNK at a time (not every label of the
+    store): blocks of 2 label ICAT's 9 members (10 rows) as one block does, in 5 queries."""
+    from kg import resultlabels
+    from kg.querypack import run_by_name
+    from kg.store import open_store
+
+    store = open_store(querypack.store)
+
+    def labelled(chunk: int) -> tuple[list, int]:
+        monkeypatch.setattr(resultlabels, "CHUNK", chunk)
+        asked = []
+        counting = type("Counting", (), {"query": lambda _, text: asked.append(text) or store.query(text)})()
+        result = run_by_name(
+            querypack.queries_dir, querypack.store, "members-of-mechanism", ["mechanism=ICAT"], "fr"
+        )
+        answer = resultlabels.label_result(counting, result, "fr")
+        return [[str(t) for t in row] for row in answer.rows], len(asked)
+
+    whole, one = labelled(1000)
+    blocks, many = labelled(2)
+    assert blocks == whole and one == 1
+    assert (len(whole), len({row[0] for row in whole}), many) == (10, 9, 5)  # 9 members and ICAT
+    assert whole[0][:3] == [
+        "<https://w3id.org/atkg/id/ilo>",
+        '"Organisation internationale du Travail"@fr',
+        '"member"',
+    ]
