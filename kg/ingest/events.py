@@ -1,0 +1,186 @@
+"""Events the report describes instead of naming: "un atelier régional a été organisé au
+Cap-Vert", "une réunion de chercheurs", "la prochaine réunion du Groupe", "sa cinquième session".
+
+UN reports rarely give a meeting, workshop or training a proper name, so the name-based finders
+(kg.ingest.newentities) never see them, and every fact about them (organiser, participants,
+place, dates) had nothing to hang on. Here a lower-case event noun after a determiner, with the
+words that qualify it, is proposed as a new ``atkg:Event`` whose French label is those words as
+printed ("atelier régional", "réunion de chercheurs") and whose slug follows kg/data/README.md
+(``event-<words>-<year>``). Only an event the sentence anchors (a date, a place, or a verb such as
+"organisé", "tenu", "accueilli", "participé") is proposed: "des échanges d'informations" with
+nothing around it is a common noun, not a meeting.
+
+Its facts come from the same sentence rules as any event (kg.ingest.facts: organised by, hosted
+by, place, dates, country) plus :func:`event_facts`, the phrasings those rules do not read: "X a
+tenu une réunion" / "le débat que X a tenu", "X, à sa dix-septième session", "la session du
+Conseil des droits de l'homme", "X accueille une réunion", and the participants listed after
+"étaient présents aux réunions:" / "Ont participé aux réunions ... les organisations suivantes:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.dates import first_date
+from kg.ingest.facts import Item, Proposal
+from kg.ingest.mentions import Mention
+from kg.ingest.newentities import NewEntity
+from kg.ingest.sentences import sentences
+from kg.ingest.slugs import propose_slug
+
+__all__ = ["find_events", "event_facts"]
+
+EVENT = "atkg:Event"
+
+_HEAD = (
+    r"réunions?|ateliers?|séminaires?|conférences?|forums?|colloques?|sommets?|sessions?"
+    r"|séances?\s+d[’']\s*information|tables?\s+rondes?|expositions?|échanges?\s+entre|manifestations?"
+    r"|événements?|débats?\s+thématiques?|stages?\s+de\s+formation|cours\s+de\s+formation"
+    r"|programmes?\s+de\s+formation|formations?\s+(?=[a-zé]+ée?s?\b)|consultations?\s+officieuses?"
+    r"|tournois"
+)
+# ordinals and the few adjectives printed before the noun: part of the label ("cinquième session")
+_BEFORE = r"(?:(?:premi[eè]re?|prochaine?|nouvelle|nouveau|grande?|[a-zé]+(?:-\s?[a-zé]+)?i[èéeê]me)\s+){0,2}"
+_DETERMINER = (
+    r"(?:\b(?:[Uu]ne?|[Dd]es|[Ll]es|[Ll]a|[Ll]e|[Ss]a|[Ss]es|[Ss]on|[Dd]u|[Aa]ux|[Aa]u|[Dd]e)\s+"
+    r"|\b[LlDd][’']\s*)"
+    r"(?:(?:deux|trois|quatre|cinq|six|plusieurs|nombreu(?:x|ses))\s+)?"
+)
+_EVENT_RE = re.compile(rf"{_DETERMINER}(?P<name>{_BEFORE}(?P<head>{_HEAD}))\b")
+# where the words that qualify the noun stop: a clause, a verb, a place, a date, a purpose
+_STOP = re.compile(
+    r"[,;:()«»“”\"\[\]]|\.(?:\s|$)|\s(?:qui|que|qu[’']|dont|où|lequel|laquelle|lesquels|lesquelles|auxquel\w*|auquel"
+    r"|tenue?s?|organisée?s?|accueillie?s?|prévue?s?|intitulée?s?|a|ont|est|sont|était|étaient|sera"
+    r"|seront|s[’']est|se|s[’']|avait|avaient|ayant|pour|afin|dans|lors|avec|depuis|pendant|chaque"
+    r"|pourr\w+|peu\w+|doi\w+|vis\w+|permet\w*"
+    r"|jusqu[’']|actuellement|également|y|en(?!\s+(?:matière|faveur|vue|ce\s+qui))"
+    r"|(?:à|au|aux)(?=\s+[A-ZÉ])|(?:le|les|du|au)(?=\s+(?:\d|1er))|à\s+(?:l[’']|la)\s*(?:issue|occasion|intention))\b"
+)
+_TRAILING = re.compile(r"(?:\s+(?:de|des|du|d[’']|la|le|les|l[’']|à|au|aux|et|sur|en))+\s*$")
+_ANCHOR = re.compile(
+    r"organis|\btenue?s?\b|tiendra|\ba\s+tenu|\bont\s+tenu|accueill|eu\s+lieu|particip|présents?\b"
+    r"|dirig|inaugur|célébr|s[’']est\s+déroul|rassembl",
+    re.I,
+)
+_SUMMARY = re.compile(r"(?:jusqu[’']\s*)?à\s+ce\s+jour", re.I)  # "les trois réunions tenues à ce jour"
+_CARDINAL = re.compile(r"^(?:deux|trois|quatre|cinq|six|plusieurs|nombreux|nombreuses)\s+", re.I)
+
+
+def _label(text: str, start: int, head_end: int, limit: int) -> tuple[int, str]:
+    """(end, label): the event's words from its first word up to where the qualifying words stop."""
+    stop = _STOP.search(text, head_end, limit)
+    end = stop.start() if stop else limit
+    words = text[head_end:end].split()
+    if len(words) > 14:  # a long complement is the sentence going on, not the name
+        end = head_end + len(" ".join(text[head_end:end].split()[:14])) + 1
+    tail = _TRAILING.search(text, start, end)
+    if tail:
+        end = tail.start()
+    label = re.sub(r"\s+", " ", text[start:end]).strip()
+    label = re.sub(r"\s+’\s*|’\s+", "’", label)
+    return start + len(text[start:end].rstrip()), label
+
+
+def _year(sentence: str, at: int) -> str | None:
+    """The event's year: the first date after it in its sentence, else the last one before."""
+    after = first_date(sentence[at:])
+    if after:
+        return after[:4]
+    before = re.findall(r"\b(?:19|20)\d\d\b", sentence[:at])
+    return before[-1] if before else None
+
+
+def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> list[NewEntity]:
+    """Events one passage describes, outside the names already found (known or new)."""
+    busy = [(m.start, m.end) for m in mentions] + [(e.start, e.end) for e in taken]
+    found: list[NewEntity] = []
+    for begin, finish in sentences(text):
+        sentence = text[begin:finish]
+        if _SUMMARY.search(sentence):
+            continue  # "présents aux trois réunions tenues à ce jour": the ones already named
+        for match in _EVENT_RE.finditer(sentence):
+            start = begin + match.start("name")
+            head_end = begin + match.end("head")
+            if any(s < head_end and start < e for s, e in busy):
+                continue
+            determiner = match.group(0)[: match.start("name") - match.start()].strip().lower()
+            end, label = _label(text, start, head_end, finish)
+            label = _CARDINAL.sub("", label)
+            bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
+            if bare:
+                continue  # "l'atelier", "une réunion": a reference, or too little to name it
+            ordinal = re.match(r"[a-zé\- ]+i[èéeê]me|premi|prochain", label)
+            if determiner in ("de", "d'", "d’") and not ordinal:
+                continue  # "activités de formation", "d'échanges": a kind of activity
+            local = match.start("name")
+            window = sentence[max(0, local - 80) : min(len(sentence), end - begin + 80)]
+            if not (_ANCHOR.search(window) or first_date(window) or re.search(r"\bà\s+[A-ZÉ]", window)):
+                continue
+            year = _year(sentence, end - begin)
+            slug = propose_slug(label, EVENT, None, year)
+            found.append(NewEntity(start, end, label, EVENT, slug, None, None, 0.5))
+            busy.append((start, end))
+    return found
+
+
+def _agents_in_clause(items: list[Item], start: int, end: int, sentence: str) -> list[Item]:
+    """Agents named between the last clause break before ``end`` and ``end``."""
+    clause = max((m.end() for m in re.finditer(r"[;:]|,\s+(?=[a-zé])", sentence[start:end])), default=0)
+    return [i for i in items if start + clause <= i.start and i.end <= end and i.agent]
+
+
+_HELD = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+)?tenue?s?\b")
+_HOSTS = re.compile(r"\baccueille(?:nt)?\b")
+_AT_SESSION = re.compile(r"\b[àa]\s+(?:sa|ses|leur)\s+(?=[a-zé\-]+i[èéeê]me|prochaine|dernière|premi)")
+_OF = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']\s*|d[’']\s*|de|des)\s*$")
+_LISTED = re.compile(r"(?:présents?\s+(?:à|aux?)\b|\bont\s+participé\s+(?:à|aux?)\b)[^:]*:", re.I)
+
+
+def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> list[Proposal]:
+    """Organisers, hosts and participants of the events in one sentence that kg.ingest.facts'
+    trigger rules do not read (see the module docstring)."""
+    items = sorted(items, key=lambda i: i.start)
+    events = [i for i in items if i.type == EVENT]
+    out: list[Proposal] = []
+    for event in events:
+        # "la session du Conseil des droits de l'homme", "la réunion du Groupe": the body whose
+        # meeting it is, named inside the event's own words or right after them
+        inside = [
+            i
+            for i in items
+            if i.agent
+            and event.start < i.start <= event.end + 4
+            and _OF.search(sentence[event.start : i.start])
+        ]
+        if inside and not any(i.type == EVENT for i in items if event.start < i.start < inside[0].start):
+            out.append(Proposal(event.slug, "atkg:organizedBy", inside[0].slug, 0.5))
+    for match in _HELD.finditer(sentence):
+        after = next((e for e in events if 0 <= e.start - match.end() <= 60), None)
+        agents = _agents_in_clause(items, 0, match.start(), sentence)[-1:]
+        if after and agents:  # "Le Groupe a tenu deux réunions à New York"
+            out.append(Proposal(after.slug, "atkg:organizedBy", agents[0].slug, 0.6))
+            continue
+        before = [e for e in events if e.end <= match.start()]
+        if before and agents and re.search(r"\bqu[e’']", sentence[before[-1].end : agents[0].start]):
+            out.append(Proposal(before[-1].slug, "atkg:organizedBy", agents[0].slug, 0.6))  # "que X a tenu"
+    for match in _HOSTS.finditer(sentence):
+        after = next((e for e in events if 0 <= e.start - match.end() <= 40), None)
+        agents = _agents_in_clause(items, 0, match.start(), sentence)[-1:]
+        if after and agents:  # "Le Japon accueille une réunion annuelle des points de contact"
+            out.append(Proposal(after.slug, "atkg:hostedBy", agents[0].slug, 0.55))
+    for match in _AT_SESSION.finditer(sentence):
+        after = next((e for e in events if 0 <= e.start - match.end() <= 4), None)
+        agents = [i for i in items if i.end <= match.start() and i.agent and not i.country]
+        if after and agents:  # "la Commission [...] a été saisie à sa dix-septième session"
+            out.append(Proposal(after.slug, "atkg:organizedBy", agents[-1].slug, 0.55))
+    listed = _LISTED.search(sentence)
+    if listed:
+        # "étaient présents aux trois réunions tenues jusqu'à ce jour: A, B, C": the meetings the
+        # passage named before (this sentence's own, else the last one)
+        target = [e for e in events if e.end <= listed.end()][-1:] or [c for c in context if c.type == EVENT][
+            -1:
+        ]
+        if target:
+            for agent in (i for i in items if i.start >= listed.end() and i.agent):
+                out.append(Proposal(target[0].slug, "atkg:participant", agent.slug, 0.5))
+    return out
