@@ -132,7 +132,7 @@ def _agents_in_clause(items: list[Item], start: int, end: int, sentence: str) ->
 _HELD = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+)?tenue?s?\b")
 _HOSTS = re.compile(r"\baccueille(?:nt)?\b")
 _AT_SESSION = re.compile(r"\b[àa]\s+(?:sa|ses|leur)\s+(?=[a-zé\-]+i[èéeê]me|prochaine|dernière|premi)")
-_OF = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']\s*|d[’']\s*|de|des)\s*$")
+_OF = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']\s*|d[’']\s*|de|des)\s*$")  # "session du Conseil"
 _LISTED = re.compile(r"(?:présents?\s+(?:à|aux?)\b|\bont\s+participé\s+(?:à|aux?)\b)[^:]*:", re.I)
 
 
@@ -149,8 +149,12 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
             i
             for i in items
             if i.agent
-            and event.start < i.start <= event.end + 4
-            and _OF.search(sentence[event.start : i.start])
+            and event.start < i.start
+            and (
+                _OF.search(sentence[event.start : i.start])
+                if i.start < event.end
+                else _OF.fullmatch(sentence[event.end : i.start])
+            )
         ]
         if inside and not any(i.type == EVENT for i in items if event.start < i.start < inside[0].start):
             out.append(Proposal(event.slug, "atkg:organizedBy", inside[0].slug, 0.5))
