@@ -81,6 +81,24 @@ def _label(text: str, start: int, head_end: int, limit: int) -> tuple[int, str]:
     return start + len(text[start:end].rstrip()), label
 
 
+_DATED = re.compile(
+    r"\s+(?P<held>(?:tenue?s?|organisée?s?)\s+)?(?P<date>en\s+(?:[a-zéû]+\s+)?(?:19|20)\d\d)\b"
+    r"(?P<topic>\s+(?:sur|consacrée?s?\s+à)\s)?"
+)
+
+
+def _dated(text: str, start: int, head_end: int, limit: int, label: str) -> tuple[int, str]:
+    """A bare noun named by its date: "réunions tenues en décembre 2006" as printed, or "atelier
+    [en octobre 2007] sur l'élaboration d'un mécanisme" without the date."""
+    match = _DATED.match(text, head_end, limit)
+    if match is None or not (match.group("held") or match.group("topic")):
+        return head_end, label
+    if match.group("topic"):
+        end, topic = _label(text, match.start("topic") + 1, match.end("topic") - 1, limit)
+        return end, f"{label} {topic}"
+    return match.end(), re.sub(r"\s+", " ", text[start : match.end()])
+
+
 def _year(sentence: str, at: int) -> str | None:
     """The event's year: the first date after it in its sentence, else the last one before."""
     after = first_date(sentence[at:])
@@ -107,8 +125,13 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
             end, label = _label(text, start, head_end, finish)
             label = _CARDINAL.sub("", label)
             bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
+            if bare:  # "des réunions tenues en décembre 2006", "un atelier en octobre 2007 sur ...":
+                end, label = _dated(text, start, head_end, finish, label)  # the date names it
+                bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
             if bare:
                 continue  # "l'atelier", "une réunion": a reference, or too little to name it
+            if re.search(r"(?:pendant|au\s+cours\s+de)\s+(?:sa|leur)\s+$", sentence[: match.start("name")]):
+                continue  # "pendant sa soixante-septième session": when, not what
             ordinal = re.match(r"[a-zé\- ]+i[èéeê]me|premi|prochain", label)
             if determiner in ("de", "d'", "d’") and not ordinal:
                 continue  # "activités de formation", "d'échanges": a kind of activity
