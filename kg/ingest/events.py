@@ -154,7 +154,7 @@ def _agents_in_clause(items: list[Item], start: int, end: int, sentence: str) ->
 
 _HELD = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+)?tenue?s?\b")
 _HOSTS = re.compile(r"\baccueille(?:nt)?\b")
-_AT_SESSION = re.compile(r"\b[àa]\s+(?:sa|ses|leur)\s+(?=[a-zé\-]+i[èéeê]me|prochaine|dernière|premi)")
+_AT_SESSION = re.compile(r"\b(?:[àa]|lors\s+de)\s+(?:sa|ses|leur)\s+")  # "à sa cinquième session"
 _OF = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']\s*|d[’']\s*|de|des)\s*$")  # "session du Conseil"
 _LISTED = re.compile(r"(?:présents?\s+(?:à|aux?)\b|\bont\s+participé\s+(?:à|aux?)\b)[^:]*:", re.I)
 
@@ -198,7 +198,8 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
     for match in _AT_SESSION.finditer(sentence):
         after = next((e for e in events if 0 <= e.start - match.end() <= 4), None)
         agents = [i for i in items if i.end <= match.start() and i.agent and not i.country]
-        if after and agents:  # "la Commission [...] a été saisie à sa dix-septième session"
+        if after and agents:  # "la Commission [...] a été saisie à sa dix-septième session", "X
+            # a examiné, lors de sa réunion de 2012, ...": its own meeting
             out.append(Proposal(after.slug, "atkg:organizedBy", agents[-1].slug, 0.55))
     listed = _LISTED.search(sentence)
     if listed:
