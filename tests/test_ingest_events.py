@@ -330,3 +330,68 @@ def test_an_event_candidate_is_accepted_through_the_edit_layer_and_built(tmp_pat
         ("Event", "Researchers' meeting on human trafficking (2013)"),
         ("Event", "réunion de chercheurs sur la traite des êtres humains"),
     ]
+
+
+def test_dates_and_country_printed_before_the_event_and_a_one_day_event_s_end(gazetteer, nlp):
+    """001 §23, 004 §31, 000 §20 (reworded so the debate is new): the range or the date that opens
+    the sentence, the country between the verb and the event, the end of a one-day event. The
+    sentence rules of kg.ingest.facts still read "12 janvier 2008" alone before the meeting: the
+    reviewer sees both start dates, with the range's at the higher confidence."""
+    text = (
+        "1. En février 2012, I’ONUDC a organisé, en République bolivarienne du Venezuela, un atelier "
+        "destiné à la formation des éducateurs.\n\n"
+        "2. En collaboration avec l’UNODC, l’OIM a organisé au Caire, les 11 et 12 janvier 2008, une "
+        "réunion de chercheurs.\n\n"
+        "3. Au cours du débat thématique sur la traite que l’Assemblée générale a tenu le 3 juin 2008, "
+        "plusieurs États ont pris la parole.\n"
+    )
+    workshop, meeting = "event-atelier-destine-formation-educateurs-2012", "event-reunion-chercheurs-2008"
+    debate = "event-debat-thematique-traite-2008"
+    assert event_candidates(text, gazetteer, nlp) == [
+        ("905-1", workshop, "new", "atelier destiné à la formation des éducateurs"),
+        ("905-1", workshop, "atkg:organizedBy", "unodc", 0.7),
+        ("905-1", workshop, "atkg:startDate", "2012-02", 0.45),
+        ("905-1", workshop, "atkg:location", "country-VEN", 0.45),
+        ("905-2", meeting, "new", "réunion de chercheurs"),
+        ("905-2", meeting, "atkg:organizedBy", "iom", 0.7),
+        ("905-2", meeting, "atkg:placeName", "Le Caire@fr", 0.6),
+        ("905-2", meeting, "atkg:placeName", "Cairo@en", 0.55),
+        ("905-2", meeting, "atkg:startDate", "2008-01-12", 0.45),
+        ("905-2", meeting, "atkg:startDate", "2008-01-11", 0.5),
+        ("905-2", meeting, "atkg:endDate", "2008-01-12", 0.5),
+        ("905-3", debate, "new", "débat thématique sur la traite"),
+        ("905-3", debate, "atkg:startDate", "2008-06-03", 0.45),
+        ("905-3", debate, "atkg:endDate", "2008-06-03", 0.4),
+        ("905-3", debate, "atkg:organizedBy", "un-general-assembly", 0.6),
+    ]
+
+
+def test_an_event_named_by_its_title_and_a_bare_noun_named_by_its_date():
+    titled = (  # 001 §34
+        "34. En avril 2012, l’ONUDC et l’Organisation mondiale du tourisme ont organisé un événement à "
+        "l’intention des États Membres intitulé “Améliorer la lutte contre la traite des êtres humains "
+        "dans le contexte du tourisme”."
+    )
+    dated = (  # 003 §78, §82
+        "78. Le Liechtenstein a mentionné des réunions tenues en décembre 2006 pour définir une "
+        "conception commune. Par exemple, la Ligue des États arabes a tenu un atelier en octobre 2007 "
+        "sur l’élaboration d’un mécanisme pour traiter la question de la traite des personnes."
+    )
+    assert [(e.label, e.slug) for e in find_events(titled, [], [])] == [
+        (
+            "Améliorer la lutte contre la traite des êtres humains dans le contexte du tourisme",
+            "event-ameliorer-lutte-traite-etres-humains-contexte-2012",
+        )
+    ]
+    assert [(dated[e.start : e.end], e.label, e.slug) for e in find_events(dated, [], [])] == [
+        (
+            "réunions tenues en décembre 2006",
+            "réunions tenues en décembre 2006",
+            "event-reunions-tenues-decembre-2006",
+        ),
+        (
+            "atelier en octobre 2007 sur l’élaboration d’un mécanisme",
+            "atelier sur l’élaboration d’un mécanisme",
+            "event-atelier-elaboration-mecanisme-2007",
+        ),
+    ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.dates import first_date
+from kg.ingest.dates import date_range, first_date
 from kg.ingest.facts import Item, Proposal
 from kg.ingest.mentions import Mention
 from kg.ingest.newentities import NewEntity
@@ -87,6 +87,9 @@ _DATED = re.compile(
 )
 
 
+_TITLED = re.compile(r"[^.;:“”«»\"]{0,60}?\bintitulée?s?\s*[“«\"]\s*(?P<title>[^”»\"]{5,200}?)\s*[”»\"]")
+
+
 def _dated(text: str, start: int, head_end: int, limit: int, label: str) -> tuple[int, str]:
     """A bare noun named by its date: "réunions tenues en décembre 2006" as printed, or "atelier
     [en octobre 2007] sur l'élaboration d'un mécanisme" without the date."""
@@ -125,6 +128,12 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
             end, label = _label(text, start, head_end, finish)
             label = _CARDINAL.sub("", label)
             bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
+            titled = _TITLED.match(text, head_end, finish)
+            if bare and titled:  # "un événement [...] intitulé “Améliorer la lutte ...”": its title
+                if any(a < titled.end("title") and titled.start("title") < b for a, b in busy):
+                    continue  # a title the graph (or a name found before) already has
+                end, label = titled.end("title"), re.sub(r"\s+", " ", titled.group("title")).strip()
+                bare = False
             if bare:  # "des réunions tenues en décembre 2006", "un atelier en octobre 2007 sur ...":
                 end, label = _dated(text, start, head_end, finish, label)  # the date names it
                 bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
@@ -159,6 +168,43 @@ _OF = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']\s*|d[’']\s*|de|des)\s*$")  # 
 _LISTED = re.compile(r"(?:présents?\s+(?:à|aux?)\b|\bont\s+participé\s+(?:à|aux?)\b)[^:]*:", re.I)
 
 
+_FRONTED = re.compile(r"^\s*(?:\d+\.\s*)?(?:En|Au\s+cours\s+de|Depuis)\s+(?P<when>[^,]{4,30}),")
+_IN_COUNTRY = re.compile(r"\b(?:en|au|aux)\s*$")
+_THEN_EVENT = re.compile(r"\s*,\s*(?:une?|des|la|le|les|l[’'])?\s*")
+
+
+def _when_and_where(sentence: str, event: Item, items: list[Item]) -> list[Proposal]:
+    """Dates and country kg.ingest.facts does not read: a range printed before the event ("a
+    organisé au Caire, les 11 et 12 janvier 2008, une réunion"), the date that opens the sentence
+    ("En décembre 2011, l'ONUDC et l'OIM ont organisé un atelier commun"), a one-day event's end,
+    and the country printed between the verb and the event ("a organisé, en Albanie, un atelier")."""
+    out: list[Proposal] = []
+    following = [i.start for i in items if i.type == EVENT and i.start > event.start]
+    after = sentence[event.start : min(following, default=len(sentence))]  # not the next event's
+    span = date_range(after)
+    when = None if span else first_date(after)
+    if span is None:
+        span = date_range(sentence[max(0, event.start - 60) : event.start])
+        if span:
+            out += [
+                Proposal(event.slug, "atkg:startDate", span[0], 0.5),
+                Proposal(event.slug, "atkg:endDate", span[1], 0.5),
+            ]
+    if span is None and when is None:
+        fronted = _FRONTED.match(sentence)
+        when = first_date(fronted.group("when")) if fronted and fronted.end() <= event.start else None
+        if when:
+            out.append(Proposal(event.slug, "atkg:startDate", when, 0.45))
+    if event.new and span is None and when and re.fullmatch(r"\d{4}-\d\d-\d\d", when):
+        out.append(Proposal(event.slug, "atkg:endDate", when, 0.4))  # a day: it ends when it starts
+    if not any(i.country and i.start > event.start for i in items):
+        for country in (i for i in items if i.country and 0 < event.start - i.end <= 40):
+            between = sentence[country.end : event.start]
+            if _IN_COUNTRY.search(sentence[: country.start]) and _THEN_EVENT.fullmatch(between):
+                out.append(Proposal(event.slug, "atkg:location", country.slug, 0.45))
+    return out
+
+
 def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> list[Proposal]:
     """Organisers, hosts and participants of the events in one sentence that kg.ingest.facts'
     trigger rules do not read (see the module docstring)."""
@@ -181,6 +227,8 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
         ]
         if inside and not any(i.type == EVENT for i in items if event.start < i.start < inside[0].start):
             out.append(Proposal(event.slug, "atkg:organizedBy", inside[0].slug, 0.5))
+    for event in events:
+        out += _when_and_where(sentence, event, items)
     for match in _HELD.finditer(sentence):
         after = next((e for e in events if 0 <= e.start - match.end() <= 60), None)
         agents = _agents_in_clause(items, 0, match.start(), sentence)[-1:]
