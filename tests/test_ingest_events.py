@@ -128,6 +128,7 @@ def test_organisers_places_dates_hosts_and_sessions_of_described_events(gazettee
         ("905-2", "event-atelier-regional-2012", "new", "atelier régional"),
         ("905-2", "event-atelier-regional-2012", "atkg:startDate", "2012-03", 0.45),
         ("905-2", "event-atelier-regional-2012", "atkg:location", "country-CPV", 0.45),
+        ("905-2", "event-atelier-regional-2012", "atkg:participant", "country-BEN", 0.45),
         ("905-3", "event-dix-huitieme-session-2009", "new", "dix-huitième session"),
         ("905-3", "event-dix-huitieme-session-2009", "atkg:placeName", "Vienne@fr", 0.6),
         ("905-3", "event-dix-huitieme-session-2009", "atkg:placeName", "Vienna@en", 0.55),
@@ -394,4 +395,32 @@ def test_an_event_named_by_its_title_and_a_bare_noun_named_by_its_date():
             "atelier sur l’élaboration d’un mécanisme",
             "event-atelier-elaboration-mecanisme-2007",
         ),
+    ]
+
+
+def test_states_whose_people_an_event_brought_together_are_its_participants(gazetteer, nlp):
+    """001 §18 and §38: "aux acteurs béninois, guinéens et togolais", "des officiers de liaison
+    albanais". The year "2011" beside "2011-12" comes from kg.ingest.facts reading the 40
+    characters before the event ("2011, l'ONUDC et l'OIM ont organisé un")."""
+    text = (
+        "1. En mars 2012, un atelier régional a été organisé au Cap-Vert pour apporter un soutien aux "
+        "acteurs béninois, guinéens et togolais chargés d’élaborer une législation.\n\n"
+        "2. En décembre 2011, l’ONUDC et l’OIM ont organisé un atelier commun, en Albanie, à l’intention "
+        "des agents consulaires et des officiers de liaison albanais travaillant dans les pays voisins.\n"
+    )
+    regional, joint = "event-atelier-regional-2012", "event-atelier-commun-2011"
+    assert event_candidates(text, gazetteer, nlp) == [
+        ("905-1", regional, "new", "atelier régional"),
+        ("905-1", regional, "atkg:startDate", "2012-03", 0.45),
+        ("905-1", regional, "atkg:location", "country-CPV", 0.45),
+        ("905-1", regional, "atkg:participant", "country-BEN", 0.45),
+        ("905-1", regional, "atkg:participant", "country-GIN", 0.45),
+        ("905-1", regional, "atkg:participant", "country-TGO", 0.45),
+        ("905-2", joint, "new", "atelier commun"),
+        ("905-2", joint, "atkg:organizedBy", "unodc", 0.7),
+        ("905-2", joint, "atkg:organizedBy", "iom", 0.7),
+        ("905-2", joint, "atkg:startDate", "2011", 0.45),
+        ("905-2", joint, "atkg:location", "country-ALB", 0.45),
+        ("905-2", joint, "atkg:startDate", "2011-12", 0.45),
+        ("905-2", joint, "atkg:participant", "country-ALB", 0.45),
     ]

@@ -205,6 +205,14 @@ def _when_and_where(sentence: str, event: Item, items: list[Item]) -> list[Propo
     return out
 
 
+_PEOPLE = re.compile(
+    r"\b(?:acteurs|praticiens|fonctionnaires|agents|représentants|participants|experts|juges|procureurs"
+    r"|enquêteurs|policiers|responsables|officiers|magistrats|diplomates)\b"
+)
+_FIRST_GAP = re.compile(r"(?:\s+[a-zé’']+){0,3}\s+")  # "officiers de liaison albanais"
+_ADJECTIVE_GAP = re.compile(r"\s*(?:,|et|,\s*et)?\s*")
+
+
 def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> list[Proposal]:
     """Organisers, hosts and participants of the events in one sentence that kg.ingest.facts'
     trigger rules do not read (see the module docstring)."""
@@ -249,6 +257,19 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
         if after and agents:  # "la Commission [...] a été saisie à sa dix-septième session", "X
             # a examiné, lors de sa réunion de 2012, ...": its own meeting
             out.append(Proposal(after.slug, "atkg:organizedBy", agents[-1].slug, 0.55))
+    if len(events) == 1:
+        # "un atelier [...] pour apporter un soutien aux acteurs béninois, guinéens et togolais":
+        # the States whose people the event brought together, named by their adjective
+        for people in _PEOPLE.finditer(sentence, events[0].start):
+            cursor = people.end()
+            for country in (i for i in items if i.country and i.start >= cursor):
+                gap = _FIRST_GAP if cursor == people.end() else _ADJECTIVE_GAP
+                if not (
+                    gap.fullmatch(sentence[cursor : country.start]) and sentence[country.start].islower()
+                ):
+                    break
+                out.append(Proposal(events[0].slug, "atkg:participant", country.slug, 0.45))
+                cursor = country.end
     listed = _LISTED.search(sentence)
     if listed:
         # "étaient présents aux trois réunions tenues jusqu'à ce jour: A, B, C": the meetings the
