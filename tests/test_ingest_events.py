@@ -424,3 +424,23 @@ def test_states_whose_people_an_event_brought_together_are_its_participants(gaze
         ("905-2", joint, "atkg:startDate", "2011-12", 0.45),
         ("905-2", joint, "atkg:participant", "country-ALB", 0.45),
     ]
+
+
+def test_a_meeting_asked_for_or_a_session_of_a_named_forum_is_not_a_new_event():
+    from kg.ingest.newentities import NewEntity
+
+    asked = "85. La résolution priait l’ONUDC d’organiser une réunion sur l’assistance technique en 2006."
+    forum = (  # 004 §49: the session is the named forum's, whose place and dates follow
+        "49. La question a été examinée lors d’une session du Forum économique mondial sur le "
+        "Moyen-Orient tenue à Charm el-Cheikh (Égypte) du 18 au 20 mai 2008."
+    )
+    start = forum.index("Forum")
+    named = NewEntity(
+        start, start + 44, forum[start : start + 44], "atkg:Event", "event-forum", None, None, 0.6
+    )
+    assert named.label == "Forum économique mondial sur le Moyen-Orient"
+    assert find_events(asked, [], []) == []
+    assert find_events(forum, [], [named]) == []
+    assert [e.label for e in find_events(forum, [], [])] == [
+        "session du Forum économique mondial sur le Moyen-Orient"  # unless that name is not found
+    ]

@@ -56,6 +56,7 @@ _STOP = re.compile(
     r"|jusqu[’']|actuellement|également|y|en(?!\s+(?:matière|faveur|vue|ce\s+qui))"
     r"|(?:à|au|aux)(?=\s+[A-ZÉ])|(?:le|les|du|au)(?=\s+(?:\d|1er))|à\s+(?:l[’']|la)\s*(?:issue|occasion|intention))\b"
 )
+_PART_OF_NAMED = re.compile(r"\s+(?:du|de\s+la|de\s+l[’'])\s*(?=(?:Forum|Sommet|Conférence|Congrès)\b)")
 _TRAILING = re.compile(r"(?:\s+(?:de|des|du|d[’']|la|le|les|l[’']|à|au|aux|et|sur|en))+\s*$")
 _ANCHOR = re.compile(
     r"organis|\btenue?s?\b|tiendra|\ba\s+tenu|\bont\s+tenu|accueill|eu\s+lieu|particip|présents?\b"
@@ -141,6 +142,12 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
                 continue  # "l'atelier", "une réunion": a reference, or too little to name it
             if re.search(r"(?:pendant|au\s+cours\s+de)\s+(?:sa|leur)\s+$", sentence[: match.start("name")]):
                 continue  # "pendant sa soixante-septième session": when, not what
+            if re.search(r"\b(?:d[’']organiser|de\s+tenir|de\s+convoquer)\s+$", sentence[: match.start()]):
+                continue  # "priait l'ONUDC d'organiser une réunion": asked for, not held
+            if _PART_OF_NAMED.match(text, head_end, end) and any(
+                a == _PART_OF_NAMED.match(text, head_end).end() for a, _ in busy
+            ):
+                continue  # "une session du Forum économique mondial": the named event's, read with it
             ordinal = re.match(r"[a-zé\- ]+i[èéeê]me|premi|prochain", label)
             if determiner in ("de", "d'", "d’") and not ordinal:
                 continue  # "activités de formation", "d'échanges": a kind of activity
