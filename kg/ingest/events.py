@@ -57,6 +57,7 @@ _STOP = re.compile(
     r"|(?:à|au|aux)(?=\s+[A-ZÉ])|(?:le|les|du|au)(?=\s+(?:\d|1er))|à\s+(?:l[’']|la)\s*(?:issue|occasion|intention))\b"
 )
 _PART_OF_NAMED = re.compile(r"\s+(?:du|de\s+la|de\s+l[’'])\s*(?=(?:Forum|Sommet|Conférence|Congrès)\b)")
+_OWNER = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']|d[’'])\s*(?=[A-ZÉ])")
 _TRAILING = re.compile(r"(?:\s+(?:de|des|du|d[’']|la|le|les|l[’']|à|au|aux|et|sur|en))+\s*$")
 _ANCHOR = re.compile(
     r"organis|\btenue?s?\b|tiendra|\ba\s+tenu|\bont\s+tenu|accueill|eu\s+lieu|particip|présents?\b"
@@ -65,6 +66,15 @@ _ANCHOR = re.compile(
 )
 _SUMMARY = re.compile(r"(?:jusqu[’']\s*)?à\s+ce\s+jour", re.I)  # "les trois réunions tenues à ce jour"
 _CARDINAL = re.compile(r"^(?:deux|trois|quatre|cinq|six|plusieurs|nombreux|nombreuses)\s+", re.I)
+
+
+def _before_owner(text: str, head_end: int, end: int) -> int:
+    """Where the words qualifying the noun itself end ("réunion annuelle| des experts")."""
+    words = re.match(
+        r"(?:\s+[a-zéèêàç]+(?:ale|el|elle|aire|ique|ée?|aux|ales|elles|iques|aires|és|ées)\b)*",
+        text[head_end:end],
+    )
+    return head_end + (words.end() if words else 0)
 
 
 def _label(text: str, start: int, head_end: int, limit: int) -> tuple[int, str]:
@@ -157,7 +167,11 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
                 continue
             year = _year(sentence, end - begin)
             slug = propose_slug(label, EVENT, None, year)
-            found.append(NewEntity(start, end, label, EVENT, slug, None, None, 0.5))
+            # "la prochaine réunion du Groupe": the name after "du" stays its own (a reference to
+            # resolve, a body to link), so the event's span stops before it; its label does not
+            owner = _OWNER.match(text, _before_owner(text, head_end, end))
+            span_end = owner.start() if owner and owner.start() < end else end
+            found.append(NewEntity(start, span_end, label, EVENT, slug, None, None, 0.5))
             busy.append((start, end))
     return found
 
