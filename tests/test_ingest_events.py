@@ -444,3 +444,27 @@ def test_a_meeting_asked_for_or_a_session_of_a_named_forum_is_not_a_new_event():
     assert [e.label for e in find_events(forum, [], [])] == [
         "session du Forum économique mondial sur le Moyen-Orient"  # unless that name is not found
     ]
+
+
+def test_the_body_a_meeting_belongs_to_is_resolved_outside_the_event_span(gazetteer, nlp):
+    """000 §12 reworded: "La réunion annuelle du Groupe": the span ("réunion annuelle") leaves
+    "Groupe" to the reference resolver, which names ICAT as its organiser."""
+    text = (
+        "1. Le Groupe interinstitutions de coordination contre la traite des personnes a tenu deux "
+        "réunions.\n\n"
+        "2. La réunion annuelle du Groupe, qui se tiendra à Genève en mars 2015, sera ouverte aux États "
+        "Membres.\n"
+    )
+    [event] = find_events(text.split("\n\n")[1], [], [])
+    assert (text.split("\n\n")[1][event.start : event.end], event.label) == (
+        "réunion annuelle",
+        "réunion annuelle du Groupe",
+    )
+    slug = "event-reunion-annuelle-groupe-2015"
+    assert event_candidates(text, gazetteer, nlp) == [
+        ("905-2", slug, "new", "réunion annuelle du Groupe"),
+        ("905-2", slug, "atkg:placeName", "Genève@fr", 0.6),
+        ("905-2", slug, "atkg:placeName", "Geneva@en", 0.55),
+        ("905-2", slug, "atkg:startDate", "2015-03", 0.45),
+        ("905-2", slug, "atkg:organizedBy", "icat", 0.5),
+    ]
