@@ -20,6 +20,15 @@ improved on the errors of A, B and the corpus, so both are development sets now.
 ran on it, and no rule was changed after reading its output: it is the held-out figure. The golds
 of A, B and C list every mention, as "own report"'s does, so "P aud." is their plain precision.
 
+Events the text describes rather than names ("une réunion de chercheurs au Caire", proposed by
+kg/ingest/events.py) are aligned with gold events as agreements are by their parties
+(kg/ingest/evaluate.py, ``_align_events``): a proposed event still unaligned by name is the gold
+event, still unaligned, that its passage introduces (a passage whose curated facts name it) when
+they agree on at least one of date (equal, or equal to the month), place (city or country) or
+organiser/host; our written reports' golds record no passages, so there two of the three must
+agree. One proposal per gold event at most; an event aligned with nothing counts against
+precision, as do its facts.
+
     .venv/bin/python benchmarks/bench_ingest.py [--missed]   # --missed: organisations not found
     .venv/bin/python benchmarks/bench_ingest.py --by-predicate      # + fact recall/precision per predicate
     .venv/bin/python benchmarks/bench_ingest.py --misses [--predicate P] [--doc 004]

@@ -3,7 +3,9 @@
 Gold is what a curator would have written for the document: the known entities each passage
 mentions, the new entities it introduces (with every label they go by), and its facts. Proposed
 new entities are aligned with gold ones by slug, label or acronym (accents, case and OCR folded),
-and facts are compared after that alignment, as (subject, predicate, object) sets per document.
+agreements by their parties, and described events (which have no name) by passage and by agreeing
+on a date, place or organiser (``_align_events``); facts are compared after that alignment, as
+(subject, predicate, object) sets per document.
 """
 
 from __future__ import annotations
@@ -76,6 +78,9 @@ class Gold:
     mentions: set[tuple[str, str]]  # (passage "005-3", slug)
     entities: dict[str, dict]  # gold slug -> {"type": ..., "labels": [...]}
     facts: set[tuple[str, str, str]]  # (subject, predicate, object) with gold slugs
+    # gold slug -> the passages ("005-3") whose curated facts name it; empty when the gold does not
+    # say (our written reports): events are then aligned on stricter evidence (_align_events)
+    passages: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -137,6 +142,87 @@ def _align_by_parties(candidates: list[dict], gold: Gold, proposed: dict, alignm
         match = sorted(g for g, members in gold_parties.items() if members and members == parties.get(slug))
         if match:
             alignment[slug] = match[0]
+
+
+_EVENT_DATES = ("atkg:startDate", "atkg:endDate", "dcterms:date")
+_EVENT_PLACES = ("atkg:placeName", "atkg:location")
+_EVENT_HOSTS = ("atkg:organizedBy", "atkg:hostedBy")
+
+
+def _event_evidence(facts, subject_of, key) -> dict[str, dict[str, set[str]]]:
+    """Event -> {"date": ..., "place": ..., "organiser": ...}: the values its facts give."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for s, p, o in facts:
+        kind = (
+            "date"
+            if p in _EVENT_DATES
+            else "place"
+            if p in _EVENT_PLACES
+            else "organiser"
+            if p in _EVENT_HOSTS
+            else None
+        )
+        if kind and subject_of(s):
+            out.setdefault(s, {}).setdefault(kind, set()).add(_literal(key(o)))
+    return out
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Equal, or the one printed to the month is the start of the other ("2008-04", "2008-04-14")."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 7 and long.startswith(short))
+
+
+def _agreeing(ours: dict[str, set[str]], theirs: dict[str, set[str]]) -> list[str]:
+    kinds = []
+    for kind in ("date", "place", "organiser"):
+        mine, gold = ours.get(kind, set()), theirs.get(kind, set())
+        same = _same_date if kind == "date" else str.__eq__
+        if any(same(a, b) for a in mine for b in gold):
+            kinds.append(kind)
+    return kinds
+
+
+def _align_events(candidates: list[dict], gold: Gold, proposed: dict, alignment: dict) -> None:
+    """Events the report describes ("une réunion de chercheurs au Caire") have no name to compare:
+    a proposed event still unaligned is the gold event (still unaligned) that its passage
+    introduces, when they agree on at least one of date, place (city or country) or organiser
+    (or host). The passage is one whose curated facts name the gold event; when the gold does not
+    record passages (our written reports), two of the three must agree instead. Each gold event
+    takes at most one proposal, the one agreeing on most (then on most values), ties by slug."""
+    gold_events = {
+        slug
+        for slug, entity in gold.entities.items()
+        if entity["type"] == "atkg:Event" and slug not in alignment.values()
+    }
+    ours_events = {s for s, c in proposed.items() if c["type"] == "atkg:Event" and s not in alignment}
+    if not gold_events or not ours_events:
+        return
+    theirs = _event_evidence(gold.facts, gold_events.__contains__, lambda o: o)
+    facts = [(c["subject"], c["predicate"], c["object"]) for c in candidates if c["kind"] == "fact"]
+    ours = _event_evidence(facts, ours_events.__contains__, lambda o: alignment.get(o, o))
+    where: dict[str, set[str]] = {}
+    for c in candidates:
+        if c["kind"] == "entity" and not c["entity"] and c["proposed_slug"] in ours_events:
+            where.setdefault(c["proposed_slug"], set()).add(c["passage"])
+    pairs = []
+    for mine in sorted(ours_events):
+        for theirs_slug in sorted(gold_events):
+            passages = gold.passages.get(theirs_slug, set())
+            if passages and not passages & where.get(mine, set()):
+                continue
+            kinds = _agreeing(ours.get(mine, {}), theirs.get(theirs_slug, {}))
+            if len(kinds) >= (1 if passages else 2):
+                values = sum(
+                    len(ours.get(mine, {}).get(k, set()) & theirs.get(theirs_slug, {}).get(k, set()))
+                    for k in kinds
+                )
+                pairs.append((-len(kinds), -values, theirs_slug, mine))
+    taken: set[str] = set()
+    for _, _, theirs_slug, mine in sorted(pairs):
+        if theirs_slug not in taken and mine not in alignment:
+            alignment[mine] = theirs_slug
+            taken.add(theirs_slug)
 
 
 def _align_observations(candidates: list[dict], gold: Gold, alignment: dict) -> None:
@@ -206,6 +292,7 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
         if match:
             alignment[slug] = match
     _align_by_parties(candidates, gold, proposed, alignment)
+    _align_events(candidates, gold, proposed, alignment)
     _align_observations(candidates, gold, alignment)
     gold_orgs = {s for s, e in gold.entities.items() if is_organisation(e["type"])}
     proposed_orgs = {s for s, c in proposed.items() if is_organisation(c["type"])}

@@ -77,4 +77,7 @@ def split_for(quads: set, doc: str, passages: dict[str, str]) -> tuple[list, Gol
                 continue
             if any(matcher.mentions(lab) for lab in labels[name]):
                 mentions.add((f"{doc}-{label}", name))
-    return visible, Gold(mentions, entities, facts)
+    passages = {
+        name: {f"{doc}-{label}" for label, names in by_passage.items() if name in names} for name in entities
+    }
+    return visible, Gold(mentions, entities, facts, passages)

@@ -9,6 +9,7 @@ from pathlib import Path
 from kg.corpus import SourceText
 from kg.errors import KgError
 from kg.ingest.coref import DocumentMemory, find_references, is_bare_head
+from kg.ingest.events import event_facts, find_events
 from kg.ingest.facts import AGENT_TYPES, THINGS, Item, read_sentence
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.mentions import find_mentions
@@ -71,6 +72,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         mentions = find_mentions(passage.text, gazetteer, earlier)
         earlier = frozenset(m.slug for m in mentions)
         new = find_new_entities(passage.text, doc, mentions)
+        new += find_events(passage.text, mentions, new)  # described, not named (kg.ingest.events)
         items: list[tuple[int, int, str, str, bool]] = []
         entity_candidates: list[dict] = []
         for mention in mentions:
@@ -142,6 +144,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
             proposals, nodes = read_sentence(
                 sentence, local, source.info.key, passage.label, counter, context, topic
             )
+            proposals += event_facts(sentence, local, context)
             for node in nodes:
                 if node.slug in gazetteer.types:
                     continue  # a measure the graph already has
