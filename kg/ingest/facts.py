@@ -16,7 +16,7 @@ from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
 from kg.ingest.places import find_places
-from kg.ingest.publications import publication_facts
+from kg.ingest.publications import described_publications, publication_facts
 from kg.ingest.ratifications import ratifications
 from kg.ingest.roles import founders, roles
 
@@ -90,8 +90,9 @@ class NewNode:
     slug: str
     type: str
     label_fr: str
-    label_en: str
+    label_en: str | None  # None when the text gives no English name
     confidence: float
+    described: bool = False  # a publication the text describes (kg.ingest.publications)
 
 
 # (pattern, property, direction, confidence): "passive" = thing before, agents after;
@@ -431,6 +432,11 @@ def read_sentence(
         proposals.append(Proposal(thing, "atkg:launchDate", when, confidence))
     for subject, prop, obj, confidence in publication_facts(sentence, items):
         proposals.append(Proposal(subject, prop, obj, confidence))
+    for described in described_publications(sentence, items):  # "l'OIT a mis au point un manuel"
+        nodes.append(NewNode(described.slug, described.type, described.label, None, 0.5, True))
+        proposals += [Proposal(described.slug, "atkg:publishedBy", a, 0.55) for a in described.agents]
+        if described.date:
+            proposals.append(Proposal(described.slug, "dcterms:date", described.date, 0.5))
     for listed in listed_members(sentence, top, context):
         if listed.predicate == "atkg:participant":
             proposals.append(Proposal(listed.body, listed.predicate, listed.member, listed.confidence))
