@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.campaigns import described_campaigns
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
@@ -437,6 +438,11 @@ def read_sentence(
         proposals += [Proposal(described.slug, "atkg:publishedBy", a, 0.55) for a in described.agents]
         if described.date:
             proposals.append(Proposal(described.slug, "dcterms:date", described.date, 0.5))
+    for campaign in described_campaigns(sentence, items, context):  # "La Roumanie a élaboré une campagne"
+        nodes.append(NewNode(campaign.slug, "atkg:Campaign", campaign.label, None, 0.5, True))
+        proposals.append(Proposal(campaign.slug, campaign.predicate, campaign.agent, 0.5))
+        if campaign.date:
+            proposals.append(Proposal(campaign.slug, "atkg:launchDate", campaign.date, 0.45))
     for listed in listed_members(sentence, top, context):
         if listed.predicate == "atkg:participant":
             proposals.append(Proposal(listed.body, listed.predicate, listed.member, listed.confidence))

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from kg.ingest.dates import first_date
 
-__all__ = ["publication_facts", "described_publications", "merge_described", "Described", "PUBLISHED"]
+__all__ = [
+    "publication_facts",
+    "described_publications",
+    "described_name",
+    "merge_described",
+    "Described",
+    "PUBLISHED",
+]
 
 PUBLISHED = {"atkg:Publication", "atkg:ActionPlan"}
 _RESOLUTIONS = {"atkg:Resolution", "atkg:LegalInstrument"}
@@ -149,6 +156,12 @@ def _label(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def described_name(sentence: str, start: int, items: Sequence) -> tuple[int, str]:
+    """(end, label) of the description starting at ``start`` (kg.ingest.campaigns uses it too)."""
+    end = _name_end(sentence, start, items)
+    return end, _label(sentence[start:end])
+
+
 def _node(label: str, type_name: str, suffix: str = "") -> str:
     from kg.ingest.slugs import TYPE_PREFIX, slugify
 
@@ -165,8 +178,7 @@ def described_publications(sentence: str, items: Sequence) -> list[Described]:
     def add(head_start: int, agents: list, clause_start: int) -> None:
         if any(i.start <= head_start < i.end + 3 for i in named):
             return  # the publication is named: the rules above read it
-        end = _name_end(sentence, head_start, items)
-        label = _label(sentence[head_start:end])
+        end, label = described_name(sentence, head_start, items)
         if len(label) < 5 or any(d.start == head_start for d in out):
             return
         if re.match(r"\s*,?\s*intitulée?s?\b", sentence[end:], re.I):
@@ -183,6 +195,13 @@ def described_publications(sentence: str, items: Sequence) -> list[Described]:
                 out.append(
                     Described(_node(label, type_name, iso), type_name, own, head_start, (agent.slug,), when)
                 )
+            return
+        if len(agents) == 1 and agents[0].country:  # a State's own: "Directives [...] (Estonie)"
+            iso = agents[0].slug.removeprefix("country-").lower()
+            own = f"{label} ({sentence[agents[0].start : agents[0].end]})"
+            out.append(
+                Described(_node(label, type_name, iso), type_name, own, head_start, tuple(slugs), when)
+            )
             return
         out.append(Described(_node(label, type_name), type_name, label, head_start, tuple(slugs), when))
 
