@@ -135,7 +135,7 @@ class Described:
 
 def _name_end(sentence: str, start: int, items: Sequence) -> int:
     """The end of a described name starting at ``start``: the first boundary, a named agent or
-    thing included whole (their names may hold commas), at most 12 words."""
+    thing included whole (their names may hold commas), at most 14 words besides such names."""
     position = start
     while True:
         stop = _NAME_END.search(sentence, position)
@@ -144,9 +144,13 @@ def _name_end(sentence: str, start: int, items: Sequence) -> int:
         if not inside:
             break
         position = max(i.end for i in inside)
-    words = list(re.finditer(r"\S+", sentence[start:end]))
-    if len(words) > 12:
-        end = start + words[11].end()
+    outside = [
+        w
+        for w in re.finditer(r"\S+", sentence[start:end])
+        if not any(i.start <= start + w.start() < i.end for i in items)
+    ]
+    if len(outside) > 14:  # at most 14 words of description, names not counted, none cut
+        end = start + outside[13].end()
     label = _TRAILING.sub("", sentence[start:end].rstrip())
     return start + len(label)
 
@@ -234,35 +238,38 @@ def described_publications(sentence: str, items: Sequence) -> list[Described]:
 def merge_described(text: str, entities: list[dict], facts: list[dict], described: set[str]) -> None:
     """A description and a title of one publication in a passage ("ont établi [...] un guide [...].
     Intitulée Combattre la traite des personnes: Guide à l'usage des parlementaires, cette
-    publication"): when a publication the passage names by its title has the described one's head
-    noun in or just before its title, the description's facts are about it, and the described node
-    is dropped (``entities`` and ``facts``, one passage's candidates, are changed in place)."""
+    publication"): when exactly one publication or campaign the passage names after the description
+    has the described one's head noun in or just before its name, the description's facts are about
+    it, and the described node is dropped (``entities`` and ``facts``, one passage's candidates, are
+    changed in place)."""
     from kg.ingest.queue import candidate_id
 
+    kinds = PUBLISHED | {"atkg:Campaign"}
     named = [
         c
         for c in entities
-        if c["kind"] == "entity"
-        and not c["entity"]
-        and c["type"] in PUBLISHED
-        and c["proposed_slug"] not in described
+        if c["kind"] == "entity" and c["type"] in kinds and c["proposed_slug"] not in described
     ]
-    folded = text.lower()
+    folded = text.replace("’", "'").lower()
     for node in [c for c in entities if c["proposed_slug"] in described]:
         head = node["labels"]["fr"].split()[0].lower().rstrip("sx")
-        same = []
+        here = folded.find(node["text"].replace("’", "'").lower().split(" (")[0])
+        same = set()
         for title in named:
-            at = folded.find(title["text"].lower())
+            name = title["text"].replace("’", "'").lower()
+            at = folded.find(name, here + 1)
             if (
-                at >= 0
+                here >= 0
+                and at > here
                 and title["type"] == node["type"]
-                and head in folded[max(0, at - 30) : at + len(title["text"])]
+                and head in folded[max(0, at - 30) : at + len(name)]
             ):
-                same.append(title["proposed_slug"])
-        if len(set(same)) != 1:
+                same.add(title["entity"] or title["proposed_slug"])
+        if len(same) != 1:
             continue
+        [slug] = same
         entities.remove(node)
         for fact in facts:
             if fact["subject"] == node["proposed_slug"]:
-                fact["subject"] = same[0]
-                fact["id"] = candidate_id("fact", fact["passage"], same[0], fact["predicate"], fact["object"])
+                fact["subject"] = slug
+                fact["id"] = candidate_id("fact", fact["passage"], slug, fact["predicate"], fact["object"])
