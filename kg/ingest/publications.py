@@ -115,7 +115,8 @@ _MAKE = re.compile(
 _NAME_END = re.compile(
     r"[,;:()“”«»]|\.(?:\s|$)|\s(?:qui|que|qu[’']|dont|afin|lequel|laquelle|lesquels|lesquelles|où|intitulée?s?"
     r"|permettant|visant|destinée?s?|contenant|présentant|en\s+vue|avec|lors|depuis|pendant|et\s+(?:a|ont)"
-    r"|aux\s+fins|à\s+l[’']\s*intention|à\s+l[’']\s*usage|à\s+partir|tant)\b",
+    r"|aux\s+fins|à\s+l[’']\s*intention|à\s+l[’']\s*usage|à\s+partir|tant"
+    r"|a\s+été|ont|est|sont|sera|seront|avait|avaient)\b",
     re.I,
 )
 _TRAILING = re.compile(r"(?:\s+(?:de|des|du|la|le|les|l[’']|d[’']|et|à|au|aux|en|sur|pour|par))+\s*$", re.I)
