@@ -326,3 +326,30 @@ def test_review_accepts_a_described_publication_through_the_edit_layer(tmp_path)
         ("Human Trafficking and Business", "en"),
         ("Publication sur la traite des êtres humains et les entreprises", "fr"),
     ]
+
+
+def test_no_state_for_an_initiative_or_an_international_body(gazetteer, nlp):
+    """Curators never record an initiative (UN.GIFT) as implemented in a State, nor an
+    international body as based in the State a passage is about (004-13, 004-76)."""
+    text = (
+        "1. En juillet 2009, UN.GIFT a été mis en œuvre en Autriche et en Bulgarie.\n\n"
+        "2. La Hongrie a indiqué que l’Alliance internationale des juristes et le Conseil national des "
+        "juristes ont soutenu la réforme.\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if p[2].startswith("atkg:")] == [
+        (
+            "905-2",
+            "alliance-internationale-juristes",
+            "atkg:CoordinationMechanism",
+            "Alliance internationale des juristes",
+            0.6,
+        ),
+        (
+            "905-2",
+            "conseil-national-juristes",
+            "atkg:CoordinationMechanism",
+            "Conseil national des juristes",
+            0.6,
+        ),
+        ("905-2", "conseil-national-juristes", "atkg:basedIn", "country-HUN", 0.4),
+    ]

@@ -301,6 +301,11 @@ def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None
     return None
 
 
+_INTERNATIONAL = re.compile(
+    r"\b(?:international\w*|mondia\w*|interparlementaire|Nations\s+Unies|européen\w*|INTERPOL)\b", re.I
+)
+
+
 def _number_of(noun: str) -> str:
     """ "Nombre de victimes", "Nombre d'enquêtes" (elision before a vowel or a mute h)."""
     return f"Nombre d’{noun}" if re.match(r"[aeiouyhéèêàâîôûÉ]", noun, re.I) else f"Nombre de {noun}"
@@ -511,7 +516,9 @@ def read_sentence(
         for country in (i for i in items if i.country and i.start > event.start):
             proposals.append(Proposal(event.slug, "atkg:location", country.slug, 0.45))
             break
-    kinds = {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"}
+    # not initiatives: UN.GIFT, a hotline act and are based somewhere; curators never record one
+    # as implemented in a State (none of the 57 implementedIn facts of 000-004)
+    kinds = {"atkg:JointProgramme", "atkg:Campaign"}
     things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
     # "dans le cadre de UN.GIFT en Afrique du Sud": the frame, not what is carried out there
     things = [
@@ -542,6 +549,8 @@ def read_sentence(
         "atkg:AcademicInstitution",
     }
     for body in (i for i in items if i.type in national and i.new):
+        if _INTERNATIONAL.search(sentence[body.start : body.end]):
+            continue  # "ECPAT International", "Union interparlementaire": not a State's body
         nearby = [i for i in items if i.country and -60 <= i.start - body.end <= 25 and i.start > body.start]
         if nearby:
             proposals.append(Proposal(body.slug, "atkg:basedIn", nearby[0].slug, 0.5))
