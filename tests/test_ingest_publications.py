@@ -353,3 +353,20 @@ def test_no_state_for_an_initiative_or_an_international_body(gazetteer, nlp):
         ),
         ("905-2", "conseil-national-juristes", "atkg:basedIn", "country-HUN", 0.4),
     ]
+
+
+def test_the_capacity_an_agent_acts_in(gazetteer, nlp):
+    """002-8 and 002-13: "en sa qualité de coordonnateur du Groupe", "gestionnaire du Fonds"."""
+    text = (
+        "1. Engage l’Office des Nations Unies contre la drogue et le crime, en sa qualité de coordonnateur "
+        "du Groupe interinstitutions de coopération contre la traite des personnes, à continuer de "
+        "développer ses activités;\n\n"
+        "2. Prie l’Office des Nations Unies contre la drogue et le crime, agissant en sa qualité de "
+        "gestionnaire du Fonds de contributions volontaires des Nations Unies en faveur des victimes de la "
+        "traite des personnes, en particulier des femmes et des enfants, de continuer d’inciter les États "
+        "à verser des contributions au Fonds;\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if p[2].startswith("atkg:")] == [
+        ("905-1", "unodc", "atkg:coordinates", "icat", 0.6),
+        ("905-2", "un-trust-fund-trafficking-victims", "atkg:managedBy", "unodc", 0.6),
+    ]

@@ -19,7 +19,7 @@ from kg.ingest.memberships import listed_members
 from kg.ingest.places import find_places
 from kg.ingest.publications import described_publications, publication_facts
 from kg.ingest.ratifications import ratifications
-from kg.ingest.roles import founders, roles
+from kg.ingest.roles import founders, in_capacity, roles
 
 __all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
@@ -437,6 +437,8 @@ def read_sentence(
     for thing, when, confidence in launch_dates(sentence, items):
         proposals.append(Proposal(thing, "atkg:launchDate", when, confidence))
     for subject, prop, obj, confidence in publication_facts(sentence, items):
+        proposals.append(Proposal(subject, prop, obj, confidence))
+    for subject, prop, obj, confidence in in_capacity(sentence, top):  # "en sa qualité de gestionnaire du"
         proposals.append(Proposal(subject, prop, obj, confidence))
     for described in described_publications(sentence, items):  # "l'OIT a mis au point un manuel"
         nodes.append(NewNode(described.slug, described.type, described.label, None, 0.5, True))
