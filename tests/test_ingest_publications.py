@@ -370,3 +370,22 @@ def test_the_capacity_an_agent_acts_in(gazetteer, nlp):
         ("905-1", "unodc", "atkg:coordinates", "icat", 0.6),
         ("905-2", "un-trust-fund-trafficking-victims", "atkg:managedBy", "unodc", 0.6),
     ]
+
+
+def test_a_figure_citing_a_described_publication_is_about_it(gazetteer, nlp):
+    """004-38 and 004-39: the survey described in one paragraph is what the next one's figure is about."""
+    text = (
+        "1. Le Pacte mondial, l’OIT et UN.GIFT ont conçu et mis en œuvre, en collaboration, une enquête du "
+        "secteur privé sur la traite des êtres humains.\n\n"
+        "2. Si les entreprises qui ont répondu à l’enquête ont déclaré qu’elles étaient conscientes du "
+        "problème, moins de 20 % ont indiqué que la traite constituait une menace.\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if p[2] == "atkg:observedEntity"] == [
+        (
+            "905-2",
+            "obs-905-2-1",
+            "atkg:observedEntity",
+            "pub-enquete-secteur-prive-traite-etres-humains",
+            0.35,
+        )
+    ]

@@ -301,6 +301,12 @@ def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None
     return None
 
 
+# a publication cited by its head noun ("l'enquête", "le rapport", "cette série"); see the figures
+_CITED = re.compile(
+    r"\b(?:le|la|l[’']|cette|ce|cet|ces|les)\s*(?:rapport|enquête|étude|série|publication|base\s+de\s+données"
+    r"|guide|manuel|documentaire)s?\b",
+    re.I,
+)
 _INTERNATIONAL = re.compile(
     r"\b(?:international\w*|mondia\w*|interparlementaire|Nations\s+Unies|européen\w*|INTERPOL)\b", re.I
 )
@@ -576,6 +582,12 @@ def read_sentence(
         earlier = [i for i in context if i.agent or i.type in _THINGS]
         observed = before[:1] or named[:1] or earlier[:1]
         confidence = 0.4
+        cited = _CITED.search(sentence[: figure.start])
+        if cited and not any(i.agent or i.type in _THINGS for i in before if i.start > cited.end()):
+            # "Si les entreprises qui ont répondu à l'enquête [...], moins de 20 %", "D'après le
+            # rapport, [...] (79 %)": the figure is about the publication last named or described
+            pubs = [i for i in [*topic, *context, *before] if i.type == "atkg:Publication"]
+            observed = pubs[-1:] or observed
         if not observed:
             observed = list(topic[-1:])  # what the document spoke of last (a figure about nothing
             confidence = 0.3  # named here: "Plus de 800 organisations se sont inscrites")

@@ -147,8 +147,9 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
             for node in nodes:
                 if node.slug in gazetteer.types:
                     continue  # a measure the graph already has
-                if node.described:
+                if node.described:  # what later sentences and passages may cite ("l'enquête")
                     described.add(node.slug)
+                    items.append((finish - 1, finish - 1, node.slug, node.type, True))
                 entity_candidates.append(
                     _entity(
                         name,
@@ -181,7 +182,8 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                         },
                     )
                 )
-        merge_described(passage.text, entity_candidates, fact_candidates, described)
+        merged = merge_described(passage.text, entity_candidates, fact_candidates, described)
+        items = [(s, e, merged.get(slug, slug), t, n) for s, e, slug, t, n in items]
         topic = [
             *topic,
             *(Item(0, 0, slug, t, n) for _, _, slug, t, n in items if t in AGENT_TYPES or t in THINGS),

@@ -236,15 +236,18 @@ def described_publications(sentence: str, items: Sequence) -> list[Described]:
     return out
 
 
-def merge_described(text: str, entities: list[dict], facts: list[dict], described: set[str]) -> None:
+def merge_described(
+    text: str, entities: list[dict], facts: list[dict], described: set[str]
+) -> dict[str, str]:
     """A description and a title of one publication in a passage ("ont établi [...] un guide [...].
     Intitulée Combattre la traite des personnes: Guide à l'usage des parlementaires, cette
     publication"): when exactly one publication or campaign the passage names after the description
     has the described one's head noun in or just before its name, the description's facts are about
     it, and the described node is dropped (``entities`` and ``facts``, one passage's candidates, are
-    changed in place)."""
+    changed in place). Returns the dropped slugs with the slug that took their facts."""
     from kg.ingest.queue import candidate_id
 
+    merged: dict[str, str] = {}
     kinds = PUBLISHED | {"atkg:Campaign"}
     named = [
         c
@@ -269,8 +272,10 @@ def merge_described(text: str, entities: list[dict], facts: list[dict], describe
         if len(same) != 1:
             continue
         [slug] = same
+        merged[node["proposed_slug"]] = slug
         entities.remove(node)
         for fact in facts:
             if fact["subject"] == node["proposed_slug"]:
                 fact["subject"] = slug
                 fact["id"] = candidate_id("fact", fact["passage"], slug, fact["predicate"], fact["object"])
+    return merged
