@@ -17,6 +17,13 @@ written while building the rules, so it is a development set, not a test of gene
 ingest's output; B is never used to develop rules. Their golds list every mention, as "own
 report"'s does, so "P aud." is their plain precision.
 
+Alignment (kg/ingest/evaluate.py): a proposed new entity counts as a gold one with the same slug,
+label or acronym (or a name one starts with); agreements by their parties; observations by passage
+and value; and, for leave-one-out only (its gold knows which passage introduces each entity),
+publications, plans, programmes and campaigns the text describes rather than names by the passage
+that introduces them, a type of one family and at least one author, launcher or partner in common,
+the most shared winning, ties aligning nothing, each gold entity given to one proposal at most.
+
     .venv/bin/python benchmarks/bench_ingest.py [--missed]   # --missed: organisations not found
     .venv/bin/python benchmarks/bench_ingest.py --by-predicate      # + fact recall/precision per predicate
     .venv/bin/python benchmarks/bench_ingest.py --misses [--predicate P] [--doc 004]
