@@ -389,3 +389,12 @@ def test_a_figure_citing_a_described_publication_is_about_it(gazetteer, nlp):
             0.35,
         )
     ]
+
+
+def test_only_a_publication_is_published_by(gazetteer, nlp):
+    """004-80: "l'outil mis au point par" is not INTERPOL published by UNODC (the tool is not named)."""
+    text = (
+        "1. En septembre 2009, INTERPOL a présenté le prototype de l’outil mis au point par l’UNODC et "
+        "UN.GIFT à une réunion.\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if len(p) == 5 and p[2] == "atkg:publishedBy"] == []

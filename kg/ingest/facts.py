@@ -17,7 +17,7 @@ from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
 from kg.ingest.places import find_places
-from kg.ingest.publications import described_publications, publication_facts
+from kg.ingest.publications import PUBLISHED, described_publications, publication_facts
 from kg.ingest.ratifications import ratifications
 from kg.ingest.roles import founders, in_capacity, roles
 
@@ -354,8 +354,8 @@ def read_sentence(
                 # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
                 # opens the sentence and what it describes follows its agents
                 thing = _thing_after(items, match.end(), _PREFERRED.get(prop) or _THINGS)
-            if thing is None:
-                continue
+            if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
+                continue  # only a publication or a plan is published (all 82 curated publishedBy)
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
                 after = _thing_after(items, match.end(), _PARTNERED)
                 if after is not None and after.start - match.end() < 12:
