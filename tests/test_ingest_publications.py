@@ -398,3 +398,22 @@ def test_only_a_publication_is_published_by(gazetteer, nlp):
         "UN.GIFT à une réunion.\n"
     )
     assert [p for p in proposals(text, gazetteer, nlp) if len(p) == 5 and p[2] == "atkg:publishedBy"] == []
+
+
+def test_a_participle_opening_the_sentence_names_the_authors(gazetteer, nlp):
+    """As 001-28 ("Lancée par I'ONUDC en octobre 2011, la base de données de jurisprudence [...]")."""
+    text = (
+        "1. Lancée par l’OIT en mars 2012, la base de données sur le travail forcé est consultée par les "
+        "juges.\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if not p[-1] == 0.95] == [
+        (
+            "905-1",
+            "pub-base-donnees-travail-force",
+            "atkg:Publication",
+            "Base de données sur le travail forcé",
+            0.5,
+        ),
+        ("905-1", "pub-base-donnees-travail-force", "atkg:publishedBy", "ilo", 0.55),
+        ("905-1", "pub-base-donnees-travail-force", "dcterms:date", "2012-03", 0.5),
+    ]

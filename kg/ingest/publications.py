@@ -111,6 +111,11 @@ _MAKE = re.compile(
     r"|publie|publient|élaborent|élabore|produisent|préparent|établissent)\b",
     re.I,
 )
+# a participle opening the sentence, its agents, then what it describes
+_OPENING = re.compile(
+    r"\s*(?:\d+\.\s*)?(?:Lancée?s?|Élaborée?s?|Publiée?s?|Établie?s?|Produite?s?|Conçue?s?|Réalisée?s?"
+    r"|Mise?s?\s+au\s+point)(?:\s+et\s+\w+)?\s+(?:conjointement\s+)?par\b",
+)
 # where a described name ends: punctuation, a relative pronoun, a purpose or a participle clause
 _NAME_END = re.compile(
     r"[,;:()“”«»]|\.(?:\s|$)|\s(?:qui|que|qu[’']|dont|afin|lequel|laquelle|lesquels|lesquelles|où|intitulée?s?"
@@ -224,6 +229,13 @@ def described_publications(sentence: str, items: Sequence) -> list[Described]:
         if any(match.end() <= i.start < described.start() for i in items):
             continue  # the verb governs something named before the description
         add(described.start(1), agents[-5:], clause)
+    opening = _OPENING.match(sentence)
+    if opening:  # "Lancée par l'ONUDC en octobre 2011, la base de données de jurisprudence [...]"
+        described = _DESCRIBED.search(sentence, opening.end(), opening.end() + 120)
+        if described and sentence[: described.start()].rstrip().endswith(","):
+            agents = [i for i in items if opening.end() <= i.start and i.end <= described.start() and i.agent]
+            if agents:
+                add(described.start(1), agents[-5:], 0)
     for agent in (i for i in items if i.agent):
         before = sentence[max(0, agent.start - 90) : agent.start]
         of = _OF_HEAD.search(before)
