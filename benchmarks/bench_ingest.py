@@ -29,6 +29,13 @@ organiser/host; our written reports' golds record no passages, so there two of t
 agree. One proposal per gold event at most; an event aligned with nothing counts against
 precision, as do its facts.
 
+Alignment (kg/ingest/evaluate.py): a proposed new entity counts as a gold one with the same slug,
+label or acronym (or a name one starts with); agreements by their parties; observations by passage
+and value; and, for leave-one-out only (its gold knows which passage introduces each entity),
+publications, plans, programmes and campaigns the text describes rather than names by the passage
+that introduces them, a type of one family and at least one author, launcher or partner in common,
+the most shared winning, ties aligning nothing, each gold entity given to one proposal at most.
+
     .venv/bin/python benchmarks/bench_ingest.py [--missed]   # --missed: organisations not found
     .venv/bin/python benchmarks/bench_ingest.py --by-predicate      # + fact recall/precision per predicate
     .venv/bin/python benchmarks/bench_ingest.py --misses [--predicate P] [--doc 004]

@@ -81,6 +81,9 @@ class Gold:
     # gold slug -> the passages ("005-3") whose curated facts name it; empty when the gold does not
     # say (our written reports): events are then aligned on stricter evidence (_align_events)
     passages: dict[str, set[str]] = field(default_factory=dict)
+    # gold new entity -> the passage ("003-68") that introduces it (first in reading order); only
+    # the leave-one-out golds know it, and only _align_described reads it
+    introduced: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -225,6 +228,60 @@ def _align_events(candidates: list[dict], gold: Gold, proposed: dict, alignment:
             taken.add(theirs_slug)
 
 
+# Described things are aligned within a family of types: a "stratégie" may be a curator's plan.
+_DESCRIBED_FAMILIES = (
+    frozenset({"atkg:Publication", "atkg:ActionPlan"}),
+    frozenset({"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"}),
+)
+_MADE_BY = frozenset(
+    {
+        "atkg:publishedBy",
+        "atkg:launchedBy",
+        "atkg:partner",
+        "atkg:managedBy",
+        "atkg:fundedBy",
+        "atkg:implementedIn",
+    }
+)
+
+
+def _align_described(candidates: list[dict], gold: Gold, proposed: dict, alignment: dict) -> None:
+    """Publications, plans, programmes and campaigns the text describes rather than names ("l'OIT a
+    mis au point un manuel"): curators label them in their own words ("Combating Forced Labour: A
+    Handbook for Employers"), so no name compares. A proposal still unaligned is aligned with a gold
+    entity still unaligned when (1) the proposal comes from the passage that introduces the gold
+    entity (Gold.introduced), (2) their types are of one family (_DESCRIBED_FAMILIES), and (3) they
+    agree on who made them: at least one (predicate, object) among publishedBy, launchedBy, partner,
+    managedBy, fundedBy, implementedIn is both proposed and in the gold. The gold entity sharing the
+    most such pairs wins, a tie aligns nothing, and a gold entity is given to one proposal only."""
+    if not gold.introduced:
+        return
+    made: dict[str, set[tuple[str, str]]] = {}
+    for s, p, o in gold.facts:
+        if p in _MADE_BY:
+            made.setdefault(s, set()).add((p, o))
+    said: dict[str, set[tuple[str, str]]] = {}
+    for c in candidates:
+        if c["kind"] == "fact" and c["predicate"] in _MADE_BY:
+            said.setdefault(c["subject"], set()).add(
+                (c["predicate"], alignment.get(c["object"], c["object"]))
+            )
+    taken = set(alignment.values())
+    for slug, c in sorted(proposed.items(), key=lambda kv: (kv[1]["passage"], kv[0])):
+        family = next((f for f in _DESCRIBED_FAMILIES if c["type"] in f), None)
+        if family is None or slug in alignment or not said.get(slug):
+            continue
+        shared = sorted(
+            (-len(said[slug] & made.get(g, set())), g)
+            for g, passage in gold.introduced.items()
+            if passage == c["passage"] and g not in taken and gold.entities[g]["type"] in family
+        )
+        shared = [(n, g) for n, g in shared if n < 0]
+        if shared and (len(shared) == 1 or shared[0][0] < shared[1][0]):
+            alignment[slug] = shared[0][1]
+            taken.add(shared[0][1])
+
+
 def _align_observations(candidates: list[dict], gold: Gold, alignment: dict) -> None:
     """Figures are numbered per passage in reading order, and curators may record more of them:
     align an observation by its passage and value, not by its number."""
@@ -293,6 +350,7 @@ def evaluate(candidates: list[dict], gold: Gold) -> Scores:
             alignment[slug] = match
     _align_by_parties(candidates, gold, proposed, alignment)
     _align_events(candidates, gold, proposed, alignment)
+    _align_described(candidates, gold, proposed, alignment)
     _align_observations(candidates, gold, alignment)
     gold_orgs = {s for s, e in gold.entities.items() if is_organisation(e["type"])}
     proposed_orgs = {s for s, c in proposed.items() if is_organisation(c["type"])}

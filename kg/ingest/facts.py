@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.campaigns import described_campaigns
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
 from kg.ingest.places import find_places
-from kg.ingest.publications import publication_facts
+from kg.ingest.publications import PUBLISHED, described_publications, publication_facts
 from kg.ingest.ratifications import ratifications
-from kg.ingest.roles import founders, roles
+from kg.ingest.roles import founders, in_capacity, roles
 
 __all__ = ["Item", "Proposal", "NewNode", "read_sentence", "AGENT_TYPES", "THINGS"]
 
@@ -90,8 +91,9 @@ class NewNode:
     slug: str
     type: str
     label_fr: str
-    label_en: str
+    label_en: str | None  # None when the text gives no English name
     confidence: float
+    described: bool = False  # a publication the text describes (kg.ingest.publications)
 
 
 # (pattern, property, direction, confidence): "passive" = thing before, agents after;
@@ -299,6 +301,17 @@ def _thing_after(items: list[Item], position: int, kinds: set[str] | None = None
     return None
 
 
+# a publication cited by its head noun ("l'enquête", "le rapport", "cette série"); see the figures
+_CITED = re.compile(
+    r"\b(?:le|la|l[’']|cette|ce|cet|ces|les)\s*(?:rapport|enquête|étude|série|publication|base\s+de\s+données"
+    r"|guide|manuel|documentaire)s?\b",
+    re.I,
+)
+_INTERNATIONAL = re.compile(
+    r"\b(?:international\w*|mondia\w*|interparlementaire|Nations\s+Unies|européen\w*|INTERPOL)\b", re.I
+)
+
+
 def _number_of(noun: str) -> str:
     """ "Nombre de victimes", "Nombre d'enquêtes" (elision before a vowel or a mute h)."""
     return f"Nombre d’{noun}" if re.match(r"[aeiouyhéèêàâîôûÉ]", noun, re.I) else f"Nombre de {noun}"
@@ -341,8 +354,8 @@ def read_sentence(
                 # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
                 # opens the sentence and what it describes follows its agents
                 thing = _thing_after(items, match.end(), _PREFERRED.get(prop) or _THINGS)
-            if thing is None:
-                continue
+            if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
+                continue  # only a publication or a plan is published (all 82 curated publishedBy)
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
                 after = _thing_after(items, match.end(), _PARTNERED)
                 if after is not None and after.start - match.end() < 12:
@@ -431,6 +444,18 @@ def read_sentence(
         proposals.append(Proposal(thing, "atkg:launchDate", when, confidence))
     for subject, prop, obj, confidence in publication_facts(sentence, items):
         proposals.append(Proposal(subject, prop, obj, confidence))
+    for subject, prop, obj, confidence in in_capacity(sentence, top):  # "en sa qualité de gestionnaire du"
+        proposals.append(Proposal(subject, prop, obj, confidence))
+    for described in described_publications(sentence, items):  # "l'OIT a mis au point un manuel"
+        nodes.append(NewNode(described.slug, described.type, described.label, None, 0.5, True))
+        proposals += [Proposal(described.slug, "atkg:publishedBy", a, 0.55) for a in described.agents]
+        if described.date:
+            proposals.append(Proposal(described.slug, "dcterms:date", described.date, 0.5))
+    for campaign in described_campaigns(sentence, items, context):  # "La Roumanie a élaboré une campagne"
+        nodes.append(NewNode(campaign.slug, "atkg:Campaign", campaign.label, None, 0.5, True))
+        proposals.append(Proposal(campaign.slug, campaign.predicate, campaign.agent, 0.5))
+        if campaign.date:
+            proposals.append(Proposal(campaign.slug, "atkg:launchDate", campaign.date, 0.45))
     for listed in listed_members(sentence, top, context):
         if listed.predicate == "atkg:participant":
             proposals.append(Proposal(listed.body, listed.predicate, listed.member, listed.confidence))
@@ -499,7 +524,9 @@ def read_sentence(
         for country in (i for i in items if i.country and i.start > event.start):
             proposals.append(Proposal(event.slug, "atkg:location", country.slug, 0.45))
             break
-    kinds = {"atkg:JointProgramme", "atkg:Campaign", "atkg:Initiative"}
+    # not initiatives: UN.GIFT, a hotline act and are based somewhere; curators never record one
+    # as implemented in a State (none of the 57 implementedIn facts of 000-004)
+    kinds = {"atkg:JointProgramme", "atkg:Campaign"}
     things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
     # "dans le cadre de UN.GIFT en Afrique du Sud": the frame, not what is carried out there
     things = [
@@ -530,6 +557,8 @@ def read_sentence(
         "atkg:AcademicInstitution",
     }
     for body in (i for i in items if i.type in national and i.new):
+        if _INTERNATIONAL.search(sentence[body.start : body.end]):
+            continue  # "ECPAT International", "Union interparlementaire": not a State's body
         nearby = [i for i in items if i.country and -60 <= i.start - body.end <= 25 and i.start > body.start]
         if nearby:
             proposals.append(Proposal(body.slug, "atkg:basedIn", nearby[0].slug, 0.5))
@@ -553,6 +582,12 @@ def read_sentence(
         earlier = [i for i in context if i.agent or i.type in _THINGS]
         observed = before[:1] or named[:1] or earlier[:1]
         confidence = 0.4
+        cited = _CITED.search(sentence[: figure.start])
+        if cited and not any(i.agent or i.type in _THINGS for i in before if i.start > cited.end()):
+            # "Si les entreprises qui ont répondu à l'enquête [...], moins de 20 %", "D'après le
+            # rapport, [...] (79 %)": the figure is about the publication last named or described
+            pubs = [i for i in [*topic, *context, *before] if i.type == "atkg:Publication"]
+            observed = pubs[-1:] or observed
         if not observed:
             observed = list(topic[-1:])  # what the document spoke of last (a figure about nothing
             confidence = 0.3  # named here: "Plus de 800 organisations se sont inscrites")

@@ -67,6 +67,10 @@ def split_for(quads: set, doc: str, passages: dict[str, str]) -> tuple[list, Gol
     by_passage: dict[str, set[str]] = {}
     for q in doc_quads:
         by_passage.setdefault(shorten(q[3]).split("-", 2)[2], set()).update(_entities_in([q]))
+    introduced: dict[str, str] = {}  # new entity -> the first passage (reading order) naming it
+    for label in passages:
+        for name in sorted(by_passage.get(label, set()) & set(entities)):
+            introduced.setdefault(name, f"{doc}-{label}")
     for label, names in by_passage.items():
         text = passages.get(label)
         if text is None:
@@ -80,4 +84,4 @@ def split_for(quads: set, doc: str, passages: dict[str, str]) -> tuple[list, Gol
     passages = {
         name: {f"{doc}-{label}" for label, names in by_passage.items() if name in names} for name in entities
     }
-    return visible, Gold(mentions, entities, facts, passages)
+    return visible, Gold(mentions, entities, facts, passages=passages, introduced=introduced)

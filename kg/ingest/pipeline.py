@@ -14,6 +14,7 @@ from kg.ingest.facts import AGENT_TYPES, THINGS, Item, read_sentence
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
+from kg.ingest.publications import merge_described
 from kg.ingest.queue import candidate_id, read_queue, write_queue
 from kg.ingest.sentences import sentences
 from kg.ingest.textkey import label_key
@@ -133,6 +134,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         items.sort()
         counter = [0]
         fact_candidates: list[dict] = []
+        described: set[str] = set()  # publications this passage describes rather than names
         for begin, finish in sentences(passage.text):
             sentence = passage.text[begin:finish]
             context = [Item(s - begin, e - begin, slug, t, n) for s, e, slug, t, n in items if e <= begin]
@@ -148,6 +150,9 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
             for node in nodes:
                 if node.slug in gazetteer.types:
                     continue  # a measure the graph already has
+                if node.described:  # what later sentences and passages may cite ("l'enquête")
+                    described.add(node.slug)
+                    items.append((finish - 1, finish - 1, node.slug, node.type, True))
                 entity_candidates.append(
                     _entity(
                         name,
@@ -180,6 +185,8 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                         },
                     )
                 )
+        merged = merge_described(passage.text, entity_candidates, fact_candidates, described)
+        items = [(s, e, merged.get(slug, slug), t, n) for s, e, slug, t, n in items]
         topic = [
             *topic,
             *(Item(0, 0, slug, t, n) for _, _, slug, t, n in items if t in AGENT_TYPES or t in THINGS),

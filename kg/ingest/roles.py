@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.ingest.dates import period_range
 
-__all__ = ["Role", "roles", "role_period", "founders"]
+__all__ = ["Role", "roles", "role_period", "founders", "in_capacity"]
 
 BODIES = {
     "atkg:CoordinationMechanism",
@@ -111,3 +111,39 @@ def founders(sentence: str, body, agents: Sequence) -> list[Role]:
         for a in agents
         if a.slug != body.slug
     ]
+
+
+# "l'ONUDC, en sa qualité de coordonnateur du Groupe", "agissant en sa qualité de gestionnaire du
+# Fonds", "en tant que gestionnaire du Fonds": the capacity an agent acts in
+_CAPACITY = re.compile(
+    r"\b(?:en\s+(?:sa|leur)\s+qualité\s+de|en\s+tant\s+que)\s+(coordonn?ateur|gestionnaire)s?\s+"
+    r"(?:d[eu]s?\b|de\s+la\b|de\s+l[’'])",
+    re.I,
+)
+
+
+def in_capacity(sentence: str, items: Sequence) -> list[tuple[str, str, str, float]]:
+    """(subject, predicate, object, confidence): the body an agent coordinates, the fund it manages,
+    "en sa qualité de coordonnateur du Groupe"; the agent is the one named just before, or the
+    sentence's subject ("L'ONUDC est un acteur clef [...] mais aussi en tant que gestionnaire du Fonds")."""
+    items = sorted(items, key=lambda i: i.start)
+    out = []
+    for match in _CAPACITY.finditer(sentence):
+        thing = next((i for i in items if i.start >= match.end()), None)
+        if thing is None or thing.start - match.end() > 3:
+            continue
+        clause = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
+        agents = [i for i in items if clause <= i.start and i.end <= match.start() and i.agent]
+        if agents and match.start() - agents[-1].end <= 40:
+            agent = agents[-1]
+        elif agents and re.match(
+            r"^\s*(?:\d+\.\s*)?(?:Le|La|Les|L[’'])?\s*$", sentence[clause : agents[0].start]
+        ):
+            agent = agents[0]
+        else:
+            continue
+        if match.group(1).lower().startswith("coord") and thing.type in BODIES:
+            out.append((agent.slug, "atkg:coordinates", thing.slug, 0.6))
+        elif match.group(1).lower() == "gestionnaire" and thing.type == "atkg:Fund":
+            out.append((thing.slug, "atkg:managedBy", agent.slug, 0.6))
+    return out
