@@ -236,7 +236,7 @@ def test_described_things_align_by_passage_type_family_and_authors():
             ("pub-survey", "atkg:publishedBy", "ungift"),
             ("campaign-photos", "atkg:launchedBy", "ilo"),
         },
-        {
+        introduced={
             "pub-handbook": "905-1",
             "plan-strategy": "905-2",
             "pub-survey": "905-3",
