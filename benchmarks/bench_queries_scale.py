@@ -177,7 +177,8 @@ def main() -> None:
     if options.markdown:
         before = json.loads(options.before.read_text())["queries"] if options.before else {}
         extra, rule = (" before |", "---:|") if before else ("", "")
-        print(f"\n| question | rows | median (engine) | CPU |{extra}\n|---|---:|---:|---:|{rule}")
+        count, timed = ("lines", "median (command)") if options.cli else ("rows", "median (engine)")
+        print(f"\n| question | {count} | {timed} | CPU |{extra}\n|---|---:|---:|---:|{rule}")
         for name, figure in figures.items():
             count = figure.get("rows", figure.get("lines"))
             cells = f"{count:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
