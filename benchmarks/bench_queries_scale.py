@@ -13,6 +13,12 @@ seconds is not repeated. The CPU column is the process's CPU time for the same r
 works on one core, so on a loaded machine it says what the time would be on a quiet one.
 ``--answers DIR`` writes each answer as sorted N-Triples-like lines, so two runs (before and
 after a rewrite) can be compared with ``diff -r``.
+
+``--cli`` times each question as a user runs it instead: the whole ``atkg --store STORE query run
+NAME`` command in a process of its own (start-up, name resolution, the child process that runs the
+query, labels, the printed table), median wall time of ``--repeat`` runs, and the CPU time of the
+command and its child. ``--code DIR`` runs the command from another checkout of the code (e.g. one
+``git archive`` extracted), to compare before and after on the same store.
 """
 
 from __future__ import annotations
@@ -98,6 +104,37 @@ def measure(store_dir: Path, queries_dir: Path, repeat: int, slow: float, only: 
     return figures
 
 
+def measure_cli(store_dir: Path, queries_dir: Path, repeat: int, only: set[str] | None, code: Path | None):
+    import resource
+    import subprocess
+
+    from kg.querypack import load_pack
+
+    env = dict(os.environ)
+    if code is not None:  # that checkout's kg first on the path (the child inherits it)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "kg", "--store", str(store_dir), "query", "run"]
+    figures: dict[str, dict] = {}
+    for name in load_pack(queries_dir):
+        if only and name not in only:
+            continue
+        times, cpu = [], []
+        for _ in range(repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            done = subprocess.run([*command, name], capture_output=True, env=env, cwd=code or ROOT)
+            times.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            if done.returncode != 0:
+                sys.exit(f"Error: {name}: exit {done.returncode}: {done.stderr.decode()[-300:]}")
+        lines = done.stdout.count(b"\n")
+        wall, used = statistics.median(times), statistics.median(cpu)
+        figures[name] = {"lines": lines, "seconds": wall, "cpu_seconds": used}
+        print(f"{name:30} {lines:>8,} lines {wall:9.3f} s {used:9.3f} s cpu", flush=True)
+    return figures
+
+
 def _seconds(value: float) -> str:
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.1f} s"
 
@@ -118,6 +155,8 @@ def main() -> None:
     parser.add_argument("--answers", type=Path, help="write each answer, sorted, into this directory")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--before", type=Path, help="a --json of an earlier run: its times as a column")
+    parser.add_argument("--cli", action="store_true", help="time the whole `atkg query run` command")
+    parser.add_argument("--code", type=Path, help="with --cli: run the command from this checkout")
     options = parser.parse_args()
     if not (options.store / "CURRENT").exists():
         sys.exit(f"Error: {options.store}: no store here")
@@ -126,7 +165,10 @@ def main() -> None:
     only = {n.strip() for n in options.only.split(",") if n.strip()} or None
     load = os.getloadavg()
     print(f"store {options.store}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    figures = measure(options.store, options.queries, options.repeat, options.slow, only, options.answers)
+    if options.cli:
+        figures = measure_cli(options.store.resolve(), options.queries, options.repeat, only, options.code)
+    else:
+        figures = measure(options.store, options.queries, options.repeat, options.slow, only, options.answers)
     import pyoxigraph as ox
 
     count = len(ox.Store.read_only(str(options.store)))
@@ -135,9 +177,11 @@ def main() -> None:
     if options.markdown:
         before = json.loads(options.before.read_text())["queries"] if options.before else {}
         extra, rule = (" before |", "---:|") if before else ("", "")
-        print(f"\n| question | rows | median (engine) | CPU |{extra}\n|---|---:|---:|---:|{rule}")
+        count, timed = ("lines", "median (command)") if options.cli else ("rows", "median (engine)")
+        print(f"\n| question | {count} | {timed} | CPU |{extra}\n|---|---:|---:|---:|{rule}")
         for name, figure in figures.items():
-            cells = f"{figure['rows']:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
+            count = figure.get("rows", figure.get("lines"))
+            cells = f"{count:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
             if before:
                 old = before.get(name)
                 cells += " | " + (_before(old) if old else "")

@@ -335,23 +335,31 @@ def collapse_lists(result, lists: Sequence[str]):
     disagree on GROUP_CONCAT (Virtuoso 7 drops rows when a GROUP_CONCAT subquery is joined, and
     its order is unspecified everywhere), so lists are assembled here, the same on every store.
     """
-    import json
-
     columns = [v.value for v in result.variables]
+    listed = [c in lists for c in columns]
     groups: dict[tuple, dict[str, set[str]]] = {}
-    for row in result:
-        key = tuple(None if c in lists or row[c] is None else _json_term(row[c]) for c in columns)
-        values = groups.setdefault(key, {c: set() for c in lists})
+    for row in result:  # pyoxigraph terms are hashable and compare as RDF terms: the group key
+        cells = [row[c] for c in columns]
+        key = tuple(None if is_list else cell for cell, is_list in zip(cells, listed, strict=True))
+        values = groups.get(key)
+        if values is None:
+            values = groups[key] = {c: set() for c in lists}
         for column in lists:
             if row[column] is not None:
                 values[column].add(row[column].value)
-    bindings = []
+    # written back as SPARQL TSV (each term in N-Triples syntax, which str() gives), read by
+    # pyoxigraph: the same solutions object as the engine's, built without a JSON cell per term
+    lines = ["\t".join(f"?{c}" for c in columns)]
     for key, values in groups.items():
-        cells = {c: json.loads(cell) for c, cell in zip(columns, key, strict=True) if cell is not None}
-        cells.update({c: {"type": "literal", "value": ", ".join(sorted(v))} for c, v in values.items() if v})
-        bindings.append(cells)
-    document = {"head": {"vars": columns}, "results": {"bindings": bindings}}
-    return ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
+        cells = [
+            (str(ox.Literal(", ".join(sorted(values[c])))) if values[c] else "")
+            if is_list
+            else ("" if term is None else str(term))
+            for c, term, is_list in zip(columns, key, listed, strict=True)
+        ]
+        lines.append("\t".join(cells))
+    text = "\n".join(lines) + "\n"
+    return ox.parse_query_results(text.encode("utf-8"), format=ox.QueryResultsFormat.TSV)
 
 
 def _json_term(term) -> str:
@@ -447,14 +455,13 @@ def run_by_name(
     given = parse_param_pairs(query, pairs)
     timeout = check_timeout(timeout)
     guard_query(query.text)  # a query file added to queries/ passes the same gate as `atkg sparql`
-    store = open_store(location)
     resolvers: list = []
 
     def resolve(value: str, what: str):
         if not resolvers:  # indexed lookups in id:graph-names, only when an entity parameter is given
             from kg.names import StoreResolver
 
-            resolvers.append(StoreResolver(store))
+            resolvers.append(StoreResolver(open_store(location)))
         return resolvers[0].resolve(value, what)
 
     terms = bind_values(query, given, resolve, lang)

@@ -99,3 +99,67 @@ def test_query_run_timeout_on_the_cli(seed_built, seed_workspace, cli):
     )
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", STOPPED)
     assert children_running(seed_built.store) == []
+
+
+TRICKY = """SELECT ?iri ?blank ?text ?french ?number ?date ?none WHERE {
+  VALUES (?iri ?text ?french ?number ?date) {
+    (id:icat "tab\\there, newline\\nthere, \\"quoted\\", back\\\\slash, ünïcødé 🙂"
+     "traite des êtres humains"@fr 42 "2010-01-01"^^xsd:date)
+    (<http://example.org/a?b=c#d> "" "x"@en-GB -1.5e3 "2010"^^xsd:gYear)
+  }
+  BIND (BNODE() AS ?blank)
+} ORDER BY ?iri"""
+
+
+def test_rows_cross_from_the_child_term_for_term(seed_built):
+    # the child sends rows as SPARQL TSV: every kind of term must come back as itself
+    from kg.store import open_store
+
+    expected = open_store(seed_built.store).query(TRICKY)
+    got = run_limited(str(seed_built.store), TRICKY, 10)
+    assert [v.value for v in got.variables] == [v.value for v in expected.variables]
+    got_rows, expected_rows = list(got), list(expected)
+    assert len(got_rows) == len(expected_rows) == 2
+    for got_row, expected_row in zip(got_rows, expected_rows, strict=True):
+        for name in ("iri", "text", "french", "number", "date", "none"):
+            assert got_row[name] == expected_row[name]
+        assert isinstance(got_row["blank"], ox.BlankNode)
+
+
+def test_the_graphs_from_names_are_the_dataset_in_the_child(seed_built):
+    # the child does not parse FROM itself: the parent hands the graphs over with the query
+    from kg.store import open_store
+
+    store = str(seed_built.store)
+    described = "SELECT ?c FROM id:graph-entities WHERE { id:icat a ?c } ORDER BY ?c"
+    expected = [row["c"] for row in open_store(store).query(described)]
+    assert expected == [ox.NamedNode("https://w3id.org/atkg/ontology#CoordinationMechanism")]
+    assert [row["c"] for row in run_limited(store, described, 10)] == expected
+    # memberships are stated in passage graphs: none in the entity graph, some in the union
+    members = "SELECT ?m {} WHERE {{ ?m org:memberOf id:icat }}"
+    assert list(run_limited(store, members.format("FROM id:graph-entities"), 10)) == []
+    assert len(list(run_limited(store, members.format(""), 10))) > 0
+    with pytest.raises(UsageError, match="^FROM on line 1 names no graph"):
+        run_limited(store, "SELECT * FROM WHERE { ?s ?p ?o }", 10)
+
+
+def test_the_child_starts_light(seed_built):
+    # what every named question pays for: no site scan, no rdflib, only pyoxigraph and the stdlib
+    import subprocess
+    import sys
+
+    from kg.timeout import _child_environment, _header
+
+    query = "ASK { id:unodc org:memberOf id:icat }"
+    done = subprocess.run(
+        [sys.executable, "-S", "-X", "importtime", "-m", "kg.timeout", str(seed_built.store)],
+        input=_header(str(seed_built.store), query) + query.encode(),
+        capture_output=True,
+        env=_child_environment(),
+        check=True,
+    )
+    assert done.stdout.split(b"\n", 1)[0] == b"boolean"
+    imported = {line.split("|")[-1].strip() for line in done.stderr.decode().splitlines() if "|" in line}
+    assert "pyoxigraph" in imported
+    assert not {m for m in imported if m.split(".")[0] in ("rdflib", "kg.store", "site", "typer")}
+    assert "kg.store" not in imported and "kg.guard" not in imported
