@@ -209,6 +209,11 @@ def test_who_held_an_event_and_who_was_present_at_it(gazetteer, nlp):
         ("905-2", meetings, "atkg:participant", "unodc", 0.5),
         ("905-2", meetings, "atkg:participant", "unicef", 0.5),
         ("905-2", meetings, "atkg:participant", "iom", 0.5),
+        # the third meeting held to date is the Tokyo one that established ICAT (kg.ingest.knownevents)
+        *(
+            ("905-2", "event-tokyo-inter-agency-meeting-2006", "atkg:participant", slug, 0.5)
+            for slug in ("ohchr", "unodc", "unicef", "iom")
+        ),
     ]
 
 

@@ -24,6 +24,7 @@ ATKG = "https://w3id.org/atkg/ontology#"
 TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 ENTITIES = URIRef(f"{ID}graph-entities")
 MEETINGS = "event-icat-meetings-new-york-2007"
+TOKYO = "event-tokyo-inter-agency-meeting-2006"
 ICAT_14 = [
     "ilo",
     "iom",
@@ -86,27 +87,38 @@ def test_003_86_two_meetings_in_2007_are_the_known_new_york_meetings_with_their_
         (MEETINGS, "atkg:startDate", "2007", 0.45),
         (MEETINGS, "atkg:organizedBy", "icat", 0.6),
         *((MEETINGS, "atkg:participant", slug, 0.5) for slug in ICAT_14),
+        # "les trois réunions que le Groupe a tenues à ce jour": the two of 2007 and the Tokyo
+        # meeting that established ICAT (atkg:establishedBy in 000), not ICAT's 2008 meeting
+        *((TOKYO, "atkg:participant", slug, 0.5) for slug in ICAT_14),
     ]
 
 
 def test_000_11_without_its_place_is_linked_by_organiser_and_year(quads, nlp):
     """000 §11 without "à New York" (so no label of the event is printed): ICAT and 2007 agree
-    with the known meetings only; the entities present are their participants."""
+    with the known meetings only; the entities present are their participants, and the Tokyo
+    meeting's when the count of meetings held to date adds up."""
     text = (
         "1. Le Groupe interinstitutions de coopération contre la traite des personnes a tenu deux "
-        "réunions en 2007. Les représentants des entités suivantes étaient présents aux trois "
+        "réunions en 2007. Les représentants des entités suivantes étaient présents aux {} "
         "réunions tenues jusqu’à ce jour: HCDH, ONUDC, UNICEF et OIM.\n"
     )
-    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2008", None), text)
-    assert event_candidates(source, Gazetteer.from_quads(quads), nlp, "905-1") == [
+    gazetteer = Gazetteer.from_quads(quads)
+    meetings = [
         (MEETINGS, "known", "réunions en 2007"),
         (MEETINGS, "atkg:startDate", "2007", 0.45),
         (MEETINGS, "atkg:organizedBy", "icat", 0.6),
-        (MEETINGS, "atkg:participant", "ohchr", 0.5),
-        (MEETINGS, "atkg:participant", "unodc", 0.5),
-        (MEETINGS, "atkg:participant", "unicef", 0.5),
-        (MEETINGS, "atkg:participant", "iom", 0.5),
+        *((MEETINGS, "atkg:participant", slug, 0.5) for slug in ("ohchr", "unodc", "unicef", "iom")),
     ]
+    three, four = (
+        parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2008", None), text.format(n))
+        for n in ("trois", "quatre")
+    )
+    assert event_candidates(three, gazetteer, nlp, "905-1") == [
+        *meetings,
+        *((TOKYO, "atkg:participant", slug, 0.5) for slug in ("ohchr", "unodc", "unicef", "iom")),
+    ]
+    # four meetings do not add up (two in 2007 and Tokyo): the list stays with the ones named
+    assert event_candidates(four, gazetteer, nlp, "905-1") == meetings
 
 
 def _known(*events: tuple[str, dict[str, list]]) -> KnownEvents:
@@ -127,11 +139,12 @@ def _known(*events: tuple[str, dict[str, list]]) -> KnownEvents:
     return KnownEvents.from_quads(quads)
 
 
-def test_the_index_reads_organisers_dates_places_and_the_slug_s_year():
+def test_the_index_reads_organisers_dates_places_the_slug_s_year_and_founding_events(quads):
     known = _known(("event-forum-2008", {"organizedBy": ["ungift"], "placeName": ["Vienne"]}))
     assert known.evidence == {
         "event-forum-2008": {"date": {"2008"}, "organiser": {"ungift"}, "place": {"vienne"}}
     }
+    assert KnownEvents.from_quads(quads).founding["icat"] == {TOKYO}
 
 
 def test_two_known_events_agreeing_equally_link_nothing():

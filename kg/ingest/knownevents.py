@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.textkey import label_key
 
-__all__ = ["KnownEvents", "link_known_events"]
+__all__ = ["KnownEvents", "link_known_events", "to_date_participants"]
 
 _ATKG = "https://w3id.org/atkg/ontology#"
 _ID = "https://w3id.org/atkg/id/"
@@ -84,9 +84,11 @@ def _date_agrees(date: str, known: set[str]) -> bool | None:
 
 @dataclass
 class KnownEvents:
-    """Known event slug -> {"organiser"|"date"|"place": values}."""
+    """Known event slug -> {"organiser"|"date"|"place": values}; body -> the known events that
+    established it (``atkg:establishedBy``)."""
 
     evidence: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    founding: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def from_quads(cls, quads: Iterable[tuple]) -> KnownEvents:
@@ -104,6 +106,8 @@ class KnownEvents:
         for s, p, o, _ in quads:
             predicate = _FULL.get(str(p))
             slug = str(s)[len(_ID) :]
+            if str(p) == f"{_ATKG}establishedBy" and str(o)[len(_ID) :] in events:
+                index.founding.setdefault(slug, set()).add(str(o)[len(_ID) :])
             if predicate is None or slug not in events:
                 continue
             value = str(o)[len(_ID) :] if str(o).startswith(_ID) else str(o)
@@ -200,3 +204,57 @@ def link_known_events(
                 "fact", fact["passage"], fact["subject"], fact["predicate"], fact["object"]
             )
     return linked
+
+
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+_TO_DATE = re.compile(
+    r"\b(?:aux|des)\s+(?P<all>deux|trois|quatre|cinq|six)\s+réunions\b[^:.]*?à\s+ce\s+jour[^:]*:", re.I
+)
+_HELD_N = re.compile(r"\b(?P<n>deux|trois|quatre|cinq|six)\s+réunions\b", re.I)
+
+
+def to_date_participants(text: str, facts: list[dict], known: KnownEvents) -> list[dict]:
+    """ "Ont participé aux trois réunions que le Groupe a tenues à ce jour les organisations
+    suivantes: A, B" after "Le Groupe a tenu deux réunions en 2007": the list is of every meeting
+    the body held, so A and B also took part in the other known meetings of that body (organised
+    by it, or the one that established it: ICAT's Tokyo meeting) up to the year of the ones just
+    named (not later), when the count printed adds up (the two just named plus one other is
+    three). Returns the new fact candidates (``facts`` is unchanged)."""
+    from kg.ingest.queue import candidate_id
+
+    out: list[dict] = []
+    for summary in _TO_DATE.finditer(text):
+        before = list(_HELD_N.finditer(text, 0, summary.start()))
+        listed = [
+            f
+            for f in facts
+            if f["predicate"] == "atkg:participant" and summary.group(0).strip() in f["evidence"]
+        ]
+        events = {f["subject"] for f in listed}
+        if not before or len(events) != 1:
+            continue
+        [event] = events
+        bodies = {
+            f["object"] for f in facts if f["subject"] == event and f["predicate"] == "atkg:organizedBy"
+        }
+        bodies |= known.evidence.get(event, {}).get("organiser", set())
+        others = {
+            slug
+            for slug, evidence in known.evidence.items()
+            if slug != event and evidence.get("organiser", set()) & bodies
+        }
+        others |= {e for body in bodies for e in known.founding.get(body, ()) if e != event}
+        dates = {f["object"] for f in facts if f["subject"] == event and _KINDS.get(f["predicate"]) == "date"}
+        latest = max((d[:4] for d in dates | known.evidence.get(event, {}).get("date", set())), default=None)
+        others = {o for o in others if latest and max(known.evidence[o].get("date", {"9999"}))[:4] <= latest}
+        if (
+            not others
+            or _NUMBERS[before[-1].group("n").lower()] + len(others) != _NUMBERS[summary.group("all").lower()]
+        ):
+            continue
+        for other in sorted(others):
+            for fact in listed:
+                extra = dict(fact, subject=other)
+                extra["id"] = candidate_id("fact", fact["passage"], other, fact["predicate"], fact["object"])
+                out.append(extra)
+    return out
