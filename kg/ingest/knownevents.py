@@ -9,7 +9,13 @@ graph and every passage): organiser or host, date (a year at least, also read fr
 
 A described event is the known one when exactly one known event agrees with the facts proposed
 for it on organiser and date, or on two of organiser, date and place; the event agreeing on most
-wins, and two agreeing equally link nothing (the reader decides, not the machine).
+wins, and two agreeing equally link nothing (the reader decides, not the machine). A date that
+falls outside the known event's at the same precision, a known event the passage names itself, or
+one whose label prints another ordinal ("dix-septième session") is never linked.
+
+"Ont participé aux trois réunions que le Groupe a tenues à ce jour: A, B" lists who attended
+every meeting of that body so far: :func:`to_date_participants` gives A and B to its other known
+meetings too, when the count printed adds up.
 """
 
 from __future__ import annotations
