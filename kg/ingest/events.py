@@ -43,7 +43,8 @@ _HEAD = (
 _BEFORE = r"(?:(?:premi[eè]re?|prochaine?|nouvelle|nouveau|grande?|[a-zé]+(?:-\s?[a-zé]+)?i[èéeê]me)\s+){0,2}"
 _DETERMINER = (
     r"(?:\b(?:[Uu]ne?|[Dd]es|[Ll]es|[Ll]a|[Ll]e|[Ss]a|[Ss]es|[Ss]on|[Dd]u|[Aa]ux|[Aa]u|[Dd]e)\s+"
-    r"|\b[LlDd][’']\s*)"
+    r"|\b[LlDd][’']\s*"
+    r"|\b(?:a|ont)\s+tenu\s+(?=(?:deux|trois|quatre|cinq|six|plusieurs)\s))"  # "a tenu deux réunions"
     r"(?:(?:deux|trois|quatre|cinq|six|plusieurs|nombreu(?:x|ses))\s+)?"
 )
 _EVENT_RE = re.compile(rf"{_DETERMINER}(?P<name>{_BEFORE}(?P<head>{_HEAD}))\b")
@@ -101,11 +102,14 @@ _DATED = re.compile(
 _TITLED = re.compile(r"[^.;:“”«»\"]{0,60}?\bintitulée?s?\s*[“«\"]\s*(?P<title>[^”»\"]{5,200}?)\s*[”»\"]")
 
 
-def _dated(text: str, start: int, head_end: int, limit: int, label: str) -> tuple[int, str]:
+def _dated(
+    text: str, start: int, head_end: int, limit: int, label: str, held: bool = False
+) -> tuple[int, str]:
     """A bare noun named by its date: "réunions tenues en décembre 2006" as printed, or "atelier
-    [en octobre 2007] sur l'élaboration d'un mécanisme" without the date."""
+    [en octobre 2007] sur l'élaboration d'un mécanisme" without the date; after the verb that
+    holds it (``held``: "a tenu deux réunions en 2007") the date alone names it."""
     match = _DATED.match(text, head_end, limit)
-    if match is None or not (match.group("held") or match.group("topic")):
+    if match is None or not (held or match.group("held") or match.group("topic")):
         return head_end, label
     if match.group("topic"):
         end, topic = _label(text, match.start("topic") + 1, match.end("topic") - 1, limit)
@@ -146,7 +150,8 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
                 end, label = titled.end("title"), re.sub(r"\s+", " ", titled.group("title")).strip()
                 bare = False
             if bare:  # "des réunions tenues en décembre 2006", "un atelier en octobre 2007 sur ...":
-                end, label = _dated(text, start, head_end, finish, label)  # the date names it
+                held = determiner.startswith(("a ", "ont "))
+                end, label = _dated(text, start, head_end, finish, label, held)  # the date names it
                 bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
             if bare:
                 continue  # "l'atelier", "une réunion": a reference, or too little to name it

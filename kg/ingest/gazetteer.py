@@ -13,9 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from kg.ingest.demonyms import DEMONYMS, inflections
 from kg.ingest.textkey import label_key
+
+if TYPE_CHECKING:
+    from kg.ingest.knownevents import KnownEvents
 
 __all__ = ["Name", "Gazetteer", "PATTERN_NODES", "feminine", "most_specific"]
 
@@ -49,6 +53,7 @@ class Gazetteer:
     types: dict[str, str] = field(default_factory=dict)  # slug -> prefixed type
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> lang -> prefLabel
     forms: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # slug -> labels' words
+    events: KnownEvents | None = None  # known events by organiser, date, place (kg.ingest.knownevents)
 
     def add(self, name: Name) -> None:
         if len(name.key) < 2 or name.key.isdigit():
@@ -61,8 +66,12 @@ class Gazetteer:
 
     @classmethod
     def from_quads(cls, quads: Iterable[tuple], with_iso_countries: bool = True) -> Gazetteer:
-        """Labels of every individual described in the entity graph."""
-        gazetteer = cls()
+        """Labels of every individual described in the entity graph (and, in ``events``, what
+        every graph says of the known events)."""
+        from kg.ingest.knownevents import KnownEvents
+
+        quads = list(quads)
+        gazetteer = cls(events=KnownEvents.from_quads(quads))
         labelled: list[tuple[str, str, int, str]] = []
         for s, p, o, g in quads:
             if str(g) != _ENTITIES or not str(s).startswith(_ID):

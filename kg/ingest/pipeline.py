@@ -12,6 +12,7 @@ from kg.ingest.coref import DocumentMemory, find_references, is_bare_head
 from kg.ingest.events import event_facts, find_events
 from kg.ingest.facts import AGENT_TYPES, THINGS, Item, read_sentence
 from kg.ingest.gazetteer import Gazetteer
+from kg.ingest.knownevents import link_known_events, to_date_participants
 from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
 from kg.ingest.publications import merge_described
@@ -186,6 +187,17 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                     )
                 )
         merged = merge_described(passage.text, entity_candidates, fact_candidates, described)
+        if gazetteer.events is not None:  # "deux réunions en 2007": an event the graph has
+            events = {e.slug for e in new if e.type == "atkg:Event"}
+            merged |= link_known_events(
+                entity_candidates,
+                fact_candidates,
+                gazetteer.events,
+                events,
+                gazetteer.labels,
+                gazetteer.forms,
+            )
+            fact_candidates += to_date_participants(passage.text, fact_candidates, gazetteer.events)
         items = [(s, e, merged.get(slug, slug), t, n) for s, e, slug, t, n in items]
         topic = [
             *topic,
