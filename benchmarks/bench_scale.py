@@ -10,9 +10,9 @@ peak memory (max RSS) is per task and a task that runs past ``--timeout`` is sto
 as such instead of stalling the run:
 
 - load: quads/s of the bulk load, the checks' time, peak RSS;
-- each named question as `atkg query run` runs it (``kg.querypack.run_by_name``: name resolution
-  and the child process included, then ``kg.resultlabels.label_result``: the labels beside its
-  entities), median of ``--repeat`` runs, and the query engine's own time for the same text;
+- each named question as `atkg query run` runs it (``kg.resultlabels.run_labelled``: name
+  resolution, the child process and the labels beside its entities included), median of
+  ``--repeat`` runs, and the query engine's own time for the same text;
 - each `atkg analyze` measure (``kg.network.analyze``), once;
 - the `mechanisms` view written as `atkg view` writes it (``viz.publish.write_view``).
 
@@ -74,23 +74,13 @@ def task_load(args: dict) -> dict:
     }
 
 
-def _as_the_command(queries: Path, location: str, name: str) -> list:
-    """What `atkg query run NAME` computes before printing: the answer (run_by_name: names
-    resolved, the query in its child) and the labels beside its entities (label_result)."""
-    import pyoxigraph as ox
-
-    from kg.querypack import run_by_name
-    from kg.resultlabels import label_result
-    from kg.store import open_store
-
-    result = run_by_name(queries, location, name)
-    if not isinstance(result, ox.QuerySolutions):
-        return list(result)
-    return label_result(open_store(location), result, "en").rows
+def _rows_of(answer) -> list:
+    return answer.rows if hasattr(answer, "rows") else list(answer)
 
 
 def task_queries(args: dict) -> dict:
     from kg.querypack import bind_values, inject_values, load_pack
+    from kg.resultlabels import run_labelled
     from kg.store import open_store
 
     queries = Path(args["queries"])
@@ -109,7 +99,8 @@ def task_queries(args: dict) -> dict:
     for name, query in load_pack(queries).items():
         figures = {}
         if not args.get("engine_only"):
-            seconds, result = _timed(lambda name=name: _as_the_command(queries, args["store"], name), repeat)
+            command = lambda name=name: _rows_of(run_labelled(queries, args["store"], name))  # noqa: E731
+            seconds, result = _timed(command, repeat)
             figures.update(atkg_s=seconds, rows=len(result))
         # the engine alone: the same text with the parameters bound to the IRIs atkg resolved
         text = inject_values(query.text, [dict(bind_values(query, {}, resolve, "en"))])

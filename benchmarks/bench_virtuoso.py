@@ -9,11 +9,12 @@ writes (or takes) the synthetic graph of ``benchmarks/synthetic.py``, starts Vir
 (``virtuoso-t``) on loopback with a database folder of its own (``tests/engines/servers.py``, the
 code the engine tests start it with; buffers sized by ``--memory-gb``), loads the N-Quads with
 Virtuoso's own bulk loader (``ld_add`` + ``rdf_loader_run()`` + ``checkpoint`` through ``isql``),
-then runs every named question through atkg's remote-store path (``kg.querypack.run_by_name`` with
-the endpoint URL: what ``atkg --store http://.../sparql query run NAME`` does), each under
-``--timeout`` seconds (Virtuoso's MaxQueryExecutionTime, and the HTTP request's), plus ``atkg stats``
-and one ``analyze`` measure. With ``--compare`` the same questions run on the embedded store loaded
-with the same file, and row counts are compared. Virtuoso is stopped and its folder removed at the
+then runs every named question through atkg's remote-store path (``kg.resultlabels.run_labelled``
+with the endpoint URL: what ``atkg --store http://.../sparql query run NAME`` does, labels
+included), each under ``--timeout`` seconds (Virtuoso's MaxQueryExecutionTime, and the HTTP
+request's), plus ``atkg stats`` and the ``analyze`` measures of ``--analyze``. With ``--compare``
+the same questions run on the embedded store loaded with the same file, and row counts are
+compared. Virtuoso is stopped and its folder removed at the
 end, on Ctrl-C too, unless ``--keep``.
 """
 
@@ -247,14 +248,16 @@ def ask_every_question(
     """Every named question of ``queries_dir`` with its default parameters, as `atkg query run`
     runs it on ``location`` (an endpoint URL or a built store folder), each under ``timeout`` s."""
     from kg.errors import KgError
-    from kg.querypack import load_pack, run_by_name
+    from kg.querypack import load_pack
+    from kg.resultlabels import run_labelled
 
     answers = []
     for name in load_pack(queries_dir):
         started = time.perf_counter()
         with _watch_responses() as responses:
             try:
-                rows = len(list(run_by_name(queries_dir, location, name, timeout=timeout)))
+                answer = run_labelled(queries_dir, location, name, timeout=timeout)
+                rows = len(answer.rows) if hasattr(answer, "rows") else len(list(answer))
                 status, message = "OK", ""
             except KgError as error:
                 rows, status, message = None, "error", error.message

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-__all__ = ["LabelledResult", "label_result", "table_rows"]
+__all__ = ["LabelledResult", "label_result", "run_labelled", "table_rows"]
 
 ID = "https://w3id.org/atkg/id/"
 SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
@@ -51,6 +51,27 @@ class LabelledResult:
     """Entity IRI -> label in the chosen language (for tables)."""
     added: set[str]
     """Columns this module added."""
+
+
+def run_labelled(
+    queries_dir,
+    location,
+    name: str,
+    pairs=(),
+    lang: str = "en",
+    with_sources: bool = False,
+    timeout: float | None = None,
+):
+    """What `atkg query run` prints, before formatting: the answer of the named question
+    (:func:`kg.querypack.run_by_name`) with its labels and sources; an ASK or CONSTRUCT answer as
+    it is. One function, so the benchmarks time what a user waits for."""
+    from kg.querypack import run_by_name
+    from kg.store import open_store
+
+    result = run_by_name(queries_dir, location, name, pairs, lang, with_sources, timeout)
+    if not isinstance(result, ox.QuerySolutions):
+        return result
+    return label_result(open_store(location), result, lang, with_sources)
 
 
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:

@@ -105,23 +105,18 @@ def run_query(
 
     Example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
     """
-    import pyoxigraph as ox
-
     from kg.output import render_result, render_table, render_terms
-    from kg.querypack import run_by_name
-    from kg.resultlabels import label_result, table_rows
-    from kg.store import open_store
+    from kg.resultlabels import LabelledResult, run_labelled, table_rows
 
     options: Options = ctx.obj.with_store(store)
     workspace = options.resolve()
     location = options.store_location(workspace)
-    result = run_by_name(
+    labelled = run_labelled(
         workspace.queries_dir, location, name, param or [], lang.value, with_sources, timeout
     )
-    if not isinstance(result, ox.QuerySolutions):
-        typer.echo(render_result(result, format), nl=False)
+    if not isinstance(labelled, LabelledResult):
+        typer.echo(render_result(labelled, format), nl=False)
         return
-    labelled = label_result(open_store(location), result, lang.value, with_sources)
     if format == OutputFormat.table:
         typer.echo(render_table(*table_rows(labelled, lang.value), lang.value), nl=False)
     else:
