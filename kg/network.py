@@ -104,17 +104,16 @@ SELECT ?class ?kind WHERE {
     BIND ("mechanism" AS ?kind)
   }
 }"""
-# The classes and the French and English labels of some nodes (given as VALUES, a few thousand at
-# a time); the languages are inlined literals (Virtuoso 7 leaves a label bound through VALUES unbound).
+# The classes and the labels in one language of some nodes (given as VALUES, a few thousand at a
+# time); the language is an inlined literal (Virtuoso 7 leaves a label bound through VALUES unbound).
+# Nodes without a label in that language are asked again in the other (the shapes require both, so
+# only hand-made graphs have any): one label row per node, not two.
 _NODES_QUERY = """
 SELECT ?node ?class ?label WHERE {
   VALUES ?node { %s }
   { GRAPH ?type_graph { ?node a ?class } }
   UNION
-  {
-    GRAPH id:graph-entities { ?node skos:prefLabel ?label }
-    FILTER (LANG(?label) = "en" || LANG(?label) = "fr")
-  }
+  { GRAPH id:graph-entities { ?node skos:prefLabel ?label FILTER (LANG(?label) = "%s") } }
 }"""
 _NODES_PER_QUERY = 2000
 # Ties that make an actor part of a mechanism (brokers); members alone make overlap (as
@@ -203,19 +202,27 @@ def _kinds(store, nodes: Sequence[str], lang: str) -> tuple[set[str], dict[str, 
     for row in store.query(_CLASSES_QUERY):
         classes[row["kind"].value].add(row["class"].value)
     types: dict[str, set[str]] = {}
-    found: dict[str, tuple[bool, str]] = {}  # node -> (not in lang, label): the smaller wins
-    for start in range(0, len(nodes), _NODES_PER_QUERY):
-        values = " ".join(f"<{n}>" for n in nodes[start : start + _NODES_PER_QUERY])
-        for row in store.query(_NODES_QUERY % values):
-            node = _slug(row["node"])
-            if row["class"] is not None:
-                types.setdefault(node, set()).add(row["class"].value)
-            if row["label"] is not None:
-                candidate = (row["label"].language != lang, row["label"].value)
-                found[node] = min(found.get(node, candidate), candidate)
+    found: dict[str, str] = {}
+    other = "fr" if lang == "en" else "en"
+    for language, wanted in ((lang, nodes), (other, None)):
+        if wanted is None:  # the second pass: agents without a label in ``lang``
+            agents = {n for n, kinds in types.items() if kinds & classes["agent"]}
+            wanted = [iri for iri in nodes if _slug_of(iri) in agents and _slug_of(iri) not in found]
+        for start in range(0, len(wanted), _NODES_PER_QUERY):
+            values = " ".join(f"<{n}>" for n in wanted[start : start + _NODES_PER_QUERY])
+            for row in store.query(_NODES_QUERY % (values, language)):
+                node = _slug(row["node"])
+                if row["class"] is not None:
+                    types.setdefault(node, set()).add(row["class"].value)
+                if row["label"] is not None and (node not in found or row["label"].value < found[node]):
+                    found[node] = row["label"].value
     agents = {n for n, kinds in types.items() if kinds & classes["agent"]}
     mechanisms = {n for n in agents if types[n] & classes["mechanism"]}
-    return mechanisms, {n: label for n, (_, label) in found.items() if n in agents}
+    return mechanisms, {n: label for n, label in found.items() if n in agents}
+
+
+def _slug_of(iri: str) -> str:
+    return iri.removeprefix(ID)
 
 
 def _slug(term) -> str:

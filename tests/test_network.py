@@ -393,3 +393,25 @@ def test_an_estimated_betweenness_says_so_in_french(real_built, monkeypatch):
         "mécanismes",
         f"centralité d'intermédiarité (estimée à partir de 20 des {nodes} sources, graine 42)",
     ]
+
+
+def test_a_node_without_a_label_in_the_language_asked_is_named_in_the_other(querypack):
+    """Labels are read in the language asked, then, for the agents still unnamed, in the other:
+    ICAT with its French label taken away is named in English in a French network."""
+    import pyoxigraph as ox
+
+    from kg.store import EmbeddedStore
+
+    built = open_store(querypack.store)
+    copy = ox.Store()
+    icat = "https://w3id.org/atkg/id/icat"
+    pref = "http://www.w3.org/2004/02/skos/core#prefLabel"
+    copy.extend(
+        q
+        for q in ox.Store.read_only(str(querypack.store))
+        if not (q.subject.value == icat and q.predicate.value == pref and q.object.language == "fr")
+    )
+    french = coordination_graph(EmbeddedStore(copy), "fr")
+    assert french.nodes["icat"]["label"] == "Inter-Agency Coordination Group against Trafficking in Persons"
+    assert french.nodes["ungift"]["label"] == coordination_graph(built, "fr").nodes["ungift"]["label"]
+    assert french.nodes["ungift"]["label"] != coordination_graph(built, "en").nodes["ungift"]["label"]
