@@ -169,6 +169,8 @@ def graph_from_ties(
 def coordination_graph(store, lang: str = "en") -> nx.Graph:
     """The coordination network of the store (see the module docstring for what links what); each
     agent's ``label`` is its label in ``lang``, else in the other language, else its slug."""
+    if lang not in ("en", "fr"):  # it is written into the label query
+        raise UsageError(f"language {lang!r}: fr or en")
     grouped: dict[tuple[str, str, str, str], set[str]] = {}
     iris: dict[str, str] = {}
 

@@ -106,7 +106,9 @@ def label_result(store, result, lang: str, with_sources: bool = False) -> Labell
     labels.update(given)
     document_index = columns.index("document") if with_sources and "document" in columns else None
     documents = {
-        r[document_index].value for r in raw if document_index is not None and r[document_index] is not None
+        r[document_index].value
+        for r in raw
+        if document_index is not None and isinstance(r[document_index], ox.NamedNode)
     }
     titles, texts = _sources(store, lang, documents) if with_sources else ({}, {})
     out_columns: list[str] = []

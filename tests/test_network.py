@@ -415,3 +415,11 @@ def test_a_node_without_a_label_in_the_language_asked_is_named_in_the_other(quer
     assert french.nodes["icat"]["label"] == "Inter-Agency Coordination Group against Trafficking in Persons"
     assert french.nodes["ungift"]["label"] == coordination_graph(built, "fr").nodes["ungift"]["label"]
     assert french.nodes["ungift"]["label"] != coordination_graph(built, "en").nodes["ungift"]["label"]
+
+
+def test_a_language_other_than_fr_or_en_is_refused_before_it_reaches_a_query(network, querypack):
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError) as refused:
+        coordination_graph(open_store(querypack.store), 'de") } #')
+    assert str(refused.value) == "language 'de\") } #': fr or en"

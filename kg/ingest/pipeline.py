@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,7 +154,8 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                     continue  # a measure the graph already has
                 if node.described:  # what later sentences and passages may cite ("l'enquête")
                     described.add(node.slug)
-                    items.append((finish - 1, finish - 1, node.slug, node.type, True))
+                    # in reading order: rules take the latest thing named before a sentence
+                    bisect.insort(items, (finish - 1, finish - 1, node.slug, node.type, True))
                 entity_candidates.append(
                     _entity(
                         name,

@@ -286,8 +286,13 @@ def merge_described(
         [slug] = same
         merged[node["proposed_slug"]] = slug
         entities.remove(node)
-        for fact in facts:
-            if fact["subject"] == node["proposed_slug"]:
-                fact["subject"] = slug
-                fact["id"] = candidate_id("fact", fact["passage"], slug, fact["predicate"], fact["object"])
+        for fact in facts:  # either end: a figure may be about the described publication
+            if node["proposed_slug"] not in (fact["subject"], fact["object"]):
+                continue
+            for end in ("subject", "object"):
+                if fact[end] == node["proposed_slug"]:
+                    fact[end] = slug
+            fact["id"] = candidate_id(
+                "fact", fact["passage"], fact["subject"], fact["predicate"], fact["object"]
+            )
     return merged
