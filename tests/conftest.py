@@ -80,3 +80,27 @@ def cli() -> Callable[..., object]:
         return runner.invoke(app, [str(a) for a in args], input=input)
 
     return run
+
+
+# Ingest reads the real curated graph with spaCy's French pipeline: both made once per session
+# (the model takes seconds to load), read-only for tests.
+@pytest.fixture(scope="session")
+def curated_quads() -> frozenset:
+    from kg.curated import CuratedData
+
+    return frozenset(CuratedData.load(Workspace(ROOT)).quads())
+
+
+@pytest.fixture(scope="session")
+def gazetteer(curated_quads):
+    """The names ingest knows: the whole curated graph."""
+    from kg.ingest.gazetteer import Gazetteer
+
+    return Gazetteer.from_quads(curated_quads)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.ingest.nlp import load_nlp
+
+    return load_nlp()

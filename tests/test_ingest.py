@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from kg.curated import CuratedData
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
-from kg.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_quads(CuratedData.load(Workspace(ROOT)).quads())
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.ingest.nlp import load_nlp
-
-    return load_nlp()
 
 
 def mentioned(text: str, gazetteer: Gazetteer) -> list[tuple[str, str, bool]]:

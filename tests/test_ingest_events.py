@@ -6,28 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kg.corpus import DocumentInfo, parse_document
-from kg.curated import CuratedData
 from kg.ingest.evaluate import Gold, evaluate
 from kg.ingest.events import find_events
-from kg.ingest.gazetteer import Gazetteer
-from kg.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_quads(CuratedData.load(Workspace(ROOT)).quads())
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.ingest.nlp import load_nlp
-
-    return load_nlp()
 
 
 def event_candidates(text: str, gazetteer, nlp) -> list[tuple]:

@@ -5,28 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kg.corpus import DocumentInfo, parse_document
-from kg.curated import CuratedData
 from kg.ingest.coref import DocumentMemory, find_references, is_bare_head
 from kg.ingest.figures import find_figures
-from kg.ingest.gazetteer import Gazetteer
-from kg.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_quads(CuratedData.load(Workspace(ROOT)).quads())
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.ingest.nlp import load_nlp
-
-    return load_nlp()
 
 
 def facts(text: str, gazetteer, nlp, predicates: set[str] | None = None) -> list[tuple]:

@@ -8,11 +8,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import pytest
 from rdflib import Literal, URIRef
 
 from kg.corpus import DocumentInfo, parse_document
-from kg.curated import CuratedData
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.knownevents import KnownEvents, link_known_events
 from kg.ingest.leaveoneout import split_for
@@ -45,18 +43,6 @@ ICAT_14 = [
 ]
 
 
-@pytest.fixture(scope="module")
-def quads() -> set:
-    return set(CuratedData.load(Workspace(ROOT)).quads())
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.ingest.nlp import load_nlp
-
-    return load_nlp()
-
-
 def event_candidates(source, gazetteer, nlp, passage: str) -> list[tuple]:
     """(slug, "new"/"known", text) of the event entities of ``passage``, then (subject, predicate,
     object, confidence) of its facts about events."""
@@ -73,14 +59,16 @@ def event_candidates(source, gazetteer, nlp, passage: str) -> list[tuple]:
     return out
 
 
-def test_003_86_two_meetings_in_2007_are_the_known_new_york_meetings_with_their_participants(quads, nlp):
+def test_003_86_two_meetings_in_2007_are_the_known_new_york_meetings_with_their_participants(
+    curated_quads, nlp
+):
     """Against the graph without 003, "Le Groupe a tenu deux réunions en 2007" agrees with the
     New York meetings 000 §11 records (organised by ICAT, 2007) and with no other known event:
     the mention is of the known slug, and the 15 organisations listed after "Ont participé aux
     trois réunions [...]:" are its participants (14 in the curated data, plus DESA named inside
     the Division's name)."""
     source = copy.deepcopy(find_document(Workspace(ROOT), "003"))  # the parse is cached: cut a copy
-    visible, _ = split_for(quads, "003", {p.label: p.text for p in source.passages})
+    visible, _ = split_for(curated_quads, "003", {p.label: p.text for p in source.passages})
     labels = [p.label for p in source.passages]
     source.passages[:] = source.passages[labels.index("85") : labels.index("86") + 1]
     assert event_candidates(source, Gazetteer.from_quads(visible), nlp, "003-86") == [
@@ -94,7 +82,7 @@ def test_003_86_two_meetings_in_2007_are_the_known_new_york_meetings_with_their_
     ]
 
 
-def test_000_11_without_its_place_is_linked_by_organiser_and_year(quads, nlp):
+def test_000_11_without_its_place_is_linked_by_organiser_and_year(gazetteer, nlp):
     """000 §11 without "à New York" (so no label of the event is printed): ICAT and 2007 agree
     with the known meetings only; the entities present are their participants, and the Tokyo
     meeting's when the count of meetings held to date adds up."""
@@ -103,7 +91,6 @@ def test_000_11_without_its_place_is_linked_by_organiser_and_year(quads, nlp):
         "réunions en 2007. Les représentants des entités suivantes étaient présents aux {} "
         "réunions tenues jusqu’à ce jour: HCDH, ONUDC, UNICEF et OIM.\n"
     )
-    gazetteer = Gazetteer.from_quads(quads)
     meetings = [
         (MEETINGS, "known", "réunions en 2007"),
         (MEETINGS, "atkg:startDate", "2007", 0.45),
@@ -140,12 +127,12 @@ def _known(*events: tuple[str, dict[str, list]]) -> KnownEvents:
     return KnownEvents.from_quads(quads)
 
 
-def test_the_index_reads_organisers_dates_places_the_slug_s_year_and_founding_events(quads):
+def test_the_index_reads_organisers_dates_places_the_slug_s_year_and_founding_events(curated_quads):
     known = _known(("event-forum-2008", {"organizedBy": ["ungift"], "placeName": ["Vienne"]}))
     assert known.evidence == {
         "event-forum-2008": {"date": {"2008"}, "organiser": {"ungift"}, "place": {"vienne"}}
     }
-    assert KnownEvents.from_quads(quads).founding["icat"] == {TOKYO}
+    assert KnownEvents.from_quads(curated_quads).founding["icat"] == {TOKYO}
 
 
 def test_two_known_events_agreeing_equally_link_nothing():

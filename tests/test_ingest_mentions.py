@@ -11,24 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.curated import CuratedData
 from kg.ingest.audit import HEADER, audited, read_audit
 from kg.ingest.gazetteer import Gazetteer
 from kg.ingest.mentions import find_mentions
 from kg.namespace import GRAPH_ENTITIES, shorten
-from kg.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def quads() -> list:
-    return list(CuratedData.load(Workspace(ROOT)).quads())
-
-
-@pytest.fixture(scope="module")
-def gazetteer(quads) -> Gazetteer:
-    return Gazetteer.from_quads(quads)
 
 
 def without(quads, *slugs: str) -> Gazetteer:
@@ -47,9 +35,9 @@ def test_an_acronym_is_a_whole_word_in_capitals(gazetteer):
     assert mentioned("les oit et les droits", gazetteer) == []
 
 
-def test_a_number_does_not_match_inside_a_longer_number(quads):
+def test_a_number_does_not_match_inside_a_longer_number(curated_quads):
     text = "conformément à la résolution 55/25 de l’Assemblée générale"
-    assert mentioned(text, without(quads, "resolution-ga-55-25")) == [
+    assert mentioned(text, without(curated_quads, "resolution-ga-55-25")) == [
         ("Assemblée générale", "un-general-assembly")
     ]
 
@@ -64,8 +52,8 @@ def test_a_generic_label_after_an_indefinite_article_is_another_of_its_kind(gaze
     assert mentioned("le contenu d’un outil de formation en ligne destiné aux entreprises", gazetteer) == []
 
 
-def test_a_name_the_text_qualifies_differently_is_another_body(quads):
-    gazetteer = without(quads, "unov", "event-hrc-17-2011")
+def test_a_name_the_text_qualifies_differently_is_another_body(curated_quads):
+    gazetteer = without(curated_quads, "unov", "event-hrc-17-2011")
     assert mentioned("au Siège de l’Office des Nations Unies à Vienne", gazetteer) == []
     assert mentioned("L’Assemblée a prié l’Office de continuer ses travaux.", gazetteer) == [
         ("l’Office", "unodc")
@@ -85,12 +73,12 @@ def test_a_name_the_text_qualifies_differently_is_another_body(quads):
     ]
 
 
-def test_a_longer_name_that_diverges_is_not_the_known_one(quads):
+def test_a_longer_name_that_diverges_is_not_the_known_one(curated_quads):
     text = (
         "le Fonds de contributions volontaires des Nations Unies pour la lutte contre les formes "
         "contemporaines d’esclavage"
     )
-    assert mentioned(text, without(quads, "un-trust-fund-contemporary-slavery")) == []
+    assert mentioned(text, without(curated_quads, "un-trust-fund-contemporary-slavery")) == []
 
 
 def test_a_national_body_named_generically_needs_its_country(gazetteer):
@@ -116,8 +104,8 @@ def test_a_national_body_named_generically_needs_its_country(gazetteer):
     ]
 
 
-def test_country_adjectives_and_names_used_for_other_things(quads):
-    gazetteer = without(quads, "qatar-airways")
+def test_country_adjectives_and_names_used_for_other_things(curated_quads):
+    gazetteer = without(curated_quads, "qatar-airways")
     text = (
         "une subvention de 25 000 dollars des États-Unis, traduite en néerlandais, avec Qatar Airways "
         "et l’artiste américain"
@@ -216,14 +204,14 @@ def test_a_note_dated_otherwise_is_another_note(gazetteer):
     ]
 
 
-def test_a_title_followed_by_another_documents_symbol_is_that_document(quads, gazetteer):
+def test_a_title_followed_by_another_documents_symbol_is_that_document(curated_quads, gazetteer):
     title = (
         "Renforcement de la coopération internationale en vue de prévenir et de combattre la traite des "
         "personnes et d’en protéger les victimes"
     )
     text = f"le rapport intitulé “{title}” (E/CN.15/2005/8)"
     # the resolution of 2006 bears the same title; the report of 2005 is not in this graph
-    assert mentioned(text, without(quads, "pub-report-e-cn15-2005-8")) == []
+    assert mentioned(text, without(curated_quads, "pub-report-e-cn15-2005-8")) == []
     assert [slug for _, slug in mentioned(text, gazetteer)] == ["pub-report-e-cn15-2005-8"]
 
 

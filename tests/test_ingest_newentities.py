@@ -41,13 +41,6 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.from_quads(q for q in quads if not (q[3] == GRAPH_ENTITIES and shorten(q[0]) in UNKNOWN))
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.ingest.nlp import load_nlp
-
-    return load_nlp()
-
-
 def new(text: str, gazetteer, nlp) -> list[tuple[str, str, str]]:
     return [
         (e.label, e.type, e.slug) for e in find_new_entities(text, nlp(text), find_mentions(text, gazetteer))

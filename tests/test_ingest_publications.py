@@ -6,32 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kg.corpus import DocumentInfo, parse_document
-from kg.curated import CuratedData
 from kg.ingest.evaluate import Gold, evaluate
-from kg.ingest.gazetteer import Gazetteer
-from kg.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def quads():
-    return CuratedData.load(Workspace(ROOT)).quads()
-
-
-@pytest.fixture(scope="module")
-def gazetteer(quads) -> Gazetteer:
-    return Gazetteer.from_quads(quads)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.ingest.nlp import load_nlp
-
-    return load_nlp()
 
 
 def proposals(text: str, gazetteer, nlp) -> list[tuple]:
@@ -269,12 +247,12 @@ def test_described_things_align_by_passage_type_family_and_authors():
     assert evaluate(candidates, Gold(set(), gold.entities, gold.facts)).alignment == {}
 
 
-def test_leave_one_out_knows_the_passage_that_introduces_each_new_entity(quads):
+def test_leave_one_out_knows_the_passage_that_introduces_each_new_entity(curated_quads):
     from kg.corpus import load_corpus
     from kg.ingest.leaveoneout import split_for
 
     source = load_corpus(ROOT / "corpus")["004"]
-    _, gold = split_for(quads, "004", {p.label: p.text for p in source.passages})
+    _, gold = split_for(curated_quads, "004", {p.label: p.text for p in source.passages})
     assert set(gold.introduced) == set(gold.entities)
     assert gold.introduced["pub-forced-labour-handbook-employers"] == "004-64"
     assert gold.introduced["pub-audio-messages-tool"] == "004-78"  # named in 78, 79 and 80
