@@ -337,16 +337,18 @@ def collapse_lists(result, lists: Sequence[str]):
     """
     columns = [v.value for v in result.variables]
     listed = [c in lists for c in columns]
+    at = [i for i, is_list in enumerate(listed) if is_list]
     groups: dict[tuple, dict[str, set[str]]] = {}
+    # a solution read by position (iterated), not by name: a third of the time for 17k rows
     for row in result:  # pyoxigraph terms are hashable and compare as RDF terms: the group key
-        cells = [row[c] for c in columns]
+        cells = list(row)
         key = tuple(None if is_list else cell for cell, is_list in zip(cells, listed, strict=True))
         values = groups.get(key)
         if values is None:
             values = groups[key] = {c: set() for c in lists}
-        for column in lists:
-            if row[column] is not None:
-                values[column].add(row[column].value)
+        for i in at:
+            if cells[i] is not None:
+                values[columns[i]].add(cells[i].value)
     # written back as SPARQL TSV (each term in N-Triples syntax, which str() gives), read by
     # pyoxigraph: the same solutions object as the engine's, built without a JSON cell per term
     lines = ["\t".join(f"?{c}" for c in columns)]

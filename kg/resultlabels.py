@@ -77,7 +77,7 @@ def run_labelled(
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:
     """``result`` (SELECT solutions) with label columns, and source text if ``with_sources``."""
     columns = [v.value for v in result.variables]
-    raw = [[solution[c] for c in columns] for solution in result]
+    raw = [list(solution) for solution in result]  # by position: faster than by name
     entity_columns = [
         i
         for i, c in enumerate(columns)
@@ -126,8 +126,8 @@ def label_result(store, result, lang: str, with_sources: bool = False) -> Labell
         if extra and extra[0] not in columns:
             out_columns.append(extra[0])
             plan.append((i, extra[1]))
-    rows = []
-    for r in raw:
+
+    def with_added(r: list) -> list[object | None]:
         row: list[object | None] = []
         for i, what in plan:
             term = r[i]
@@ -142,7 +142,10 @@ def label_result(store, result, lang: str, with_sources: bool = False) -> Labell
                 doc = r[document_index] if document_index is not None else None
                 text = texts.get((doc.value, term.value)) if doc is not None else None
                 row.append(ox.Literal(text, language="fr") if text is not None else None)
-        rows.append(row)
+        return row
+
+    # nothing added (the query labels its entities itself): the rows as they came
+    rows = raw if len(plan) == len(columns) else [with_added(r) for r in raw]
     added = set(out_columns) - set(columns)
     shown = {k: v[0] for k, v in labels.items()}
     return LabelledResult(out_columns, rows, shown, added)
