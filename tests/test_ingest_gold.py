@@ -36,6 +36,12 @@ REPORTS = [
         "CTOC/COP/WG.4/2017/3",
         "2017-08-10",
     ),
+    (
+        "benchmarks/data/heldout3/rapport_traite_conflits_2019.txt",
+        "benchmarks/data/heldout3/gold_traite_conflits_2019.json",
+        "A/74/302",
+        "2019-08-13",
+    ),
 ]
 PATTERN_NODES = ("obs-", "measure-", "membership-", "interval-", "ratification-")
 LITERALS = {"atkg:value", "atkg:unit", "atkg:placeName", "atkg:valueQualifier"}
