@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from kg.errors import UsageError
-from kg.namespace import PREFIXES
+from kg.prefixes import PREFIXES
 from kg.sparql import check_read_only, mask
 
 __all__ = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from kg.prefixes import PREFIXES as _PREFIXES
+
 __all__ = [
     "ATKG",
     "ID",
@@ -136,20 +138,7 @@ GRAPH_PROVENANCE = ID["graph-provenance"]
 GRAPH_INFERRED = ID["graph-inferred"]
 GRAPH_ONTOLOGY = ID["graph-ontology"]
 
-PREFIXES: dict[str, str] = {
-    "atkg": "https://w3id.org/atkg/ontology#",
-    "id": "https://w3id.org/atkg/id/",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+PREFIXES = _PREFIXES  # kg/prefixes.py: importable without rdflib
 
 
 def shorten(term: object) -> str:

@@ -520,10 +520,13 @@ def analyze(
     target: str | None = None,
     top: int | None = None,
     lang: str = "en",
+    estimate_note: bool = True,
 ) -> tuple[list[str], list[tuple]]:
     """What `atkg analyze MEASURE` prints: headers and rows, computed on the store's network, in
-    ``lang`` (headings, kinds, relations and labels; slugs and numbers are the same in both)."""
-    from kg.headings import analyze_headings, kind_word, relation_word
+    ``lang`` (headings, kinds, relations and labels; slugs and numbers are the same in both).
+    Without ``estimate_note`` the betweenness column is named plainly, so a program reading CSV or
+    JSON finds the same key whether the values were estimated (above 500 nodes) or not."""
+    from kg.headings import analyze_headings, betweenness_heading, kind_word, relation_word
 
     if measure not in MEASURES:
         raise UsageError(f"unknown measure '{measure}' (one of {', '.join(MEASURES)})")
@@ -532,7 +535,8 @@ def analyze(
     if measure == "path" and (not source or not target):
         raise UsageError("path needs two actors, e.g. atkg analyze path UNODC Frontex")
     graph = coordination_graph(store, lang)
-    headers = analyze_headings(measure, lang, betweenness_header(graph, lang))
+    named = betweenness_header(graph, lang) if estimate_note else betweenness_heading(lang, len(graph))
+    headers = analyze_headings(measure, lang, named)
     if measure == "centrality":
         rows = [
             (n, graph.nodes[n]["label"], kind_word(k, lang), d, dc, b, e)

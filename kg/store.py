@@ -12,13 +12,15 @@ import urllib.error
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
 from kg.errors import UsageError, ValidationError
-from kg.namespace import PREFIXES
-from kg.rdfio import Quad, from_ox, to_ox
+from kg.prefixes import PREFIXES
+
+if TYPE_CHECKING:
+    from kg.rdfio import Quad
 
 __all__ = ["GraphStore", "EmbeddedStore", "RemoteStore", "open_store", "write_store", "memory_store"]
 
@@ -43,7 +45,11 @@ class EmbeddedStore:
         the SPARQL Protocol's ``default-graph-uri``/``named-graph-uri`` override ``FROM``."""
         from kg.guard import dataset
 
-        subs = {ox.Variable(k): to_ox(v) for k, v in (substitutions or {}).items()}
+        subs = {}
+        if substitutions:
+            from kg.rdfio import to_ox
+
+            subs = {ox.Variable(k): to_ox(v) for k, v in substitutions.items()}
         if graphs is None:
             graphs = dataset(sparql)  # Store.query ignores FROM in the text: hand the graphs over
         if graphs is None:
@@ -61,6 +67,8 @@ class EmbeddedStore:
             raise ValidationError(f"query failed: {error}") from None
 
     def quads(self) -> Iterator[Quad]:
+        from kg.rdfio import from_ox
+
         for quad in self._store:
             yield (
                 from_ox(quad.subject),
@@ -101,6 +109,7 @@ class RemoteStore:
         from kg.remote import credentials, request
 
         if substitutions:
+            from kg.rdfio import to_ox
             from kg.sparql import inject_values
 
             sparql = inject_values(sparql, [{k: to_ox(v) for k, v in substitutions.items()}])
@@ -134,6 +143,8 @@ class RemoteStore:
     def quads(self) -> Iterator[Quad]:
         """Our graphs' quads, each once: only graphs named under ``id:`` (not the engine's own
         system graphs, nor a union default graph that would repeat every triple)."""
+        from kg.rdfio import from_ox
+
         result = self.query(
             "SELECT DISTINCT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
             f'FILTER (STRSTARTS(STR(?g), "{PREFIXES["id"]}")) }}'
@@ -161,6 +172,8 @@ def _portable_json(payload: bytes) -> bytes:
 
 
 def memory_store(quads: Iterable[Quad]) -> EmbeddedStore:
+    from kg.rdfio import to_ox
+
     store = ox.Store()
     store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
     return EmbeddedStore(store)
@@ -188,6 +201,7 @@ def write_store(path: Path, quads: Iterable[Quad]) -> None:
 
     ``path`` must be missing, empty, or a store we wrote (kg.storedir): anything else is refused.
     """
+    from kg.rdfio import to_ox
     from kg.storedir import swap_in
 
     def write(staging: Path) -> None:

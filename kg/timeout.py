@@ -94,7 +94,7 @@ def _header(location: str, sparql: str) -> bytes:
     graphs ``FROM``/``FROM NAMED`` name (Store.query ignores them in the text), the memory cap.
     A damaged store directory is put right here (kg.storedir.recover), where writing is allowed."""
     from kg.guard import dataset, memory_limit
-    from kg.namespace import PREFIXES
+    from kg.prefixes import PREFIXES
     from kg.storedir import recover
 
     recover(Path(location))

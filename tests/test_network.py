@@ -395,6 +395,28 @@ def test_an_estimated_betweenness_says_so_in_french(real_built, monkeypatch):
     ]
 
 
+def test_csv_and_json_name_an_estimated_betweenness_as_an_exact_one(real_built, monkeypatch, cli):
+    """A program reading `analyze --format json` finds `betweenness` whatever the network's size;
+    only the table says the values were estimated."""
+    import kg.network
+
+    nodes = coordination_graph(open_store(real_built.store)).number_of_nodes()
+    monkeypatch.setattr(kg.network, "EXACT_BETWEENNESS_NODES", nodes - 1)
+    monkeypatch.setattr(kg.network, "BETWEENNESS_SOURCES", 20)
+    plain, rows = analyze(open_store(real_built.store), "brokers", estimate_note=False)
+    noted, same_rows = analyze(open_store(real_built.store), "brokers")
+    assert plain == ["actor", "mechanisms", "linked", "betweenness"]
+    assert noted[3] == f"betweenness (estimated from 20 of {nodes} sources, seed 42)"
+    assert rows == same_rows
+    store = ("--store", str(real_built.store))
+    listed = json.loads(cli(*store, "analyze", "centrality", "--top", "1", "--format", "json").stdout)
+    assert list(listed[0]) == ["node", "label", "kind", "neighbours", "degree", "betweenness", "eigenvector"]
+    french = cli(*store, "analyze", "brokers", "--format", "csv", "--lang", "fr").stdout
+    assert french.splitlines()[0] == "acteur,nombre de mécanismes,mécanismes,centralité d'intermédiarité"
+    table = cli(*store, "analyze", "brokers", "--top", "1").stdout
+    assert table.splitlines()[0].split("  ")[-1].strip() == noted[3]
+
+
 def test_a_node_without_a_label_in_the_language_asked_is_named_in_the_other(querypack):
     """Labels are read in the language asked, then, for the agents still unnamed, in the other:
     ICAT with its French label taken away is named in English in a French network."""

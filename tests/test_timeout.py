@@ -163,3 +163,22 @@ def test_the_child_starts_light(seed_built):
     assert "pyoxigraph" in imported
     assert not {m for m in imported if m.split(".")[0] in ("rdflib", "site", "typer")}
     assert "kg.store" not in imported and "kg.guard" not in imported
+
+
+def test_a_question_without_a_name_to_resolve_runs_without_rdflib(real_built):
+    # the command's own start-up: the store, the guard and the child's header need only the
+    # prefixes (kg/prefixes.py); rdflib (~0.1 s) comes only with name resolution
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kg", "--store", str(real_built.store)]
+        + ["query", "run", "facts-per-document", "--format", "csv"],
+        capture_output=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+    )
+    assert done.stdout.decode().splitlines()[0].startswith("document,")
+    imported = {line.split("|")[-1].strip() for line in done.stderr.decode().splitlines() if "|" in line}
+    assert "kg.querypack" in imported and "kg.store" in imported
+    assert not {m for m in imported if m.split(".")[0] == "rdflib"}

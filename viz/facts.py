@@ -258,17 +258,16 @@ class FactBase:
 
     def sources(self, facts: list[Fact]) -> list[str]:
         """Readable citations of the passages stating any of ``facts``, in document order."""
-        passages = sorted({p for f in facts for p in self.facts.get(f, ())}, key=_passage_order)
+        from kg.network import passage_order  # the one passage order of views, network and export
+
+        passages = sorted({p for f in facts for p in self.facts.get(f, ())}, key=passage_order)
         return [self.passages.get(p, p) for p in passages]
-
-
-def _passage_order(slug: str) -> tuple:
-    parts = slug.split("-")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def load_facts(store, lang: str = "en") -> FactBase:
     """Read what the views need from a store (embedded or remote) in one language."""
+    from kg.network import passage_order
+
     if lang not in ("fr", "en"):
         raise UsageError(f"language '{lang}' is not available: use fr or en")
     base = FactBase(lang)
@@ -292,7 +291,7 @@ def load_facts(store, lang: str = "en") -> FactBase:
         if fact[1] == "org:hasMember":  # one direction only: the member points to the group
             fact = (fact[2], "org:memberOf", fact[0])
         facts[fact].add(short(row["g"].value))
-    base.facts = {f: sorted(facts[f], key=_passage_order) for f in sorted(facts)}
+    base.facts = {f: sorted(facts[f], key=passage_order) for f in sorted(facts)}
     for row in store.query(_DATES):
         base.dates[short(row["s"].value)].append(row["date"].value)
     for row in store.query(_RATIFICATIONS):

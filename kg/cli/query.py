@@ -133,7 +133,11 @@ def _analyze(
     settings: Options = ctx.obj.with_store(store)
     workspace = settings.resolve()
     location = settings.store_location(workspace)
-    headers, rows = analyze(open_store(location), measure, lang=lang.value, **options)
+    # a table says when betweenness is estimated; csv, tsv and json keep one key for the column
+    estimate_note = format == OutputFormat.table
+    headers, rows = analyze(
+        open_store(location), measure, lang=lang.value, estimate_note=estimate_note, **options
+    )
     typer.echo(render_rows(headers, rows, format, lang.value), nl=False)
 
 
