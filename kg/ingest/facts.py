@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.agreements import SET_UP, is_place, stated_partnerships
 from kg.ingest.campaigns import described_campaigns
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
@@ -317,6 +318,26 @@ def _number_of(noun: str) -> str:
     return f"Nombre d’{noun}" if re.match(r"[aeiouyhéèêàâîôûÉ]", noun, re.I) else f"Nombre de {noun}"
 
 
+_CONSENSUS = re.compile(
+    r"\s+(?:a\s+été\s+|ont\s+été\s+)?(?:conclu|trouvé|obtenu|réalisé)?s?\s*sur\s+"
+    r"(?:la\s+nécessité|le\s+fait|l[’']importance|le\s+principe)",
+    re.I,
+)
+
+
+def _agreement(sentence, parties, type_name, label_fr, label_en, confidence, nodes, proposals) -> None:
+    """An agreement node (slug from its first two parties and its year) and its atkg:party facts."""
+    when = first_date(sentence)
+    year = (when or "")[:4]
+    slug = "agreement-" + "-".join(p.removeprefix("country-").lower() for p in parties[:2])
+    slug += f"-{year}" if year else ""
+    names = " / ".join(parties[:3])
+    nodes.append(NewNode(slug, type_name, f"{label_fr} ({names})", f"{label_en} ({names})", confidence))
+    proposals.extend(Proposal(slug, "atkg:party", p, confidence) for p in parties[:8])
+    if when:
+        proposals.append(Proposal(slug, "dcterms:date", when, confidence - 0.05))
+
+
 def read_sentence(
     sentence: str,
     items: list[Item],
@@ -462,36 +483,40 @@ def read_sentence(
         else:
             proposals.append(Proposal(listed.member, listed.predicate, listed.body, listed.confidence))
 
-    if _SIGNED.search(sentence):
-        for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
-            match = pattern.search(sentence)
-            if not match:
-                continue
-            # "un accord conclu entre A et B": the parties are those after "entre"; a country
-            # adjective ("des sociétés de presse néerlandaises") describes a party, it is not one
-            between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
-            named = [
-                i
-                for i in top
-                if i.agent
-                and not (i.country and sentence[i.start : i.start + 1].islower())
-                and (between is None or i.start >= between.end())
-            ]
-            parties = []
-            for item in named:
-                if item.slug not in parties:
-                    parties.append(item.slug)
-            if len(parties) >= 2:
-                when = first_date(sentence)
-                year = (when or "")[:4]
-                slug = "agreement-" + "-".join(p.removeprefix("country-").lower() for p in parties[:2])
-                slug += f"-{year}" if year else ""
-                names = " / ".join(parties[:3])
-                nodes.append(NewNode(slug, type_name, f"{label_fr} ({names})", f"{label_en} ({names})", 0.7))
-                proposals += [Proposal(slug, "atkg:party", p, 0.7) for p in parties[:4]]
-                if when:
-                    proposals.append(Proposal(slug, "dcterms:date", when, 0.65))
-            break
+    stated = False
+    for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if not (_SIGNED.search(sentence) or (type_name == "atkg:Partnership" and SET_UP.search(sentence))):
+            break  # a partnership is set up; every other agreement is signed or concluded
+        if _CONSENSUS.match(sentence, match.end()):
+            break  # "un accord a été conclu sur la nécessité de...": parties agreeing, no agreement
+        # "un accord conclu entre A et B": the parties are those after "entre"; a country
+        # adjective ("des sociétés de presse néerlandaises") or a place ("en Inde") is not one
+        between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
+        named = [
+            i
+            for i in top
+            if i.agent and not is_place(sentence, i) and (between is None or i.start >= between.end())
+        ]
+        parties = list(dict.fromkeys(i.slug for i in named))
+        if len(parties) >= 2:
+            stated = True
+            _agreement(sentence, parties, type_name, label_fr, label_en, 0.7, nodes, proposals)
+        break
+    if not stated:  # "une coopération étroite entre A et B", "Les entités partenaires sont B, C"
+        for partnership in stated_partnerships(sentence, top, context):
+            _agreement(
+                sentence,
+                partnership.parties,
+                "atkg:Partnership",
+                "Partenariat",
+                "Partnership",
+                partnership.confidence,
+                nodes,
+                proposals,
+            )
 
     events = [i for i in items if i.type == "atkg:Event"]
     for event in events:

@@ -1,0 +1,47 @@
+"""Fact rules for who works with whom, on short French sentences in the style of the corpus:
+partnerships stated without "accord" (kg.ingest.agreements), coordinators, partners."""
+
+from __future__ import annotations
+
+from tests.test_ingest_facts import facts
+
+
+def test_a_partnership_set_up_not_signed_has_no_place_among_its_parties(gazetteer, nlp):
+    text = (
+        "1. Les activités de UN.GIFT en Inde ont permis de mettre en place, avec la Pacific Asia Travel "
+        "Association et l’organisation non gouvernementale Save the Children India, un partenariat "
+        "stratégique en vue de l’adoption d’un code de conduite.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:party"}) == [
+        ("905-1", "agreement-ungift-pata", "atkg:party", "ungift", 0.7),
+        ("905-1", "agreement-ungift-pata", "atkg:party", "pata", 0.7),
+        ("905-1", "agreement-ungift-pata", "atkg:party", "save-the-children-india", 0.7),
+    ]
+
+
+def test_cooperation_between_named_bodies_is_a_partnership_and_an_accord_on_a_need_is_not(gazetteer, nlp):
+    text = (
+        "1. Le Japon a fait état d’une coordination et d’une coopération étroites entre l’Organisation "
+        "internationale pour les migrations, le Haut-Commissariat des Nations Unies pour les réfugiés et "
+        "des institutions connexes sur les cas de traite des personnes.\n\n"
+        "2. Des réunions ont été organisées avec l’OIM et l’ONUDC, et un accord a été conclu sur la "
+        "nécessité d’améliorer l’entraide.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:party"}) == [
+        ("905-1", "agreement-iom-unhcr", "atkg:party", "iom", 0.5),
+        ("905-1", "agreement-iom-unhcr", "atkg:party", "unhcr", 0.5),
+    ]
+
+
+def test_partner_entities_listed_are_partners_of_the_body_the_passage_opened_with(gazetteer, nlp):
+    text = (
+        "1. L’ONUDC collabore étroitement avec des organisations internationales. Les entités partenaires "
+        "sont notamment le Fonds des Nations Unies pour l’enfance (UNICEF), le Programme des Nations Unies "
+        "pour le développement (PNUD) et l’Organisation internationale de police criminelle (INTERPOL).\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:party"}) == [
+        ("905-1", "agreement-unodc-unicef", "atkg:party", "unodc", 0.5),
+        ("905-1", "agreement-unodc-unicef", "atkg:party", "unicef", 0.5),
+        ("905-1", "agreement-unodc-unicef", "atkg:party", "undp", 0.5),
+        ("905-1", "agreement-unodc-unicef", "atkg:party", "interpol", 0.5),
+    ]
