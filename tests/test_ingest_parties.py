@@ -45,3 +45,29 @@ def test_partner_entities_listed_are_partners_of_the_body_the_passage_opened_wit
         ("905-1", "agreement-unodc-unicef", "atkg:party", "undp", 0.5),
         ("905-1", "agreement-unodc-unicef", "atkg:party", "interpol", 0.5),
     ]
+
+
+def test_coordinators_led_by_respectively_and_entrusted_with_the_coordination(gazetteer, nlp):
+    text = (
+        "1. La Pologne a créé deux équipes, à savoir une équipe sur la traite et une équipe centrale de lutte "
+        "contre la traite des personnes, dont les activités sont coordonnées, respectivement, par le "
+        "Département des politiques migratoires et par le Commandement général de la police.\n\n"
+        "2. Huit initiatives de groupes d’experts UN.GIFT ont été mises sur pied sous la direction de "
+        "l’OIT et de l’UNODC.\n\n"
+        "3. L’Assemblée générale a prié le Secrétaire général de confier au Directeur exécutif de l’ONUDC "
+        "la coordination des activités du Groupe interinstitutions de coopération contre la traite des "
+        "personnes.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:coordinates"}) == [
+        ("905-1", "pol-department-migration-policy", "atkg:coordinates", "pol-equipe-traite", 0.7),
+        (
+            "905-1",
+            "pol-general-police-headquarters",
+            "atkg:coordinates",
+            "pol-equipe-centrale-lutte-traite",
+            0.7,
+        ),
+        ("905-2", "ilo", "atkg:coordinates", "ungift-expert-group-initiatives", 0.6),
+        ("905-2", "unodc", "atkg:coordinates", "ungift-expert-group-initiatives", 0.6),
+        ("905-3", "unodc", "atkg:coordinates", "icat", 0.6),
+    ]

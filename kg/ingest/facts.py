@@ -146,7 +146,9 @@ _INVERSE_PASSIVE = [
         "org:memberOf",
         0.5,
     ),
-    (r"coordonn[ée]e?s?\s+par", "atkg:coordinates", 0.7),
+    (r"coordonn[ée]e?s?(?:\s*,?\s*respectivement\s*,?)?\s+par", "atkg:coordinates", 0.7),
+    # "mises sur pied sous la direction de l'OIT, de l'OIM": who leads it coordinates it
+    (r"sous\s+la\s+(?:direction|conduite|coordination)\s+(?:conjointe\s+)?d[eu]", "atkg:coordinates", 0.6),
 ]
 _ACTIVE = [
     (
@@ -205,6 +207,10 @@ _AGREEMENTS = [
         "Cooperation agreement",
     ),
 ]
+# "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
+_ENTRUSTED = re.compile(
+    r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
+)
 _SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
@@ -231,7 +237,7 @@ _AGREEMENT_RE = _compile(_AGREEMENTS)
 _LIST_GAP = re.compile(
     r"\s*\)?\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*"
     r"(?:(?:des\s+|les\s+)?représentants\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+|de\s+)?)?"
-    r"(?:l[’']|le|la|les|du|de\s+la|de\s+l[’']|de|des|d[’']|par)?\s*"
+    r"(?:par\s+(?=l|d))?(?:l[’']|le|la|les|du|de\s+la|de\s+l[’']|de|des|d[’']|par)?\s*"
     r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?\(?\s*$",
     re.I,
 )
@@ -393,13 +399,26 @@ def read_sentence(
                     proposals.append(Proposal(thing.slug, "atkg:launchDate", when, confidence - 0.2))
     for pattern, prop, confidence in _INVERSE_PASSIVE_RE:
         for match in pattern.finditer(sentence):
-            thing = _thing_before(items, match.start(), prop=prop) or _thing_before(
-                items, match.start(), things=False
+            # the outermost name: "initiatives de groupes d'experts UN.GIFT", not UN.GIFT inside it
+            outer = [i for i in top if i.end <= match.start() and i.type in _PREFERRED.get(prop, ())]
+            thing = (
+                (outer[-1] if outer else None)
+                or _thing_before(items, match.start(), prop=prop)
+                or _thing_before(items, match.start(), things=False)
             )
             if thing is None:
                 continue
             if prop == "org:memberOf" and thing.type == "atkg:Event":
                 continue  # who an event brings together attends it (kg.ingest.memberships)
+            if "respectivement" in match.group(0):
+                # "deux équipes [...] coordonnées, respectivement, par A et par B": in order
+                agents = _agents_after(items, match.end(), sentence)
+                kinds = _PREFERRED.get(prop, _THINGS)
+                things = [i for i in items if i.end <= match.start() and i.type in kinds][-len(agents) :]
+                if len(things) == len(agents):
+                    for pair in zip(things, agents, strict=True):
+                        proposals.append(Proposal(pair[1].slug, prop, pair[0].slug, confidence))
+                continue
             for agent in _agents_after(items, match.end(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
@@ -420,6 +439,13 @@ def read_sentence(
         for agent in [i for i in top if clause <= i.start and i.end <= match.start() and i.agent]:
             if agent.slug != thing.slug:
                 proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
+    for match in _ENTRUSTED.finditer(sentence):
+        thing = _thing_after(items, match.end())
+        for agent in (
+            i for i in top if match.start() <= i.start and i.end <= match.start("task") and i.agent
+        ):
+            if thing is not None and agent.slug != thing.slug:
+                proposals.append(Proposal(agent.slug, "atkg:coordinates", thing.slug, 0.6))
     joined = re.search(
         r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
     )
