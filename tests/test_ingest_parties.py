@@ -49,8 +49,8 @@ def test_partner_entities_listed_are_partners_of_the_body_the_passage_opened_wit
 
 def test_coordinators_led_by_respectively_and_entrusted_with_the_coordination(gazetteer, nlp):
     text = (
-        "1. La Pologne a créé deux équipes, à savoir une équipe sur la traite et une équipe centrale de lutte "
-        "contre la traite des personnes, dont les activités sont coordonnées, respectivement, par le "
+        "1. La Pologne a créé deux équipes, à savoir une équipe sur la traite et une équipe centrale de "
+        "lutte contre la traite des personnes, dont les activités sont coordonnées, respectivement, par le "
         "Département des politiques migratoires et par le Commandement général de la police.\n\n"
         "2. Huit initiatives de groupes d’experts UN.GIFT ont été mises sur pied sous la direction de "
         "l’OIT et de l’UNODC.\n\n"
