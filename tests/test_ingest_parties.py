@@ -71,3 +71,20 @@ def test_coordinators_led_by_respectively_and_entrusted_with_the_coordination(ga
         ("905-2", "unodc", "atkg:coordinates", "ungift-expert-group-initiatives", 0.6),
         ("905-3", "unodc", "atkg:coordinates", "icat", 0.6),
     ]
+
+
+def test_partners_named_before_the_doer_and_who_carries_out_a_programme(gazetteer, nlp):
+    text = (
+        "1. En collaboration avec l’UNODC et l’OIT, l’OIM a organisé au Caire, les 11 et 12 janvier 2008, "
+        "une réunion de chercheurs.\n\n"
+        "2. Le Ministère japonais des affaires étrangères, en coopération avec l’ONUDC, a accueilli à Tokyo "
+        "en septembre 2006 la première réunion de coordination interinstitutions.\n\n"
+        "3. Les Gouvernements belge et suisse ont contribué à la Campagne Cœur bleu que l’ONUDC met en "
+        "œuvre en Serbie.\n"
+    )
+    # the Ministry that acted "en coopération avec l'ONUDC" is a co-organiser, not a partner in itself
+    assert facts(text, gazetteer, nlp, {"atkg:partner"}) == [
+        ("905-1", "event-cairo-research-meeting-2008", "atkg:partner", "unodc", 0.5),
+        ("905-1", "event-cairo-research-meeting-2008", "atkg:partner", "ilo", 0.5),
+        ("905-3", "campaign-blue-heart", "atkg:partner", "unodc", 0.5),
+    ]

@@ -207,6 +207,10 @@ _AGREEMENTS = [
         "Cooperation agreement",
     ),
 ]
+_CARRIED_OUT = re.compile(
+    r"\bqu[e’']\s*[^,;]{0,80}?(?P<verb>\b(?:met(?:tent)?\s+en\s+(?:œ|oe|ce|c)uvre|exécut(?:e|ent)|mèn(?:e|ent))\b)",
+    re.I,
+)
 # "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
 _ENTRUSTED = re.compile(
     r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
@@ -216,6 +220,9 @@ _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
 
 _PARTNERED = {"atkg:Initiative", "atkg:JointProgramme", "atkg:Campaign"}
+# what partners work on (the subjects of the curated atkg:partner facts)
+_PARTNER_OF = {*_PARTNERED, "atkg:Event"}
+_OPENING = re.compile(r"\s*(?:\d+\.\s*)?")
 _WORKS_WITH = re.compile(
     r"\b(?:travaill\w+|collabor\w+|coop[èé]r\w+|œuvr\w+|oeuvr\w+)\s+(?:\S+\s+)?"
     r"(?:en\s+partenariat\s+|en\s+collaboration\s+|en\s+coopération\s+|étroitement\s+)?avec",
@@ -381,6 +388,24 @@ def read_sentence(
                 # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
                 # opens the sentence and what it describes follows its agents
                 thing = _thing_after(items, match.end(), _PREFERRED.get(prop) or _THINGS)
+            if prop == "atkg:partner" and _OPENING.fullmatch(sentence[: match.start()]):
+                # "En collaboration avec A et B, l'OIM a organisé une réunion": what the sentence
+                # goes on to say was done
+                listed = _agents_after(items, match.end(), sentence)
+                cursor = listed[-1].end if listed else match.end()
+                thing = _thing_after(items, cursor, _PARTNER_OF)
+                if len(listed) > 1 and "," in sentence[listed[-2].end : listed[-1].start]:
+                    listed = listed[:-1]  # the last, after the phrase's comma, is who acted
+                for agent in listed if thing is not None else ():
+                    proposals.append(Proposal(thing.slug, prop, agent.slug, 0.5))
+                continue
+            elif (
+                prop == "atkg:partner"
+                and thing is not None
+                and thing.type not in _THINGS
+                and re.search(r",\s*$", sentence[: match.start()])
+            ):
+                continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
@@ -446,6 +471,15 @@ def read_sentence(
         ):
             if thing is not None and agent.slug != thing.slug:
                 proposals.append(Proposal(agent.slug, "atkg:coordinates", thing.slug, 0.6))
+    for match in _CARRIED_OUT.finditer(sentence):
+        # "le programme conjoint que UN.GIFT met en œuvre en Serbie": who carries it out
+        # (the name may run over the clause: "programme conjoint que UN.GIFT met en œuvre en Serbie")
+        thing = next((i for i in top if i.type in _PARTNERED and i.start < match.start() <= i.end + 3), None)
+        for agent in (
+            i for i in items if match.start() <= i.start and i.end <= match.start("verb") and i.agent
+        ):
+            if thing is not None and agent.slug != thing.slug:
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
     joined = re.search(
         r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
     )
