@@ -88,3 +88,27 @@ def test_partners_named_before_the_doer_and_who_carries_out_a_programme(gazettee
         ("905-1", "event-cairo-research-meeting-2008", "atkg:partner", "ilo", 0.5),
         ("905-3", "campaign-blue-heart", "atkg:partner", "unodc", 0.5),
     ]
+
+
+def test_members_who_are_part_of_active_within_or_formed_a_body(gazetteer, nlp):
+    text = (
+        "1. Le Groupe mondial sur la migration est un autre mécanisme. Les cinq commissions régionales du "
+        "Secrétariat en font également partie: Commission économique pour l’Afrique et Commission "
+        "économique pour l’Europe.\n\n"
+        "2. L’ONUDC demeurera actif au sein des instances interinstitutions comme l’UN.GIFT et le Groupe "
+        "interinstitutions de coordination contre la traite des personnes.\n\n"
+        "3. Les Pays-Bas ont mentionné la création, en 2005, du Centre d’expertise sur la traite et le "
+        "trafic illicite d’êtres humains, fruit de la collaboration entre l’Organisation internationale "
+        "pour les migrations et l’Office des Nations Unies contre la drogue et le crime.\n\n"
+        "4. L’OIT et l’OIM font partie du Groupe mondial sur la migration.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"org:memberOf"}) == [
+        ("905-1", "eca", "org:memberOf", "gmg", 0.55),
+        ("905-1", "unece", "org:memberOf", "gmg", 0.55),
+        ("905-2", "unodc", "org:memberOf", "ungift", 0.5),
+        ("905-2", "unodc", "org:memberOf", "icat", 0.5),
+        ("905-3", "iom", "org:memberOf", "nld-expertise-centre-human-trafficking-smuggling", 0.5),
+        ("905-3", "unodc", "org:memberOf", "nld-expertise-centre-human-trafficking-smuggling", 0.5),
+        ("905-4", "ilo", "org:memberOf", "gmg", 0.55),
+        ("905-4", "iom", "org:memberOf", "gmg", 0.55),
+    ]
