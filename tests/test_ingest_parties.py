@@ -112,3 +112,4 @@ def test_members_who_are_part_of_active_within_or_formed_a_body(gazetteer, nlp):
         ("905-4", "ilo", "org:memberOf", "gmg", 0.55),
         ("905-4", "iom", "org:memberOf", "gmg", 0.55),
     ]
+    assert facts(text, gazetteer, nlp, {"atkg:party"}) == []  # formed a centre: no partnership

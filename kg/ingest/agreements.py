@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.ingest.memberships import FORMED_BY
+
 __all__ = ["Stated", "stated_partnerships", "SET_UP", "is_place"]
 
 # a partnership is set up, established or forged; an agreement is signed or concluded
@@ -27,8 +29,6 @@ SET_UP = re.compile(
 _COOPERATION_BETWEEN = re.compile(
     r"\b(?:coordination|coopération|collaboration|partenariat)s?\s+(?:\w+\s+){0,4}?entre\s+", re.I
 )
-# "fruit de la collaboration entre A et B": a body the agents formed together, not an agreement
-_FORMED = re.compile(r"\b(?:fruit|résultat|issue?)\s+d[eu’']\s*(?:la\s+|l[’']\s*|une?\s+)?\S*\s*$", re.I)
 _PARTNERS_ARE = re.compile(
     r"\b(?:entités|organisations|organismes|institutions)\s+partenaires\s+(?:\S+\s+){0,3}?sont\s+", re.I
 )
@@ -68,8 +68,8 @@ def stated_partnerships(sentence: str, items: Sequence, context: Sequence = ()) 
     ``context``: what the passage's earlier sentences named, first first."""
     out: list[Stated] = []
     for match in _COOPERATION_BETWEEN.finditer(sentence):
-        if _FORMED.search(sentence[: match.start()]):
-            continue
+        if FORMED_BY.search(sentence, max(0, match.start() - 30), match.end()):
+            continue  # "fruit de la collaboration entre A et B": a body they formed (memberships)
         parties = _parties(sentence, items, match.end())
         if len(parties) >= 2:
             out.append(Stated(parties, 0.5))

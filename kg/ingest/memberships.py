@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Listed", "listed_members", "BODIES"]
+__all__ = ["Listed", "listed_members", "BODIES", "FORMED_BY"]
 
 BODIES = {
     "atkg:CoordinationMechanism",
@@ -47,7 +47,7 @@ _PART_OF = re.compile(
 _WITHIN = re.compile(
     r"\b(?:actif|active|actifs|actives|siège|siègent|représentée?s?)\s+au\s+sein\s+d[eu’']\s*s?", re.I
 )
-_FORMED_BY = re.compile(
+FORMED_BY = re.compile(
     r"\b(?:fruit|résultat|issue?)\s+d[eu’']\s*(?:la\s+|l[’']\s*|une?\s+)?(?:collaboration|coopération"
     r"|partenariat|association)\s+entre\b",
     re.I,
@@ -155,7 +155,7 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         for body in (i for i in items if i.start >= match.end() and i.type in BODIES):
             if body.start < _end(sentence, match.end()) and body.slug != member.slug:
                 out.append(Listed(member.slug, body.slug, "org:memberOf", 0.5))
-    for match in _FORMED_BY.finditer(sentence):
+    for match in FORMED_BY.finditer(sentence):
         # "le centre d'expertise, fruit de la collaboration entre A, B et C": what they formed
         body = next((i for i in reversed(items) if i.end <= match.start() and i.type in BODIES), None)
         if body is None or len(sentence[body.end : match.start()]) > 12:
