@@ -113,3 +113,19 @@ def test_members_who_are_part_of_active_within_or_formed_a_body(gazetteer, nlp):
         ("905-4", "iom", "org:memberOf", "gmg", 0.55),
     ]
     assert facts(text, gazetteer, nlp, {"atkg:party"}) == []  # formed a centre: no partnership
+
+
+def test_a_new_national_body_is_based_in_the_last_state_named_before_it_not_a_listed_one(gazetteer, nlp):
+    text = (
+        "1. En Hongrie, une unité spécialisée a été créée au sein du Bureau national des frontières "
+        "lacustres, tandis que des enquêtes conjointes ont été lancées avec la police allemande et "
+        "autrichienne.\n\n"
+        "2. Comme la Grèce, le Japon a indiqué que l’Office national des visas a été renforcé.\n\n"
+        "3. Des réponses ont été reçues de Cuba, de l’Ukraine et de la Ligue des pays riverains.\n"
+    )
+    # a "Bureau" or "Office" named national is a State's body (kg.ingest.newentities.type_of)
+    assert facts(text, gazetteer, nlp, {"atkg:basedIn"}) == [
+        ("905-1", "hun-bureau-national-frontieres-lacustres", "atkg:basedIn", "country-HUN", 0.4),
+        ("905-1", "deu-police-allemande-autrichienne", "atkg:basedIn", "country-DEU", 0.5),
+        ("905-2", "jpn-office-national-visas", "atkg:basedIn", "country-JPN", 0.4),
+    ]

@@ -649,10 +649,22 @@ def read_sentence(
             proposals.append(Proposal(body.slug, "atkg:basedIn", nearby[0].slug, 0.5))
             continue
         # "La Croatie a indiqué que le coordonnateur national...": the State the sentence (or the
-        # paragraph) is about, when it names exactly one
+        # paragraph) is about, when it names exactly one; or, when it names several, the last
+        # State named before the body ("Le Japon a indiqué que [...] le Ministère", "En Hongrie, une
+        # unité [...] tandis que [...] la police allemande, autrichienne"); a State
+        # named in the same list ("Ukraine et Ligue des États arabes") is not where it is
         states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+        named = [i for i in top if i.country and sentence[i.start : i.start + 1].isupper()]
+        before = [i for i in named if i.end <= body.start]
+        if before and re.fullmatch(
+            r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d[’']|du|des)?\s*(?:l[’']|le|la|les)?\s*",
+            sentence[before[-1].end : body.start],
+        ):
+            before = []
         if len(states) == 1:
             proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
+        elif before:
+            proposals.append(Proposal(body.slug, "atkg:basedIn", before[-1].slug, 0.4))
 
     for figure in find_figures(sentence):
         # what the sentence is about: its first named agent or thing before the figure ("La

@@ -318,6 +318,13 @@ def _english_after(text: str, end: int) -> tuple[str, int] | None:
     return match.group(1), match.end()
 
 
+# what only a State's office does: an "Office"/"Bureau"/"Agence" named so is national
+_STATE_WORK = re.compile(
+    r"\bnationa(?:l|le|ux|les)\b|\bimmigration\b|\bpolice\b|\bminist[èe]re|\bfronti[èe]res?\b|\bdouanes?\b",
+    re.I,
+)
+
+
 def type_of(label: str) -> str | None:
     """The class a name's first word announces, or None."""
     for pattern, type_name in _HEAD_RE:
@@ -327,6 +334,8 @@ def type_of(label: str) -> str | None:
                 "atkg:GovernmentBody",
             ) and re.search(r"Nations Unies|ONUDC|UNODC|Secrétariat", label):
                 return "atkg:UNEntity"
+            if type_name == "atkg:IntergovernmentalOrganization" and _STATE_WORK.search(label):
+                return "atkg:GovernmentBody"  # "Bureau national des enquêtes", "Bureau de l'immigration"
             return type_name
     return None
 
