@@ -129,3 +129,23 @@ def test_a_new_national_body_is_based_in_the_last_state_named_before_it_not_a_li
         ("905-1", "deu-police-allemande-autrichienne", "atkg:basedIn", "country-DEU", 0.5),
         ("905-2", "jpn-office-national-visas", "atkg:basedIn", "country-JPN", 0.4),
     ]
+
+
+def test_studies_undertaken_in_states_programmes_in_regions_and_bodies_set_up_by(gazetteer, nlp):
+    text = (
+        "1. En janvier 2011, l’ONUDC a terminé les évaluations juridiques nationales qu’il avait entreprises "
+        "au Kazakhstan, au Kirghizstan et en Ouzbékistan pour vérifier la législation.\n\n"
+        "2. Des programmes conjoints de UN.GIFT sont en cours d’élaboration en Asie centrale et au "
+        "Pakistan.\n\n"
+        "3. Un groupe de réflexion chargé de promouvoir les partenariats public-privé a été mis en place par "
+        "le Ministère indien de la femme et du développement de l’enfant.\n"
+    )
+    pub = "pub-central-asia-legal-assessments-2011"
+    assert facts(text, gazetteer, nlp, {"atkg:implementedIn", "atkg:launchedBy"}) == [
+        ("905-1", pub, "atkg:implementedIn", "country-KAZ", 0.45),
+        ("905-1", pub, "atkg:implementedIn", "country-KGZ", 0.45),
+        ("905-1", pub, "atkg:implementedIn", "country-UZB", 0.45),
+        ("905-2", "programme-ungift-joint-programmes", "atkg:implementedIn", "region-central-asia", 0.5),
+        ("905-2", "programme-ungift-joint-programmes", "atkg:implementedIn", "country-PAK", 0.5),
+        ("905-3", "groupe-reflexion-charge", "atkg:launchedBy", "ind-ministry-women-child-development", 0.6),
+    ]

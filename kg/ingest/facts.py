@@ -101,7 +101,11 @@ class NewNode:
 # "active" = agents before, thing after; "inverse" properties point agent -> thing.
 _PASSIVE = [
     (r"lanc[ée]e?s?\s+(?:en\s+\S+\s+\d{4}\s+)?(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
-    (r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par", "atkg:launchedBy", 0.6),
+    (
+        r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par|mise?s?\s+en\s+place\s+par",
+        "atkg:launchedBy",
+        0.6,
+    ),
     (
         r"financ[ée]e?s?\s+(?:notamment\s+|conjointement\s+|principalement\s+)?par|avec\s+l[’']appui\s+financier\s+d[eu]"
         r"|gr[âa]ce\s+(?:à|au|aux)\s+(?:un\s+|des\s+)?(?:financements?|contributions?|fonds)\s+(?:fournis?\s+par\s+|d[eu]\s+|des\s+)",
@@ -211,6 +215,30 @@ _CARRIED_OUT = re.compile(
     r"\bqu[e’']\s*[^,;]{0,80}?(?P<verb>\b(?:met(?:tent)?\s+en\s+(?:œ|oe|ce|c)uvre|exécut(?:e|ent)|mèn(?:e|ent))\b)",
     re.I,
 )
+# a study carried out in the States named next (where it was done, not what it is about)
+_UNDERTAKEN = re.compile(
+    r"\s*,?\s*(?:[qg]u[e’']\s*\w+\s+)?(?:(?:avait|avaient|a|ont)\s+)?(?:entrepris|réalisé|men[ée]|conduit)e?s?\s+(?=(?:au|en|aux|dans)\b)",
+    re.I,
+)
+
+
+def _listed_places(items: list[Item], position: int, sentence: str) -> list[Item]:
+    """The States and regions listed from ``position`` on ("au Kazakhstan, au Kirghizstan, en
+    Ouzbékistan et au Tadjikistan"), each after its preposition."""
+    out: list[Item] = []
+    cursor = position
+    for item in (i for i in items if i.start >= position):
+        if not (item.country or item.type == "atkg:Region"):
+            break
+        if not re.fullmatch(
+            r"\s*(?:,|et|,\s*et)?\s*(?:au|en|aux|à|dans)\s*(?:l[’']\s*)?", sentence[cursor : item.start]
+        ):
+            break
+        out.append(item)
+        cursor = item.end
+    return out
+
+
 # "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
 _ENTRUSTED = re.compile(
     r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
@@ -532,6 +560,13 @@ def read_sentence(
         proposals += [Proposal(described.slug, "atkg:publishedBy", a, 0.55) for a in described.agents]
         if described.date:
             proposals.append(Proposal(described.slug, "dcterms:date", described.date, 0.5))
+    # "les évaluations juridiques nationales qu'il avait entreprises au Kazakhstan, au Kirghizstan"
+    studies = [(d.slug, d.start + len(d.label)) for d in described_publications(sentence, items)]
+    studies += [(i.slug, i.end) for i in items if i.type == "atkg:Publication"]
+    for slug, end in studies:
+        undertaken = _UNDERTAKEN.match(sentence, end)
+        for place in _listed_places(items, undertaken.end(), sentence) if undertaken else ():
+            proposals.append(Proposal(slug, "atkg:implementedIn", place.slug, 0.45))
     for campaign in described_campaigns(sentence, items, context):  # "La Roumanie a élaboré une campagne"
         nodes.append(NewNode(campaign.slug, "atkg:Campaign", campaign.label, None, 0.5, True))
         proposals.append(Proposal(campaign.slug, campaign.predicate, campaign.agent, 0.5))
@@ -613,6 +648,7 @@ def read_sentence(
     # as implemented in a State (none of the 57 implementedIn facts of 000-004)
     kinds = {"atkg:JointProgramme", "atkg:Campaign"}
     things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
+
     # "dans le cadre de UN.GIFT en Afrique du Sud": the frame, not what is carried out there
     things = [
         t
@@ -625,7 +661,7 @@ def read_sentence(
     ]
     for thing in things:
         for country in items:
-            if country.country and country.start > thing.end:
+            if (country.country or country.type == "atkg:Region") and country.start > thing.end:
                 before = sentence[max(thing.end, country.start - 6) : country.start]
                 if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
                     proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
