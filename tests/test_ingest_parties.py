@@ -3,6 +3,7 @@ partnerships stated without "accord" (kg.ingest.agreements), coordinators, partn
 
 from __future__ import annotations
 
+from kg.corpus import DocumentInfo, parse_document
 from tests.test_ingest_facts import facts
 
 
@@ -148,4 +149,25 @@ def test_studies_undertaken_in_states_programmes_in_regions_and_bodies_set_up_by
         ("905-2", "programme-ungift-joint-programmes", "atkg:implementedIn", "region-central-asia", 0.5),
         ("905-2", "programme-ungift-joint-programmes", "atkg:implementedIn", "country-PAK", 0.5),
         ("905-3", "groupe-reflexion-charge", "atkg:launchedBy", "ind-ministry-women-child-development", 0.6),
+    ]
+
+
+def test_a_quoted_name_after_projet_is_a_new_campaign_and_its_launchers_are_read(gazetteer, nlp):
+    from kg.ingest.pipeline import propose
+
+    text = (
+        "1. L’OIM et l’organisation non gouvernementale Stop the Traffik ont lancé le projet “Aube Claire”, "
+        "qui vise à associer les jeunes à la lutte contre la traite. “Aube Claire” a été présenté à New "
+        "York.\n"
+    )
+    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
+    new = [
+        (c["text"], c["proposed_slug"], c["type"])
+        for c in propose(source, gazetteer, nlp)
+        if c["kind"] == "entity" and not c["entity"]
+    ]
+    assert new == [("Aube Claire", "campaign-aube-claire", "atkg:Campaign")]
+    assert facts(text, gazetteer, nlp, {"atkg:launchedBy"}) == [
+        ("905-1", "campaign-aube-claire", "atkg:launchedBy", "iom", 0.7),
+        ("905-1", "campaign-aube-claire", "atkg:launchedBy", "stop-the-traffik", 0.7),
     ]

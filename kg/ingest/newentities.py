@@ -325,6 +325,29 @@ _STATE_WORK = re.compile(
 )
 
 
+_CUES = [
+    (re.compile(r"\b(?:campagnes?|projets?)\s*[“«\"]?\s*$", re.I), "atkg:Campaign"),
+    (re.compile(r"\bprogrammes?\s*[“«\"]?\s*$", re.I), "atkg:JointProgramme"),
+    (re.compile(r"\binitiatives?\s*[“«\"]?\s*$", re.I), "atkg:Initiative"),
+]
+
+
+_QUOTED_AFTER_CUE = re.compile(
+    r"\b(?:campagnes?|projets?|programmes?|initiatives?)\s*[“«\"]\s*([A-ZÉ][^”»\"]{2,80}?)\s*[”»\"]", re.I
+)
+
+
+def _cued(text: str, start: int, end: int) -> str | None:
+    """The type the noun before a quoted name announces ("le projet “Start Freedom”"), where the
+    passage prints the name (the name may also open a later sentence: "“Start Freedom” a été")."""
+    for found in re.finditer(re.escape(text[start:end]), text):
+        before = text[max(0, found.start() - 30) : found.start()]
+        cued = next((type_name for cue, type_name in _CUES if cue.search(before)), None)
+        if cued:
+            return cued
+    return None
+
+
 def type_of(label: str) -> str | None:
     """The class a name's first word announces, or None."""
     for pattern, type_name in _HEAD_RE:
@@ -484,6 +507,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             type_name = "atkg:Publication"
         if type_name:
             keep(match.start(1), match.end(1), match.group(1), type_name, None, 0.5)
+    for match in _QUOTED_AFTER_CUE.finditer(text):  # "le projet “Start Freedom”"
+        keep(
+            match.start(1), match.end(1), match.group(1), _cued(text, match.start(1), match.end(1)), None, 0.5
+        )
     for match in _TITLE_HEAD.finditer(text):
         end = _english_title(text, match.end())
         title = text[match.end() : end]
@@ -553,8 +580,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                 keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
             continue
         proper = all(w[:1].isupper() for w in ent.text.split() if w.lower() not in _FUNCTION)
-        type_name = type_of(ent.text) or (
-            (_english_type(ent.text) or "org:Organization") if ent.label_ == "ORG" or proper else None
+        type_name = (
+            _cued(text, ent.start_char, ent.end_char)
+            or type_of(ent.text)
+            or ((_english_type(ent.text) or "org:Organization") if ent.label_ == "ORG" or proper else None)
         )
         if type_name is None:
             continue
@@ -577,7 +606,9 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         if place or "/" in text[max(0, start - 1) : end + 1]:
             continue  # "New York", "Port Elizabeth"; document symbols "CTOC/COP/2006/6"
         english = _english_type(label)
-        if re.search(
+        if _cued(text, start, end):
+            type_name = _cued(text, start, end)  # "le projet “Start Freedom”", "la campagne “Sois vigilant”"
+        elif re.search(
             r"(?:organisation non gouvernementale|\bONG|association)\s+$",
             text[max(0, start - 40) : start],
             re.I,
