@@ -171,3 +171,23 @@ def test_a_quoted_name_after_projet_is_a_new_campaign_and_its_launchers_are_read
         ("905-1", "campaign-aube-claire", "atkg:launchedBy", "iom", 0.7),
         ("905-1", "campaign-aube-claire", "atkg:launchedBy", "stop-the-traffik", 0.7),
     ]
+
+
+def test_an_organisations_own_campaign_is_launched_by_it_and_only_events_are_hosted(gazetteer, nlp):
+    text = (
+        "1. De plus en plus d’États ont adopté la Campagne Aube nouvelle contre la traite des êtres humains "
+        "de l’ONUDC.\n\n"
+        "2. Les programmes conjoints de sensibilisation de UN.GIFT couvrent différentes régions.\n\n"
+        "3. Un examen des lois entrepris à la demande de l’ONUDC, sous les auspices de l’UN.GIFT, a "
+        "débouché sur un rapport.\n"
+    )
+    # an initiative's programmes are run by its partners; a review is not an event
+    assert facts(text, gazetteer, nlp, {"atkg:launchedBy", "atkg:hostedBy"}) == [
+        (
+            "905-1",
+            "campaign-campagne-aube-nouvelle-traite-etres-humains",
+            "atkg:launchedBy",
+            "unodc",
+            0.45,
+        ),
+    ]

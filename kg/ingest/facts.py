@@ -239,6 +239,7 @@ def _listed_places(items: list[Item], position: int, sentence: str) -> list[Item
     return out
 
 
+_OF_OWNER = re.compile(r"\s(?:de\s+l[’']|du|de\s+la)\s*$", re.I)
 # "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
 _ENTRUSTED = re.compile(
     r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
@@ -436,6 +437,8 @@ def read_sentence(
                 continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
+            if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
+                continue  # "un examen [...] sous les auspices de UN.GIFT": only an event is hosted
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
                 after = _thing_after(items, match.end(), _PARTNERED)
                 if after is not None and after.start - match.end() < 12:
@@ -448,7 +451,9 @@ def read_sentence(
                 for r in founders(sentence, thing, agents):
                     proposals.append(Proposal(r.member, r.predicate, r.body, r.confidence, r.role))
                 when = first_date(sentence)
-                if when:
+                if when and (agents or "place" not in match.group(0)):
+                    # "des mécanismes mis en place par ces deux pays": set up by no one named, and
+                    # not necessarily when the sentence's date says
                     proposals.append(Proposal(thing.slug, "atkg:launchDate", when, confidence - 0.2))
     for pattern, prop, confidence in _INVERSE_PASSIVE_RE:
         for match in pattern.finditer(sentence):
@@ -508,6 +513,24 @@ def read_sentence(
         ):
             if thing is not None and agent.slug != thing.slug:
                 proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
+    for thing in (i for i in top if i.type in {"atkg:Campaign", "atkg:JointProgramme"}):
+        # "la Campagne Cœur bleu [...] de l'ONUDC", "les programmes de collecte de données de
+        # l'ONUDC": the organisation whose campaign or programme it is launched it (not an
+        # initiative's frame: "les programmes conjoints de UN.GIFT" are run by its partners)
+        owner = next(
+            (
+                i
+                for i in items
+                if i.agent
+                and i.type not in {"atkg:Country", "atkg:Initiative"}
+                and thing.start < i.start <= thing.end + 8
+                and abs(i.end - thing.end) <= 8
+                and _OF_OWNER.search(sentence[thing.start : i.start])
+            ),
+            None,
+        )
+        if owner is not None and owner.slug != thing.slug:
+            proposals.append(Proposal(thing.slug, "atkg:launchedBy", owner.slug, 0.45))
     joined = re.search(
         r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
     )
