@@ -191,3 +191,16 @@ def test_an_organisations_own_campaign_is_launched_by_it_and_only_events_are_hos
             0.45,
         ),
     ]
+
+
+def test_an_association_or_company_is_based_where_its_own_name_says(gazetteer, nlp):
+    text = (
+        "1. Les deux commissions comprennent des représentants de l’Association des pêcheurs traditionnels "
+        "du Niger et de la Compagnie nationale des transports fluviaux autrichiens.\n\n"
+        "2. L’organisation non gouvernementale Association internationale des juristes du Bénin a été "
+        "consultée.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:basedIn"}) == [
+        ("905-1", "association-pecheurs-traditionnels-niger", "atkg:basedIn", "country-NER", 0.5),
+        ("905-1", "compagnie-nationale-transports-fluviaux-autrichiens", "atkg:basedIn", "country-AUT", 0.5),
+    ]

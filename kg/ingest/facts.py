@@ -240,6 +240,7 @@ def _listed_places(items: list[Item], position: int, sentence: str) -> list[Item
 
 
 _OF_OWNER = re.compile(r"\s(?:de\s+l[’']|du|de\s+la)\s*$", re.I)
+_NAMED_WITH_STATE = {"atkg:NonGovernmentalOrganization", "atkg:PrivateSectorEntity"}
 # "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
 _ENTRUSTED = re.compile(
     r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
@@ -700,6 +701,12 @@ def read_sentence(
         "org:Organization",
         "atkg:AcademicInstitution",
     }
+    for body in (i for i in items if i.new and i.type in _NAMED_WITH_STATE):
+        # "l'Association des chefs traditionnels du Niger", "la Compagnie nationale des chemins de fer
+        # autrichiens": an association or a company is where its own name says, and only then
+        inside = [i for i in items if i.country and body.start < i.start and i.end <= body.end]
+        if inside and not _INTERNATIONAL.search(sentence[body.start : body.end]):
+            proposals.append(Proposal(body.slug, "atkg:basedIn", inside[-1].slug, 0.5))
     for body in (i for i in items if i.type in national and i.new):
         if _INTERNATIONAL.search(sentence[body.start : body.end]):
             continue  # "ECPAT International", "Union interparlementaire": not a State's body
