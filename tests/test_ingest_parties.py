@@ -204,3 +204,20 @@ def test_an_association_or_company_is_based_where_its_own_name_says(gazetteer, n
         ("905-1", "association-pecheurs-traditionnels-niger", "atkg:basedIn", "country-NER", 0.5),
         ("905-1", "compagnie-nationale-transports-fluviaux-autrichiens", "atkg:basedIn", "country-AUT", 0.5),
     ]
+
+
+def test_who_takes_part_in_a_programme_or_campaign_is_its_partner(gazetteer, nlp):
+    text = (
+        "1. Des programmes conjoints de UN.GIFT sont en cours d’élaboration en Serbie. Y participent, outre "
+        "l’OIM, des organismes des Nations Unies qui se consacrent à d’autres aspects de la traite, comme "
+        "le Haut-Commissariat des Nations Unies pour les réfugiés et UNIFEM.\n\n"
+        "2. L’ONUDC a exécuté la Campagne Cœur bleu, à laquelle participent l’OIT et le PNUD.\n"
+    )
+    programmes = "programme-ungift-joint-programmes"
+    assert facts(text, gazetteer, nlp, {"atkg:partner"}) == [
+        ("905-1", programmes, "atkg:partner", "iom", 0.5),
+        ("905-1", programmes, "atkg:partner", "unhcr", 0.5),
+        ("905-1", programmes, "atkg:partner", "unifem", 0.5),
+        ("905-2", "campaign-blue-heart", "atkg:partner", "ilo", 0.5),
+        ("905-2", "campaign-blue-heart", "atkg:partner", "undp", 0.5),
+    ]

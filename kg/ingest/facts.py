@@ -241,6 +241,10 @@ def _listed_places(items: list[Item], position: int, sentence: str) -> list[Item
 
 _OF_OWNER = re.compile(r"\s(?:de\s+l[’']|du|de\s+la)\s*$", re.I)
 _NAMED_WITH_STATE = {"atkg:NonGovernmentalOrganization", "atkg:PrivateSectorEntity"}
+_TAKE_PART = re.compile(
+    r"(?:^\s*(?:\d+\.\s*)?(?P<y>Y)\s+participent|\b(?:auxquel(?:le)?s|auquel|à\s+laquelle)\s+particip(?:e|ent))\b"
+)
+_CLAUSE_END = re.compile(r";|\bdont\b|\bpour\b|\bafin\b")
 # "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
 _ENTRUSTED = re.compile(
     r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
@@ -505,6 +509,20 @@ def read_sentence(
         ):
             if thing is not None and agent.slug != thing.slug:
                 proposals.append(Proposal(agent.slug, "atkg:coordinates", thing.slug, 0.6))
+    for match in _TAKE_PART.finditer(sentence):
+        # "des programmes conjoints auxquels participent A et B", "[Des programmes conjoints sont
+        # en cours d'élaboration.] Y participent A et B": partners in the programme
+        if match.group("y"):
+            thing = next((i for i in reversed(context) if i.type in _PARTNERED), None)
+        else:
+            thing = next(
+                (i for i in reversed(top) if i.type in _PARTNERED and 0 <= match.start() - i.end <= 3), None
+            )
+        stops = (m.start() for m in _CLAUSE_END.finditer(sentence, match.end()))  # not "pour" in a name
+        end = next((e for e in stops if not any(i.start <= e < i.end for i in items)), len(sentence))
+        for agent in (i for i in top if match.end() <= i.start and i.end <= end and i.agent):
+            if thing is not None and agent.slug != thing.slug:
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
     for match in _CARRIED_OUT.finditer(sentence):
         # "le programme conjoint que UN.GIFT met en œuvre en Serbie": who carries it out
         # (the name may run over the clause: "programme conjoint que UN.GIFT met en œuvre en Serbie")
