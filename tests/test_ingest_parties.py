@@ -221,3 +221,23 @@ def test_who_takes_part_in_a_programme_or_campaign_is_its_partner(gazetteer, nlp
         ("905-2", "campaign-blue-heart", "atkg:partner", "ilo", 0.5),
         ("905-2", "campaign-blue-heart", "atkg:partner", "undp", 0.5),
     ]
+
+
+def test_no_state_manages_a_body_and_at_the_national_level_is_no_plan(gazetteer, nlp):
+    from kg.ingest.pipeline import propose
+
+    text = (
+        "1. La Grèce a mis en place deux mécanismes de coordination, l’un destiné à coordonner les actions "
+        "entre services et géré par le Ministère de la justice.\n\n"
+        "2. La République tchèque a nommé un rapporteur chargé de coordonner les activités de prévention "
+        "menées sur le plan national.\n\n"
+        "3. La Campagne Cœur bleu est administrée par des bénévoles en coopération avec l’ONUDC.\n"
+    )
+    # who works "en coopération avec" the managers is a partner, not a manager
+    assert facts(text, gazetteer, nlp, {"atkg:managedBy", "atkg:implementedIn", "atkg:partner"}) == [
+        ("905-3", "campaign-blue-heart", "atkg:partner", "unodc", 0.55),
+    ]
+    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
+    assert [
+        c["text"] for c in propose(source, gazetteer, nlp) if c["kind"] == "entity" and not c["entity"]
+    ] == []

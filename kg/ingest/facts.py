@@ -294,8 +294,8 @@ def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]
         gap = sentence[cursor : item.start]
         if out and not _LIST_GAP.fullmatch(gap):
             break
-        if not out and (len(gap) > 60 or _CLAUSE.search(gap)):
-            break
+        if not out and (len(gap) > 60 or _CLAUSE.search(gap) or re.search(r"\bavec\b", gap)):
+            break  # "administré par des bénévoles en coopération avec UN.GIFT": not by UN.GIFT
         if item.agent:
             out.append(item)
             cursor = item.end
@@ -442,6 +442,8 @@ def read_sentence(
                 continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
+            if prop == "atkg:managedBy" and thing.country:
+                continue  # "La Grèce a [...] deux mécanismes, l'un [...] géré par le Ministère"
             if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
                 continue  # "un examen [...] sous les auspices de UN.GIFT": only an event is hosted
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):

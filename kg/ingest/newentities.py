@@ -446,6 +446,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             return
         if " " not in label and not acronym and type_of(label) and not label.isupper():
             return  # "le Groupe", "le Fonds": a head noun alone points back to a name given before
+        if label.lower().startswith("plan ") and re.search(
+            r"\bsur\s+le\s+$", text[max(0, start - 8) : start]
+        ):
+            return  # "menées sur le plan national": at the national level, not a plan
         if re.match(r"I[^\W\dA-Zn-z]|I[\"'’]", label):
             return  # OCR read "l'" or "l" as "I": "Iégislation", "I"élaboration"
         if (
