@@ -665,6 +665,12 @@ _NOT_NAMES = {
     "VIII",
     "IX",
     "XI",
+    # media and formats, not bodies ("la production de vidéos et de DVD")
+    "DVD",
+    "CD",
+    "SMS",
+    "PDF",
+    "URL",
 }
 _ENGLISH_HEADS = [
     (
