@@ -241,3 +241,20 @@ def test_no_state_manages_a_body_and_at_the_national_level_is_no_plan(gazetteer,
     assert [
         c["text"] for c in propose(source, gazetteer, nlp) if c["kind"] == "entity" and not c["entity"]
     ] == []
+
+
+def test_the_host_is_the_subject_not_who_it_acted_with(gazetteer, nlp):
+    text = (
+        "1. En conséquence, le Ministère japonais des affaires étrangères, en coopération avec l’ONUDC et "
+        "d’autres organisations concernées, a accueilli à Tokyo la première réunion de coordination "
+        "interinstitutions.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:hostedBy", "atkg:partner"}) == [
+        (
+            "905-1",
+            "event-tokyo-inter-agency-meeting-2006",
+            "atkg:hostedBy",
+            "jpn-ministry-foreign-affairs",
+            0.55,
+        ),
+    ]

@@ -304,11 +304,27 @@ def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]
     return out
 
 
+# ", en coopération avec l'ONUDC et d'autres organisations concernées,": whoever acts with the
+# subject is not the subject
+_INCISE = re.compile(
+    r",\s*(?:en\s+(?:coopération|collaboration|partenariat|association|liaison)\s+)?avec\b[^,;]*,", re.I
+)
+
+
 def _agents_before(items: list[Item], position: int, sentence: str) -> list[Item]:
-    clause_start = max(
-        (m.end() for m in re.finditer(r";|,\s*(?:et\s+)?(?=[a-z])", sentence[:position])), default=0
-    )
-    return [i for i in items if clause_start <= i.start and i.end <= position and i.agent][:4]
+    head = sentence[:position]
+    incises = [m.span() for m in _INCISE.finditer(head)]
+    for start, end in incises:  # blanked, offsets kept: the subject before it heads the clause
+        head = head[:start] + " " * (end - start) + head[end:]
+    clause_start = max((m.end() for m in re.finditer(r";|,\s*(?:et\s+)?(?=[a-z])", head)), default=0)
+    return [
+        i
+        for i in items
+        if clause_start <= i.start
+        and i.end <= position
+        and i.agent
+        and not any(start <= i.start < end for start, end in incises)
+    ][:4]
 
 
 _FUNDED = {
