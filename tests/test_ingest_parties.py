@@ -258,3 +258,11 @@ def test_the_host_is_the_subject_not_who_it_acted_with(gazetteer, nlp):
             0.55,
         ),
     ]
+
+
+def test_neither_the_frame_nor_a_nationality_in_parentheses_hosts(gazetteer, nlp):
+    text = (
+        "1. Dans le cadre du Conseil économique et social, Sabeeka Bint Ibrahim Al-Khalifa (Bahreïn) a "
+        "accueilli le Forum de Vienne.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:hostedBy"}) == []

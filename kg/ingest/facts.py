@@ -311,6 +311,11 @@ _INCISE = re.compile(
 )
 
 
+_FRAME = re.compile(
+    r"\b(?:dans\s+le\s+cadre|sous\s+l[’']égide|au\s+nom)\s+d[eu’']\s*(?:la\s+|l[’']\s*)?$", re.I
+)
+
+
 def _agents_before(items: list[Item], position: int, sentence: str) -> list[Item]:
     head = sentence[:position]
     incises = [m.span() for m in _INCISE.finditer(head)]
@@ -324,6 +329,8 @@ def _agents_before(items: list[Item], position: int, sentence: str) -> list[Item
         and i.end <= position
         and i.agent
         and not any(start <= i.start < end for start, end in incises)
+        and not (i.country and re.search(r"\(\s*$", head[: i.start]))  # "Sabeeka Al-Khalifa (Bahreïn)"
+        and not _FRAME.search(head[max(0, i.start - 30) : i.start])  # "Dans le cadre du Conseil, X a"
     ][:4]
 
 
