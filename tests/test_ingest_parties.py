@@ -231,10 +231,13 @@ def test_no_state_manages_a_body_and_at_the_national_level_is_no_plan(gazetteer,
         "entre services et géré par le Ministère de la justice.\n\n"
         "2. La République tchèque a nommé un rapporteur chargé de coordonner les activités de prévention "
         "menées sur le plan national.\n\n"
-        "3. La Campagne Cœur bleu est administrée par des bénévoles en coopération avec l’ONUDC.\n"
+        "3. La Campagne Cœur bleu est administrée par des bénévoles en coopération avec l’ONUDC.\n\n"
+        "4. Ces activités, menées en Afrique du Sud, permettront de promouvoir la campagne financée par "
+        "UN.GIFT.\n"
     )
-    # who works "en coopération avec" the managers is a partner, not a manager
-    assert facts(text, gazetteer, nlp, {"atkg:managedBy", "atkg:implementedIn", "atkg:partner"}) == [
+    # who works "en coopération avec" the managers is a partner, not a manager; a State is not funded
+    predicates = {"atkg:managedBy", "atkg:implementedIn", "atkg:partner", "atkg:fundedBy"}
+    assert facts(text, gazetteer, nlp, predicates) == [
         ("905-3", "campaign-blue-heart", "atkg:partner", "unodc", 0.55),
     ]
     source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)

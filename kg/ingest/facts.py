@@ -311,6 +311,8 @@ _INCISE = re.compile(
 )
 
 
+# no curated fact of these has a State as its subject: a State is what funds, launches, manages
+_NEVER_OF_STATES = {"atkg:managedBy", "atkg:fundedBy", "atkg:launchedBy", "atkg:partner"}
 _FRAME = re.compile(
     r"\b(?:dans\s+le\s+cadre|sous\s+l[’']égide|au\s+nom)\s+d[eu’']\s*(?:la\s+|l[’']\s*)?$", re.I
 )
@@ -465,7 +467,7 @@ def read_sentence(
                 continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
-            if prop == "atkg:managedBy" and thing.country:
+            if thing.country and prop in _NEVER_OF_STATES:
                 continue  # "La Grèce a [...] deux mécanismes, l'un [...] géré par le Ministère"
             if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
                 continue  # "un examen [...] sous les auspices de UN.GIFT": only an event is hosted
