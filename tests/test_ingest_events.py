@@ -111,6 +111,8 @@ def test_organisers_places_dates_hosts_and_sessions_of_described_events(gazettee
             "known",
             "Réunion de chercheurs sur la traite des êtres humains (Le Caire, 2008)",
         ),
+        ("905-1", "event-cairo-research-meeting-2008", "atkg:partner", "unodc", 0.5),
+        ("905-1", "event-cairo-research-meeting-2008", "atkg:partner", "ilo", 0.5),
         ("905-1", "event-cairo-research-meeting-2008", "atkg:organizedBy", "iom", 0.7),
         ("905-1", "event-cairo-research-meeting-2008", "atkg:placeName", "Le Caire@fr", 0.6),
         ("905-1", "event-cairo-research-meeting-2008", "atkg:placeName", "Cairo@en", 0.55),
@@ -295,6 +297,8 @@ def test_an_event_candidate_is_accepted_through_the_edit_layer_and_built(tmp_pat
     chosen = [c["id"] for c in candidates if slug in (c.get("proposed_slug"), c.get("subject"))]
     assert [(c["kind"], c.get("predicate"), c.get("object")) for c in candidates if c["id"] in chosen] == [
         ("entity", None, None),
+        ("fact", "atkg:partner", "unodc"),
+        ("fact", "atkg:partner", "ilo"),
         ("fact", "atkg:organizedBy", "iom"),
         ("fact", "atkg:placeName", "Le Caire@fr"),
         ("fact", "atkg:placeName", "Cairo@en"),
@@ -320,6 +324,8 @@ def test_an_event_candidate_is_accepted_through_the_edit_layer_and_built(tmp_pat
     )
     assert [(r["p"].value.rsplit("#", 1)[1], r["o"].value) for r in rows] == [
         ("organizedBy", "https://w3id.org/atkg/id/iom"),
+        ("partner", "https://w3id.org/atkg/id/ilo"),
+        ("partner", "https://w3id.org/atkg/id/unodc"),
         ("placeName", "Cairo"),
         ("placeName", "Le Caire"),
         ("startDate", "2013-01"),
@@ -356,6 +362,7 @@ def test_dates_and_country_printed_before_the_event_and_a_one_day_event_s_end(ga
         ("905-1", workshop, "atkg:startDate", "2012-02", 0.45),
         ("905-1", workshop, "atkg:location", "country-VEN", 0.45),
         ("905-2", meeting, "known", "Réunion de chercheurs sur la traite des êtres humains (Le Caire, 2008)"),
+        ("905-2", meeting, "atkg:partner", "unodc", 0.5),
         ("905-2", meeting, "atkg:organizedBy", "iom", 0.7),
         ("905-2", meeting, "atkg:placeName", "Le Caire@fr", 0.6),
         ("905-2", meeting, "atkg:placeName", "Cairo@en", 0.55),

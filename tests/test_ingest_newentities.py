@@ -131,3 +131,10 @@ def test_capitalised_runs_are_proper_names(gazetteer, nlp):
 def test_clauses_lone_heads_and_symbols_are_not_names(gazetteer, nlp):
     assert new("Le Groupe pour ses travaux de caractère urgent (CTOC/COP/2006/6).", gazetteer, nlp) == []
     assert new("Elle a informé le Groupe de ses travaux.", gazetteer, nlp) == []
+
+
+def test_media_formats_and_at_the_national_level_are_not_names(gazetteer, nlp):
+    assert (
+        new("Le Japon a mené des initiatives comme la production de vidéos et de DVD.", gazetteer, nlp) == []
+    )
+    assert new("Un rapporteur coordonne les activités menées sur le plan national.", gazetteer, nlp) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.ingest.agreements import SET_UP, is_place, stated_partnerships
 from kg.ingest.campaigns import described_campaigns
 from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
@@ -100,7 +101,11 @@ class NewNode:
 # "active" = agents before, thing after; "inverse" properties point agent -> thing.
 _PASSIVE = [
     (r"lanc[ée]e?s?\s+(?:en\s+\S+\s+\d{4}\s+)?(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
-    (r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par", "atkg:launchedBy", 0.6),
+    (
+        r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par|mise?s?\s+en\s+place\s+par",
+        "atkg:launchedBy",
+        0.6,
+    ),
     (
         r"financ[ée]e?s?\s+(?:notamment\s+|conjointement\s+|principalement\s+)?par|avec\s+l[’']appui\s+financier\s+d[eu]"
         r"|gr[âa]ce\s+(?:à|au|aux)\s+(?:un\s+|des\s+)?(?:financements?|contributions?|fonds)\s+(?:fournis?\s+par\s+|d[eu]\s+|des\s+)",
@@ -145,7 +150,9 @@ _INVERSE_PASSIVE = [
         "org:memberOf",
         0.5,
     ),
-    (r"coordonn[ée]e?s?\s+par", "atkg:coordinates", 0.7),
+    (r"coordonn[ée]e?s?(?:\s*,?\s*respectivement\s*,?)?\s+par", "atkg:coordinates", 0.7),
+    # "mises sur pied sous la direction de l'OIT, de l'OIM": who leads it coordinates it
+    (r"sous\s+la\s+(?:direction|conduite|coordination)\s+(?:conjointe\s+)?d[eu]", "atkg:coordinates", 0.6),
 ]
 _ACTIVE = [
     (
@@ -204,11 +211,52 @@ _AGREEMENTS = [
         "Cooperation agreement",
     ),
 ]
+_CARRIED_OUT = re.compile(
+    r"\bqu[e’']\s*[^,;]{0,80}?(?P<verb>\b(?:met(?:tent)?\s+en\s+(?:œ|oe|ce|c)uvre|exécut(?:e|ent)|mèn(?:e|ent))\b)",
+    re.I,
+)
+# a study carried out in the States named next (where it was done, not what it is about)
+_UNDERTAKEN = re.compile(
+    r"\s*,?\s*(?:[qg]u[e’']\s*\w+\s+)?(?:(?:avait|avaient|a|ont)\s+)?(?:entrepris|réalisé|men[ée]|conduit)e?s?\s+(?=(?:au|en|aux|dans)\b)",
+    re.I,
+)
+
+
+def _listed_places(items: list[Item], position: int, sentence: str) -> list[Item]:
+    """The States and regions listed from ``position`` on ("au Kazakhstan, au Kirghizstan, en
+    Ouzbékistan et au Tadjikistan"), each after its preposition."""
+    out: list[Item] = []
+    cursor = position
+    for item in (i for i in items if i.start >= position):
+        if not (item.country or item.type == "atkg:Region"):
+            break
+        if not re.fullmatch(
+            r"\s*(?:,|et|,\s*et)?\s*(?:au|en|aux|à|dans)\s*(?:l[’']\s*)?", sentence[cursor : item.start]
+        ):
+            break
+        out.append(item)
+        cursor = item.end
+    return out
+
+
+_OF_OWNER = re.compile(r"\s(?:de\s+l[’']|du|de\s+la)\s*$", re.I)
+_NAMED_WITH_STATE = {"atkg:NonGovernmentalOrganization", "atkg:PrivateSectorEntity"}
+_TAKE_PART = re.compile(
+    r"(?:^\s*(?:\d+\.\s*)?(?P<y>Y)\s+participent|\b(?:auxquel(?:le)?s|auquel|à\s+laquelle)\s+particip(?:e|ent))\b"
+)
+_CLAUSE_END = re.compile(r";|\bdont\b|\bpour\b|\bafin\b")
+# "confier au Directeur exécutif de l'ONUDC la coordination des activités du Groupe"
+_ENTRUSTED = re.compile(
+    r"\bconfi\w*\s+(?:à|au|aux)\s+[^,;]{0,80}?(?P<task>\bla\s+coordination\s+d[eu]s?\b)", re.I
+)
 _SIGNED = re.compile(r"\bsign[ée]|\bconclu|\bsignent\b|\bsignature\b", re.I)
 _CLAUSE = re.compile(r";|\bqui\b|\bdont\b|\blequel\b|\blaquelle\b")
 
 
 _PARTNERED = {"atkg:Initiative", "atkg:JointProgramme", "atkg:Campaign"}
+# what partners work on (the subjects of the curated atkg:partner facts)
+_PARTNER_OF = {*_PARTNERED, "atkg:Event"}
+_OPENING = re.compile(r"\s*(?:\d+\.\s*)?")
 _WORKS_WITH = re.compile(
     r"\b(?:travaill\w+|collabor\w+|coop[èé]r\w+|œuvr\w+|oeuvr\w+)\s+(?:\S+\s+)?"
     r"(?:en\s+partenariat\s+|en\s+collaboration\s+|en\s+coopération\s+|étroitement\s+)?avec",
@@ -230,7 +278,7 @@ _AGREEMENT_RE = _compile(_AGREEMENTS)
 _LIST_GAP = re.compile(
     r"\s*\)?\s*(?:,|et|ainsi\s+que|,\s*et|,\s*ainsi\s+que)?\s*"
     r"(?:(?:des\s+|les\s+)?représentants\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+|de\s+)?)?"
-    r"(?:l[’']|le|la|les|du|de\s+la|de\s+l[’']|de|des|d[’']|par)?\s*"
+    r"(?:par\s+(?=l|d))?(?:l[’']|le|la|les|du|de\s+la|de\s+l[’']|de|des|d[’']|par)?\s*"
     r"(?:gouvernements?\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?)?\(?\s*$",
     re.I,
 )
@@ -246,8 +294,8 @@ def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]
         gap = sentence[cursor : item.start]
         if out and not _LIST_GAP.fullmatch(gap):
             break
-        if not out and (len(gap) > 60 or _CLAUSE.search(gap)):
-            break
+        if not out and (len(gap) > 60 or _CLAUSE.search(gap) or re.search(r"\bavec\b", gap)):
+            break  # "administré par des bénévoles en coopération avec UN.GIFT": not by UN.GIFT
         if item.agent:
             out.append(item)
             cursor = item.end
@@ -256,11 +304,36 @@ def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]
     return out
 
 
+# ", en coopération avec l'ONUDC et d'autres organisations concernées,": whoever acts with the
+# subject is not the subject
+_INCISE = re.compile(
+    r",\s*(?:en\s+(?:coopération|collaboration|partenariat|association|liaison)\s+)?avec\b[^,;]*,", re.I
+)
+
+
+# no curated fact of these has a State as its subject: a State is what funds, launches, manages
+_NEVER_OF_STATES = {"atkg:managedBy", "atkg:fundedBy", "atkg:launchedBy", "atkg:partner"}
+_FRAME = re.compile(
+    r"\b(?:dans\s+le\s+cadre|sous\s+l[’']égide|au\s+nom)\s+d[eu’']\s*(?:la\s+|l[’']\s*)?$", re.I
+)
+
+
 def _agents_before(items: list[Item], position: int, sentence: str) -> list[Item]:
-    clause_start = max(
-        (m.end() for m in re.finditer(r";|,\s*(?:et\s+)?(?=[a-z])", sentence[:position])), default=0
-    )
-    return [i for i in items if clause_start <= i.start and i.end <= position and i.agent][:4]
+    head = sentence[:position]
+    incises = [m.span() for m in _INCISE.finditer(head)]
+    for start, end in incises:  # blanked, offsets kept: the subject before it heads the clause
+        head = head[:start] + " " * (end - start) + head[end:]
+    clause_start = max((m.end() for m in re.finditer(r";|,\s*(?:et\s+)?(?=[a-z])", head)), default=0)
+    return [
+        i
+        for i in items
+        if clause_start <= i.start
+        and i.end <= position
+        and i.agent
+        and not any(start <= i.start < end for start, end in incises)
+        and not (i.country and re.search(r"\(\s*$", head[: i.start]))  # "Sabeeka Al-Khalifa (Bahreïn)"
+        and not _FRAME.search(head[max(0, i.start - 30) : i.start])  # "Dans le cadre du Conseil, X a"
+    ][:4]
 
 
 _FUNDED = {
@@ -317,6 +390,26 @@ def _number_of(noun: str) -> str:
     return f"Nombre d’{noun}" if re.match(r"[aeiouyhéèêàâîôûÉ]", noun, re.I) else f"Nombre de {noun}"
 
 
+_CONSENSUS = re.compile(
+    r"\s+(?:a\s+été\s+|ont\s+été\s+)?(?:conclu|trouvé|obtenu|réalisé)?s?\s*sur\s+"
+    r"(?:la\s+nécessité|le\s+fait|l[’']importance|le\s+principe)",
+    re.I,
+)
+
+
+def _agreement(sentence, parties, type_name, label_fr, label_en, confidence, nodes, proposals) -> None:
+    """An agreement node (slug from its first two parties and its year) and its atkg:party facts."""
+    when = first_date(sentence)
+    year = (when or "")[:4]
+    slug = "agreement-" + "-".join(p.removeprefix("country-").lower() for p in parties[:2])
+    slug += f"-{year}" if year else ""
+    names = " / ".join(parties[:3])
+    nodes.append(NewNode(slug, type_name, f"{label_fr} ({names})", f"{label_en} ({names})", confidence))
+    proposals.extend(Proposal(slug, "atkg:party", p, confidence) for p in parties[:8])
+    if when:
+        proposals.append(Proposal(slug, "dcterms:date", when, confidence - 0.05))
+
+
 def read_sentence(
     sentence: str,
     items: list[Item],
@@ -354,8 +447,30 @@ def read_sentence(
                 # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
                 # opens the sentence and what it describes follows its agents
                 thing = _thing_after(items, match.end(), _PREFERRED.get(prop) or _THINGS)
+            if prop == "atkg:partner" and _OPENING.fullmatch(sentence[: match.start()]):
+                # "En collaboration avec A et B, l'OIM a organisé une réunion": what the sentence
+                # goes on to say was done
+                listed = _agents_after(items, match.end(), sentence)
+                cursor = listed[-1].end if listed else match.end()
+                thing = _thing_after(items, cursor, _PARTNER_OF)
+                if len(listed) > 1 and "," in sentence[listed[-2].end : listed[-1].start]:
+                    listed = listed[:-1]  # the last, after the phrase's comma, is who acted
+                for agent in listed if thing is not None else ():
+                    proposals.append(Proposal(thing.slug, prop, agent.slug, 0.5))
+                continue
+            elif (
+                prop == "atkg:partner"
+                and thing is not None
+                and thing.type not in _THINGS
+                and re.search(r",\s*$", sentence[: match.start()])
+            ):
+                continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
+            if thing.country and prop in _NEVER_OF_STATES:
+                continue  # "La Grèce a [...] deux mécanismes, l'un [...] géré par le Ministère"
+            if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
+                continue  # "un examen [...] sous les auspices de UN.GIFT": only an event is hosted
             if prop == "atkg:partner" and re.search(r"avec$", match.group(0)):
                 after = _thing_after(items, match.end(), _PARTNERED)
                 if after is not None and after.start - match.end() < 12:
@@ -368,17 +483,32 @@ def read_sentence(
                 for r in founders(sentence, thing, agents):
                     proposals.append(Proposal(r.member, r.predicate, r.body, r.confidence, r.role))
                 when = first_date(sentence)
-                if when:
+                if when and (agents or "place" not in match.group(0)):
+                    # "des mécanismes mis en place par ces deux pays": set up by no one named, and
+                    # not necessarily when the sentence's date says
                     proposals.append(Proposal(thing.slug, "atkg:launchDate", when, confidence - 0.2))
     for pattern, prop, confidence in _INVERSE_PASSIVE_RE:
         for match in pattern.finditer(sentence):
-            thing = _thing_before(items, match.start(), prop=prop) or _thing_before(
-                items, match.start(), things=False
+            # the outermost name: "initiatives de groupes d'experts UN.GIFT", not UN.GIFT inside it
+            outer = [i for i in top if i.end <= match.start() and i.type in _PREFERRED.get(prop, ())]
+            thing = (
+                (outer[-1] if outer else None)
+                or _thing_before(items, match.start(), prop=prop)
+                or _thing_before(items, match.start(), things=False)
             )
             if thing is None:
                 continue
             if prop == "org:memberOf" and thing.type == "atkg:Event":
                 continue  # who an event brings together attends it (kg.ingest.memberships)
+            if "respectivement" in match.group(0):
+                # "deux équipes [...] coordonnées, respectivement, par A et par B": in order
+                agents = _agents_after(items, match.end(), sentence)
+                kinds = _PREFERRED.get(prop, _THINGS)
+                things = [i for i in items if i.end <= match.start() and i.type in kinds][-len(agents) :]
+                if len(things) == len(agents):
+                    for pair in zip(things, agents, strict=True):
+                        proposals.append(Proposal(pair[1].slug, prop, pair[0].slug, confidence))
+                continue
             for agent in _agents_after(items, match.end(), sentence):
                 if agent.slug != thing.slug:
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
@@ -399,6 +529,54 @@ def read_sentence(
         for agent in [i for i in top if clause <= i.start and i.end <= match.start() and i.agent]:
             if agent.slug != thing.slug:
                 proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
+    for match in _ENTRUSTED.finditer(sentence):
+        thing = _thing_after(items, match.end())
+        for agent in (
+            i for i in top if match.start() <= i.start and i.end <= match.start("task") and i.agent
+        ):
+            if thing is not None and agent.slug != thing.slug:
+                proposals.append(Proposal(agent.slug, "atkg:coordinates", thing.slug, 0.6))
+    for match in _TAKE_PART.finditer(sentence):
+        # "des programmes conjoints auxquels participent A et B", "[Des programmes conjoints sont
+        # en cours d'élaboration.] Y participent A et B": partners in the programme
+        if match.group("y"):
+            thing = next((i for i in reversed(context) if i.type in _PARTNERED), None)
+        else:
+            thing = next(
+                (i for i in reversed(top) if i.type in _PARTNERED and 0 <= match.start() - i.end <= 3), None
+            )
+        stops = (m.start() for m in _CLAUSE_END.finditer(sentence, match.end()))  # not "pour" in a name
+        end = next((e for e in stops if not any(i.start <= e < i.end for i in items)), len(sentence))
+        for agent in (i for i in top if match.end() <= i.start and i.end <= end and i.agent):
+            if thing is not None and agent.slug != thing.slug:
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
+    for match in _CARRIED_OUT.finditer(sentence):
+        # "le programme conjoint que UN.GIFT met en œuvre en Serbie": who carries it out
+        # (the name may run over the clause: "programme conjoint que UN.GIFT met en œuvre en Serbie")
+        thing = next((i for i in top if i.type in _PARTNERED and i.start < match.start() <= i.end + 3), None)
+        for agent in (
+            i for i in items if match.start() <= i.start and i.end <= match.start("verb") and i.agent
+        ):
+            if thing is not None and agent.slug != thing.slug:
+                proposals.append(Proposal(thing.slug, "atkg:partner", agent.slug, 0.5))
+    for thing in (i for i in top if i.type in {"atkg:Campaign", "atkg:JointProgramme"}):
+        # "la Campagne Cœur bleu [...] de l'ONUDC", "les programmes de collecte de données de
+        # l'ONUDC": the organisation whose campaign or programme it is launched it (not an
+        # initiative's frame: "les programmes conjoints de UN.GIFT" are run by its partners)
+        owner = next(
+            (
+                i
+                for i in items
+                if i.agent
+                and i.type not in {"atkg:Country", "atkg:Initiative"}
+                and thing.start < i.start <= thing.end + 8
+                and abs(i.end - thing.end) <= 8
+                and _OF_OWNER.search(sentence[thing.start : i.start])
+            ),
+            None,
+        )
+        if owner is not None and owner.slug != thing.slug:
+            proposals.append(Proposal(thing.slug, "atkg:launchedBy", owner.slug, 0.45))
     joined = re.search(
         r"\b(?:a|ont)\s+rejoint\s+(?:la\s+campagne|l[’']initiative|le\s+programme)\b", sentence
     )
@@ -451,6 +629,13 @@ def read_sentence(
         proposals += [Proposal(described.slug, "atkg:publishedBy", a, 0.55) for a in described.agents]
         if described.date:
             proposals.append(Proposal(described.slug, "dcterms:date", described.date, 0.5))
+    # "les évaluations juridiques nationales qu'il avait entreprises au Kazakhstan, au Kirghizstan"
+    studies = [(d.slug, d.start + len(d.label)) for d in described_publications(sentence, items)]
+    studies += [(i.slug, i.end) for i in items if i.type == "atkg:Publication"]
+    for slug, end in studies:
+        undertaken = _UNDERTAKEN.match(sentence, end)
+        for place in _listed_places(items, undertaken.end(), sentence) if undertaken else ():
+            proposals.append(Proposal(slug, "atkg:implementedIn", place.slug, 0.45))
     for campaign in described_campaigns(sentence, items, context):  # "La Roumanie a élaboré une campagne"
         nodes.append(NewNode(campaign.slug, "atkg:Campaign", campaign.label, None, 0.5, True))
         proposals.append(Proposal(campaign.slug, campaign.predicate, campaign.agent, 0.5))
@@ -462,36 +647,40 @@ def read_sentence(
         else:
             proposals.append(Proposal(listed.member, listed.predicate, listed.body, listed.confidence))
 
-    if _SIGNED.search(sentence):
-        for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
-            match = pattern.search(sentence)
-            if not match:
-                continue
-            # "un accord conclu entre A et B": the parties are those after "entre"; a country
-            # adjective ("des sociétés de presse néerlandaises") describes a party, it is not one
-            between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
-            named = [
-                i
-                for i in top
-                if i.agent
-                and not (i.country and sentence[i.start : i.start + 1].islower())
-                and (between is None or i.start >= between.end())
-            ]
-            parties = []
-            for item in named:
-                if item.slug not in parties:
-                    parties.append(item.slug)
-            if len(parties) >= 2:
-                when = first_date(sentence)
-                year = (when or "")[:4]
-                slug = "agreement-" + "-".join(p.removeprefix("country-").lower() for p in parties[:2])
-                slug += f"-{year}" if year else ""
-                names = " / ".join(parties[:3])
-                nodes.append(NewNode(slug, type_name, f"{label_fr} ({names})", f"{label_en} ({names})", 0.7))
-                proposals += [Proposal(slug, "atkg:party", p, 0.7) for p in parties[:4]]
-                if when:
-                    proposals.append(Proposal(slug, "dcterms:date", when, 0.65))
-            break
+    stated = False
+    for pattern, type_name, label_fr, label_en in _AGREEMENT_RE:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if not (_SIGNED.search(sentence) or (type_name == "atkg:Partnership" and SET_UP.search(sentence))):
+            break  # a partnership is set up; every other agreement is signed or concluded
+        if _CONSENSUS.match(sentence, match.end()):
+            break  # "un accord a été conclu sur la nécessité de...": parties agreeing, no agreement
+        # "un accord conclu entre A et B": the parties are those after "entre"; a country
+        # adjective ("des sociétés de presse néerlandaises") or a place ("en Inde") is not one
+        between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
+        named = [
+            i
+            for i in top
+            if i.agent and not is_place(sentence, i) and (between is None or i.start >= between.end())
+        ]
+        parties = list(dict.fromkeys(i.slug for i in named))
+        if len(parties) >= 2:
+            stated = True
+            _agreement(sentence, parties, type_name, label_fr, label_en, 0.7, nodes, proposals)
+        break
+    if not stated:  # "une coopération étroite entre A et B", "Les entités partenaires sont B, C"
+        for partnership in stated_partnerships(sentence, top, context):
+            _agreement(
+                sentence,
+                partnership.parties,
+                "atkg:Partnership",
+                "Partenariat",
+                "Partnership",
+                partnership.confidence,
+                nodes,
+                proposals,
+            )
 
     events = [i for i in items if i.type == "atkg:Event"]
     for event in events:
@@ -528,6 +717,7 @@ def read_sentence(
     # as implemented in a State (none of the 57 implementedIn facts of 000-004)
     kinds = {"atkg:JointProgramme", "atkg:Campaign"}
     things = [i for i in items if i.type in kinds] or [i for i in context if i.type in kinds][-1:]
+
     # "dans le cadre de UN.GIFT en Afrique du Sud": the frame, not what is carried out there
     things = [
         t
@@ -540,7 +730,7 @@ def read_sentence(
     ]
     for thing in things:
         for country in items:
-            if country.country and country.start > thing.end:
+            if (country.country or country.type == "atkg:Region") and country.start > thing.end:
                 before = sentence[max(thing.end, country.start - 6) : country.start]
                 if re.search(r"\b(?:au|en|aux|dans)\s*(?:l[’'])?\s*$", before):
                     proposals.append(Proposal(thing.slug, "atkg:implementedIn", country.slug, 0.5))
@@ -556,6 +746,12 @@ def read_sentence(
         "org:Organization",
         "atkg:AcademicInstitution",
     }
+    for body in (i for i in items if i.new and i.type in _NAMED_WITH_STATE):
+        # "l'Association des chefs traditionnels du Niger", "la Compagnie nationale des chemins de fer
+        # autrichiens": an association or a company is where its own name says, and only then
+        inside = [i for i in items if i.country and body.start < i.start and i.end <= body.end]
+        if inside and not _INTERNATIONAL.search(sentence[body.start : body.end]):
+            proposals.append(Proposal(body.slug, "atkg:basedIn", inside[-1].slug, 0.5))
     for body in (i for i in items if i.type in national and i.new):
         if _INTERNATIONAL.search(sentence[body.start : body.end]):
             continue  # "ECPAT International", "Union interparlementaire": not a State's body
@@ -564,10 +760,22 @@ def read_sentence(
             proposals.append(Proposal(body.slug, "atkg:basedIn", nearby[0].slug, 0.5))
             continue
         # "La Croatie a indiqué que le coordonnateur national...": the State the sentence (or the
-        # paragraph) is about, when it names exactly one
+        # paragraph) is about, when it names exactly one; or, when it names several, the last
+        # State named before the body ("Le Japon a indiqué que [...] le Ministère", "En Hongrie, une
+        # unité [...] tandis que [...] la police allemande, autrichienne"); a State
+        # named in the same list ("Ukraine et Ligue des États arabes") is not where it is
         states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+        named = [i for i in top if i.country and sentence[i.start : i.start + 1].isupper()]
+        before = [i for i in named if i.end <= body.start]
+        if before and re.fullmatch(
+            r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d[’']|du|des)?\s*(?:l[’']|le|la|les)?\s*",
+            sentence[before[-1].end : body.start],
+        ):
+            before = []
         if len(states) == 1:
             proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
+        elif before:
+            proposals.append(Proposal(body.slug, "atkg:basedIn", before[-1].slug, 0.4))
 
     for figure in find_figures(sentence):
         # what the sentence is about: its first named agent or thing before the figure ("La

@@ -5,7 +5,9 @@ entités suivantes étaient présents aux réunions du Groupe: A, B".
 A list trigger names the body (the mechanism, alliance or initiative before the trigger, in the
 sentence or, for "Il"/"Le Groupe", the one the passage spoke of) and every agent named after it up
 to the end of the sentence (or a semicolon) is a member. When the body is an event ("Le Forum a
-rassemblé des représentants de A et B"), the agents are its participants.
+rassemblé des représentants de A et B"), the agents are its participants. Members also "font partie
+du Groupe" (or "en font partie: A, B", of the body the passage is about), are "actif au sein des
+instances comme A et B", or formed it ("le centre, fruit de la collaboration entre A et B").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Listed", "listed_members", "BODIES"]
+__all__ = ["Listed", "listed_members", "BODIES", "FORMED_BY"]
 
 BODIES = {
     "atkg:CoordinationMechanism",
@@ -35,6 +37,19 @@ _MEMBERS = re.compile(
 )
 _FOLLOWING = re.compile(
     r"\b(?:entités|organisations|organismes|institutions|membres|partenaires)\s+suivant(?:e)?s\b[^:.;]{0,120}:",
+    re.I,
+)
+_PART_OF = re.compile(
+    r"\b(?P<en>en\s+)?(?:font|fait|faisaient|faisait)\s+(?:également\s+|aussi\s+|désormais\s+)?partie"
+    r"(?(en)\s*:|\s+d[eu’']?s?)",
+    re.I,
+)
+_WITHIN = re.compile(
+    r"\b(?:actif|active|actifs|actives|siège|siègent|représentée?s?)\s+au\s+sein\s+d[eu’']\s*s?", re.I
+)
+FORMED_BY = re.compile(
+    r"\b(?:fruit|résultat|issue?)\s+d[eu’']\s*(?:la\s+|l[’']\s*|une?\s+)?(?:collaboration|coopération"
+    r"|partenariat|association)\s+entre\b",
     re.I,
 )
 _EXAMPLES = re.compile(r"^\s*\)?\s*,?\s*(?:notamment|à\s+savoir|y\s+compris)\b", re.I)
@@ -112,6 +127,41 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         if attended and meetings:
             for member in members:
                 out.append(Listed(member, meetings[-1].slug, "atkg:participant", 0.5))
+    for match in _PART_OF.finditer(sentence):
+        # "Les cinq commissions régionales du Secrétariat en font également partie: A, B": the
+        # body the passage is about (its first); "A et B font partie du Groupe": the body after
+        if match.group("en"):
+            earlier = [i for i in context if i.type in BODIES]
+            body = earlier[0] if earlier else None
+            start = match.end()
+        else:
+            body = next((i for i in items if i.start >= match.end() and i.type in BODIES), None)
+            if body is None or body.start - match.end() > 6:
+                continue
+            start = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
+        if body is None:
+            continue
+        members = (
+            _members(items, start, _end(sentence, start), body.slug)
+            if match.group("en")
+            else _members(items, start, match.start(), body.slug)
+        )
+        out += [Listed(member, body.slug, "org:memberOf", 0.55) for member in members]
+    for match in _WITHIN.finditer(sentence):
+        # "l'ONUDC demeurera actif au sein des instances interinstitutions comme UN.GIFT et le Groupe"
+        member = next((i for i in reversed(items) if i.end <= match.start() and i.agent), None)
+        if member is None or len(sentence[member.end : match.start()]) > 30:
+            continue
+        for body in (i for i in items if i.start >= match.end() and i.type in BODIES):
+            if body.start < _end(sentence, match.end()) and body.slug != member.slug:
+                out.append(Listed(member.slug, body.slug, "org:memberOf", 0.5))
+    for match in FORMED_BY.finditer(sentence):
+        # "le centre d'expertise, fruit de la collaboration entre A, B et C": what they formed
+        body = next((i for i in reversed(items) if i.end <= match.start() and i.type in BODIES), None)
+        if body is None or len(sentence[body.end : match.start()]) > 12:
+            continue
+        for member in _members(items, match.end(), _end(sentence, match.end()), body.slug):
+            out.append(Listed(member, body.slug, "org:memberOf", 0.5))
     for body in items:
         if body.type not in BODIES:
             continue

@@ -318,6 +318,36 @@ def _english_after(text: str, end: int) -> tuple[str, int] | None:
     return match.group(1), match.end()
 
 
+# what only a State's office does: an "Office"/"Bureau"/"Agence" named so is national
+_STATE_WORK = re.compile(
+    r"\bnationa(?:l|le|ux|les)\b|\bimmigration\b|\bpolice\b|\bminist[èe]re|\bfronti[èe]res?\b|\bdouanes?\b",
+    re.I,
+)
+
+
+_CUES = [
+    (re.compile(r"\b(?:campagnes?|projets?)\s*[“«\"]?\s*$", re.I), "atkg:Campaign"),
+    (re.compile(r"\bprogrammes?\s*[“«\"]?\s*$", re.I), "atkg:JointProgramme"),
+    (re.compile(r"\binitiatives?\s*[“«\"]?\s*$", re.I), "atkg:Initiative"),
+]
+
+
+_QUOTED_AFTER_CUE = re.compile(
+    r"\b(?:campagnes?|projets?|programmes?|initiatives?)\s*[“«\"]\s*([A-ZÉ][^”»\"]{2,80}?)\s*[”»\"]", re.I
+)
+
+
+def _cued(text: str, start: int, end: int) -> str | None:
+    """The type the noun before a quoted name announces ("le projet “Start Freedom”"), where the
+    passage prints the name (the name may also open a later sentence: "“Start Freedom” a été")."""
+    for found in re.finditer(re.escape(text[start:end]), text):
+        before = text[max(0, found.start() - 30) : found.start()]
+        cued = next((type_name for cue, type_name in _CUES if cue.search(before)), None)
+        if cued:
+            return cued
+    return None
+
+
 def type_of(label: str) -> str | None:
     """The class a name's first word announces, or None."""
     for pattern, type_name in _HEAD_RE:
@@ -327,6 +357,8 @@ def type_of(label: str) -> str | None:
                 "atkg:GovernmentBody",
             ) and re.search(r"Nations Unies|ONUDC|UNODC|Secrétariat", label):
                 return "atkg:UNEntity"
+            if type_name == "atkg:IntergovernmentalOrganization" and _STATE_WORK.search(label):
+                return "atkg:GovernmentBody"  # "Bureau national des enquêtes", "Bureau de l'immigration"
             return type_name
     return None
 
@@ -414,6 +446,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             return
         if " " not in label and not acronym and type_of(label) and not label.isupper():
             return  # "le Groupe", "le Fonds": a head noun alone points back to a name given before
+        if label.lower().startswith("plan ") and re.search(
+            r"\bsur\s+le\s+$", text[max(0, start - 8) : start]
+        ):
+            return  # "menées sur le plan national": at the national level, not a plan
         if re.match(r"I[^\W\dA-Zn-z]|I[\"'’]", label):
             return  # OCR read "l'" or "l" as "I": "Iégislation", "I"élaboration"
         if (
@@ -475,6 +511,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             type_name = "atkg:Publication"
         if type_name:
             keep(match.start(1), match.end(1), match.group(1), type_name, None, 0.5)
+    for match in _QUOTED_AFTER_CUE.finditer(text):  # "le projet “Start Freedom”"
+        keep(
+            match.start(1), match.end(1), match.group(1), _cued(text, match.start(1), match.end(1)), None, 0.5
+        )
     for match in _TITLE_HEAD.finditer(text):
         end = _english_title(text, match.end())
         title = text[match.end() : end]
@@ -544,8 +584,10 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                 keep(ent.start_char, ent.end_char, ent.text, "atkg:Region", None, 0.5)
             continue
         proper = all(w[:1].isupper() for w in ent.text.split() if w.lower() not in _FUNCTION)
-        type_name = type_of(ent.text) or (
-            (_english_type(ent.text) or "org:Organization") if ent.label_ == "ORG" or proper else None
+        type_name = (
+            _cued(text, ent.start_char, ent.end_char)
+            or type_of(ent.text)
+            or ((_english_type(ent.text) or "org:Organization") if ent.label_ == "ORG" or proper else None)
         )
         if type_name is None:
             continue
@@ -568,7 +610,9 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         if place or "/" in text[max(0, start - 1) : end + 1]:
             continue  # "New York", "Port Elizabeth"; document symbols "CTOC/COP/2006/6"
         english = _english_type(label)
-        if re.search(
+        if _cued(text, start, end):
+            type_name = _cued(text, start, end)  # "le projet “Start Freedom”", "la campagne “Sois vigilant”"
+        elif re.search(
             r"(?:organisation non gouvernementale|\bONG|association)\s+$",
             text[max(0, start - 40) : start],
             re.I,
@@ -621,6 +665,12 @@ _NOT_NAMES = {
     "VIII",
     "IX",
     "XI",
+    # media and formats, not bodies ("la production de vidéos et de DVD")
+    "DVD",
+    "CD",
+    "SMS",
+    "PDF",
+    "URL",
 }
 _ENGLISH_HEADS = [
     (
