@@ -99,3 +99,83 @@ def test_fractions_are_shares():
         ("0", "conviction"),
         ("33.3", "percent"),
     ]
+
+
+def observed(
+    sentence: str, figure: str, names: dict[str, str], earlier: dict[str, str] | None = None
+) -> list:
+    """The slug observed_entity picks for ``figure``; ``names``: surface form -> type of what the
+    sentence names (a slug made of the form), ``earlier``: slug -> type of what earlier sentences named."""
+    from kg.ingest.facts import THINGS, Item
+    from kg.ingest.observed import observed_entity
+
+    items = [Item(sentence.index(n), sentence.index(n) + len(n), n, t) for n, t in names.items()]
+    before = [Item(-100 + k, -99 + k, slug, t) for k, (slug, t) in enumerate((earlier or {}).items())]
+    start = sentence.index(figure)
+    picked = observed_entity(
+        sentence, start, start + len(figure), sorted(items, key=lambda i: i.start), before, THINGS
+    )
+    return [i.slug for i in picked]
+
+
+COUNTRY, BODY, EVENT = "atkg:Country", "atkg:GovernmentBody", "atkg:Event"
+
+
+def test_observed_is_the_first_named_before_the_figure():
+    sentence = "La Croatie a indiqué que 65 victimes ont été identifiées avec l’aide du HCR."
+    assert observed(sentence, "65 victimes", {"Croatie": COUNTRY, "HCR": BODY}) == ["Croatie"]
+
+
+def test_a_name_the_figure_s_relative_clause_follows_is_observed():
+    sentence = (
+        "Le secteur privé est représenté par la Travel Association, qui compte 250 membres, et le Conseil."
+    )
+    assert observed(sentence, "250 membres", {"Travel Association": BODY, "Conseil": BODY}) == [
+        "Travel Association"
+    ]
+    sentence = "Le Guide a été présenté à l’Assemblée, à laquelle ont participé plus de 1 000 parlementaires."
+    assert observed(sentence, "1 000 parlementaires", {"Guide": "atkg:Publication", "Assemblée": EVENT}) == [
+        "Assemblée"
+    ]
+
+
+def test_a_source_agent_or_funder_is_not_what_is_counted():
+    sentence = (
+        "La ligne mise en place par l’OIM au Tadjikistan a reçu 2 340 appels; selon l’OIM, 250 personnes."
+    )
+    assert observed(sentence, "2 340 appels", {"OIM": BODY, "Tadjikistan": COUNTRY}) == ["Tadjikistan"]
+    sentence = (
+        "Organisée par I’OSCE et l’OCEMN et accueillie par le Gouvernement roumain, "
+        "elle a réuni 90 participants."
+    )
+    names = {"OSCE": BODY, "OCEMN": BODY, "roumain": COUNTRY}
+    assert observed(sentence, "90 participants", names, {"conference": EVENT, "ROU": COUNTRY}) == [
+        "conference"
+    ]
+
+
+def test_a_subject_pronoun_is_what_the_passage_last_spoke_of():
+    sentence = "Il réunit les représentants de douze ministères, dont le Ministère de l’intérieur."
+    names = {"Ministère de l’intérieur": BODY}
+    assert observed(sentence, "douze ministères", names, {"comite": "atkg:CoordinationMechanism"}) == [
+        "comite"
+    ]
+    sentence = "Des délégations de 19 États y ont participé, ainsi que le HCR."
+    assert observed(sentence, "19 États", {"HCR": BODY}, {"unodc": BODY, "forum": EVENT}) == ["forum"]
+
+
+def test_a_reporting_state_gives_way_to_the_body_it_reports_on():
+    sentence = "Le Myanmar a signalé que le Comité central a été en mesure de sensibiliser 980 700 personnes."
+    assert observed(sentence, "980 700 personnes", {"Myanmar": COUNTRY, "Comité central": BODY}) == [
+        "Comité central"
+    ]
+    sentence = "La Croatie a indiqué qu’entre 2002, où une stratégie a été instaurée, et 2007, 65 victimes."
+    assert observed(sentence, "65 victimes", {"Croatie": COUNTRY, "stratégie": "atkg:ActionPlan"}) == [
+        "Croatie"
+    ]
+
+
+def test_states_the_counted_come_from_or_go_to_are_not_observed():
+    sentence = "Sur 551 appels, 36 concernaient des pays comme la Belgique, Chypre et l’Italie."
+    names = {"Belgique": COUNTRY, "Chypre": COUNTRY, "Italie": COUNTRY}
+    assert observed(sentence, "551 appels", names, {"Roumanie": COUNTRY}) == ["Roumanie"]

@@ -16,6 +16,7 @@ from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
+from kg.ingest.observed import observed_entity
 from kg.ingest.places import find_places
 from kg.ingest.publications import PUBLISHED, described_publications, publication_facts
 from kg.ingest.ratifications import ratifications
@@ -580,7 +581,7 @@ def read_sentence(
         ]
         before = [i for i in named if i.end <= figure.start]
         earlier = [i for i in context if i.agent or i.type in _THINGS]
-        observed = before[:1] or named[:1] or earlier[:1]
+        observed = observed_entity(sentence, figure.start, figure.end, named, earlier, _THINGS)
         confidence = 0.4
         cited = _CITED.search(sentence[: figure.start])
         if cited and not any(i.agent or i.type in _THINGS for i in before if i.start > cited.end()):

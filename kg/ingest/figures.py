@@ -60,6 +60,7 @@ MEASURES = {
     "participants": ("participants", "participants", "participants", "person"),
     "chercheurs": ("researchers", "chercheurs", "researchers", "person"),
     "experts": ("experts", "experts", "experts", "person"),
+    "enquêteurs": ("investigators", "enquêteurs", "investigators", "person"),
     "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained", "person"),
     "agents": ("officers-trained", "agents formés", "officers trained", "person"),
     "policiers": ("police-officers", "policiers", "police officers", "person"),
