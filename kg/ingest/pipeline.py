@@ -18,6 +18,7 @@ from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
 from kg.ingest.publications import merge_described
 from kg.ingest.queue import candidate_id, read_queue, write_queue
+from kg.ingest.resolutions import find_resolutions
 from kg.ingest.sentences import sentences
 from kg.ingest.textkey import label_key
 from kg.workspace import Workspace
@@ -76,6 +77,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         earlier = frozenset(m.slug for m in mentions)
         new = find_new_entities(passage.text, doc, mentions)
         new += find_events(passage.text, mentions, new)  # described, not named (kg.ingest.events)
+        new += find_resolutions(passage.text, mentions, new)  # cited by number (kg.ingest.resolutions)
         items: list[tuple[int, int, str, str, bool]] = []
         entity_candidates: list[dict] = []
         for mention in mentions:
