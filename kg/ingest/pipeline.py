@@ -218,6 +218,8 @@ def _noted(proposal, named_here: set[str], noted: dict[str, str], candidate: dic
     """A fact whose subject or object the passage names only by a short reference ("le Groupe")
     carries the note the edit layer writes as ``atkg:provenanceNote``."""
     why = [noted[s] for s in (proposal.subject, proposal.object) if s in noted and s not in named_here]
+    if proposal.note:  # a State the passage names by a city of it ("à Genève")
+        why.append(proposal.note)
     if why:
         candidate["note"] = "; ".join(why)
     for field, value in (("role", proposal.role), ("from", proposal.start), ("to", proposal.end)):
