@@ -165,8 +165,8 @@ COUNTRY_OF = {
     "Panama": "PAN",
 }
 _NAME = r"[A-ZÉ][a-zéèêëïîôûçà]+(?:(?:\s|-)(?:[A-Z][a-zéèêëïîôûç]+|el|al|en|de|d[’']|le|la)){0,3}"
-_PLACE = re.compile(
-    rf"\b(?:à\s+(?P<a>(?:La\s+|Le\s+)?{_NAME})|au\s+(?P<au>Caire|Cap))"
+_PLACE = re.compile(  # "&" is how the OCR of our corpus often prints "à" ("tenue & New York")
+    rf"(?:\bà|(?<=\s)&)\s+(?P<a>(?:La\s+|Le\s+)?{_NAME})(?![a-zé])|\bau\s+(?P<au>Caire|Cap)"
     r"(?![a-zé])"
 )
 _NOT_PLACES = {"Les", "La", "Le", "Sa", "Son", "Ses", "Cette", "Ce", "Cet", "Un", "Une"}
