@@ -10,15 +10,15 @@ from kg.corpus import DocumentInfo, parse_document
 WHERE_WHEN = {"atkg:location", "atkg:placeName", "atkg:startDate", "atkg:endDate"}
 
 
-def event_facts(text: str, gazetteer, nlp) -> list[tuple]:
-    """(subject, predicate, object) of the place and date facts ingest proposes for ``text``."""
+def event_facts(text: str, gazetteer, nlp, predicates: set[str] = WHERE_WHEN) -> list[tuple]:
+    """(subject, predicate, object) of the facts ingest proposes for ``text`` (place and date)."""
     from kg.ingest.pipeline import propose
 
     source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
     return sorted(
         (c["subject"], c["predicate"], c["object"])
         for c in propose(source, gazetteer, nlp)
-        if c["kind"] == "fact" and c["predicate"] in WHERE_WHEN
+        if c["kind"] == "fact" and c["predicate"] in predicates
     )
 
 
@@ -70,3 +70,15 @@ def test_what_follows_the_next_event_and_an_opening_landmark_are_not_the_event_s
         ("event-vienna-forum-2008", "atkg:startDate", "2008-02-13"),
     ]
     assert {f[0] for f in facts} == {"event-vienna-forum-2008", "event-reunion-chercheurs-2008"}
+
+
+def test_an_event_held_at_the_initiative_of_a_body_is_the_one_after_it(gazetteer, nlp):
+    text = (
+        "1. L’ONUDC a organisé un atelier sur l’identification des victimes à Genève. En outre, à "
+        "l’initiative de l’OIM, il s’est tenu à Vienne, en mai 2012, un séminaire sur la protection des "
+        "victimes. 2. À l’initiative de l’OIT, il s’est tenu une exposition “Esclavage”."
+    )
+    assert event_facts(text, gazetteer, nlp, {"atkg:organizedBy"}) == [
+        ("event-atelier-identification-victimes", "atkg:organizedBy", "unodc"),
+        ("event-seminaire-protection-victimes-2012", "atkg:organizedBy", "iom"),
+    ]

@@ -360,6 +360,12 @@ def read_sentence(
                 else _thing_before(items, match.start(), prop=prop, context=context)
                 or _thing_before(items, match.start(), things=False)
             )
+            if "initiative" in match.group(0) and not any(
+                i.type == "atkg:Event" for i in items if i.end <= match.start()
+            ):
+                # "À l'initiative du Comité [...], il s'est tenu [...] une exposition": the event after
+                # (none found: not the one an earlier sentence named)
+                thing = _thing_after(items, match.end(), {"atkg:Event"})
             if thing is None and re.match(r"\s*(?:\d+\.\s*)?[A-ZÉ]\w+(?:é|ée|és|ées)\b", sentence):
                 # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
                 # opens the sentence and what it describes follows its agents
