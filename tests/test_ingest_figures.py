@@ -179,3 +179,36 @@ def test_states_the_counted_come_from_or_go_to_are_not_observed():
     sentence = "Sur 551 appels, 36 concernaient des pays comme la Belgique, Chypre et l’Italie."
     names = {"Belgique": COUNTRY, "Chypre": COUNTRY, "Italie": COUNTRY}
     assert observed(sentence, "551 appels", names, {"Roumanie": COUNTRY}) == ["Roumanie"]
+
+
+def test_a_total_stated_as_what_the_number_of_something_became():
+    sentence = (
+        "Depuis octobre 2010, le nombre d’ Etats parties au Protocole est passé a 150; au 30 juin 2014, "
+        "le nombre de victimes s’élevait à 1 262."
+    )
+    assert read(sentence) == [
+        ("150", "150", "country", None, None, "2010-10", None),  # since October 2010
+        ("1 262", "1262", "person", None, None, None, None),
+    ]
+
+
+def test_observations_of_a_sentence_with_a_dated_ratification_are_numbered_in_its_passage(gazetteer, nlp):
+    from kg.corpus import DocumentInfo, parse_document
+    from kg.ingest.pipeline import propose
+
+    text = (
+        "1. Le Maroc a ratifié le Protocole relatif à la traite des personnes en 2011 et a identifié "
+        "150 victimes.\n"
+    )
+    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
+    facts = [
+        (c["subject"], c["predicate"], c["object"])
+        for c in propose(source, gazetteer, nlp)
+        if c["kind"] == "fact"
+    ]
+    assert [f for f in facts if f[0].startswith("obs-") and f[1] != "atkg:period"] == [
+        ("obs-905-1-1", "atkg:measure", "measure-victims"),
+        ("obs-905-1-1", "atkg:value", "150"),
+        ("obs-905-1-1", "atkg:unit", "person"),
+        ("obs-905-1-1", "atkg:observedEntity", "country-MAR"),
+    ]

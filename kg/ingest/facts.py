@@ -449,9 +449,10 @@ def read_sentence(
         proposals.append(Proposal(state, "atkg:ratified", instrument, 0.7))
         if when:
             slug = f"ratification-{state.removeprefix('country-')}-{instrument.removeprefix('instrument-')}"
-            label = f"{state.removeprefix('country-')}, {instrument.removeprefix('instrument-')}"
+            # not ``label``: that is the passage's, which the observations below are numbered by
+            named = f"{state.removeprefix('country-')}, {instrument.removeprefix('instrument-')}"
             nodes.append(
-                NewNode(slug, "atkg:Ratification", f"Ratification ({label})", f"Ratification ({label})", 0.65)
+                NewNode(slug, "atkg:Ratification", f"Ratification ({named})", f"Ratification ({named})", 0.65)
             )
             proposals.append(Proposal(slug, "atkg:ratifyingState", state, 0.65))
             proposals.append(Proposal(slug, "atkg:instrument", instrument, 0.65))

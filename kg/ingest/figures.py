@@ -307,6 +307,16 @@ _FRACTION = re.compile(
 _DENOMINATOR = {"tier": 3, "quart": 4, "cinquième": 5, "dixième": 10}  # plural "s" dropped
 
 
+# "le nombre d'États parties au Protocole [...] est passé à 150", "s'élevait à 159": the noun
+# counted is the one after "nombre de" (the OCR prints "à" as "a" or "&")
+_TOTAL = re.compile(
+    r"\bnombre\s+d(?:e\s+|[’']\s*)(?P<noun>[A-Za-zÀ-ÿ]+)[^.;:]{0,120}?"
+    r"\b(?:est\s+passé\s+(?:de\s+[\d  \u202f]+\s+)?[àa&]|s[’']\s*élev(?:e|ait)\s+[àa&]"
+    rf"|a\s+atteint|atteignait|atteint|est\s+de|était\s+de)\s+(?P<number>{_NUMBER})(?![\w/-])",
+    re.I,
+)
+
+
 def _count(word: str) -> int:
     return 1 if word.lower() in ("un", "une") else NUMBER_WORDS.get(word.lower(), 0)
 
@@ -342,6 +352,13 @@ def _approximate(sentence: str) -> list[Figure]:
         out.append(
             _dated(sentence, match.start(), match.end(), value, noun, qualifier(match.start(), default))
         )
+    for match in _TOTAL.finditer(sentence):
+        noun = _noun(match.group("noun"))
+        if noun is not None:
+            start, end = match.span("number")
+            out.append(
+                _dated(sentence, start, end, _value(match.group("number")), noun, qualifier(start, None))
+            )
     for match in _FRACTION.finditer(sentence):
         count = _count(match.group(1))
         share = 100 * count / _DENOMINATOR[match.group(2).lower().rstrip("s")]
