@@ -66,7 +66,7 @@ def test_add_ingest_review_accept_build_query(ws, cli):
     result = run(cli, ws, "ingest", "005")
     assert result.exit_code == 0, result.stderr
     assert (
-        result.stdout == "kg/review/005.json: 39 known-entity mentions, 31 new entities, 73 facts proposed\n"
+        result.stdout == "kg/review/005.json: 39 known-entity mentions, 31 new entities, 74 facts proposed\n"
     )
     first = (ws.root / "kg" / "review" / "005.json").read_bytes()
     assert run(cli, ws, "ingest", "005").exit_code == 0

@@ -17,7 +17,8 @@ from kg.ingest.dates import date_range, first_date
 from kg.ingest.figures import find_figures
 from kg.ingest.founding import launch_dates
 from kg.ingest.memberships import listed_members
-from kg.ingest.places import find_places
+from kg.ingest.observed import observed_entity
+from kg.ingest.places import COUNTRY_OF, find_places
 from kg.ingest.publications import PUBLISHED, described_publications, publication_facts
 from kg.ingest.ratifications import ratifications
 from kg.ingest.roles import founders, in_capacity, roles
@@ -83,6 +84,7 @@ class Proposal:
     role: str | None = None  # a membership's role ("chair", "founder"): written as org:Membership
     start: str | None = None  # and the period it was held
     end: str | None = None
+    note: str | None = None  # why the passage supports an object it does not name (provenance note)
 
 
 @dataclass(frozen=True)
@@ -380,6 +382,14 @@ _CITED = re.compile(
     r"|guide|manuel|documentaire)s?\b",
     re.I,
 )
+# an event named as a landmark in time where the sentence opens: "Avant le Forum de Vienne, [...]",
+# "Comme suite au Forum de Vienne, [...]" (not "une dynamique avant le Forum, qui s'est tenu [...]")
+_LANDMARK = re.compile(
+    r"^\s*(?:\d+\.\s*)?(?:Avant|Après|Comme\s+suite|À\s+la\s+suite|Depuis)"
+    r"\s+(?:le|la|les|l[’']|au|aux|à\s+la|à\s+l[’']|du|de\s+la|de\s+l[’']|des)?\s*$"
+)
+# a regional or international event is not one State's, whatever State the passage is about
+_ABROAD = re.compile(r"région|internationa|mondia|autres\s+pays|étranger", re.I)
 _INTERNATIONAL = re.compile(
     r"\b(?:international\w*|mondia\w*|interparlementaire|Nations\s+Unies|européen\w*|INTERPOL)\b", re.I
 )
@@ -443,6 +453,12 @@ def read_sentence(
                 else _thing_before(items, match.start(), prop=prop, context=context)
                 or _thing_before(items, match.start(), things=False)
             )
+            if "initiative" in match.group(0) and not any(
+                i.type == "atkg:Event" for i in items if i.end <= match.start()
+            ):
+                # "À l'initiative du Comité [...], il s'est tenu [...] une exposition": the event after
+                # (none found: not the one an earlier sentence named)
+                thing = _thing_after(items, match.end(), {"atkg:Event"})
             if thing is None and re.match(r"\s*(?:\d+\.\s*)?[A-ZÉ]\w+(?:é|ée|és|ées)\b", sentence):
                 # "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel [...]": the participle
                 # opens the sentence and what it describes follows its agents
@@ -611,9 +627,10 @@ def read_sentence(
         proposals.append(Proposal(state, "atkg:ratified", instrument, 0.7))
         if when:
             slug = f"ratification-{state.removeprefix('country-')}-{instrument.removeprefix('instrument-')}"
-            label = f"{state.removeprefix('country-')}, {instrument.removeprefix('instrument-')}"
+            # not ``label``: that is the passage's, which the observations below are numbered by
+            named = f"{state.removeprefix('country-')}, {instrument.removeprefix('instrument-')}"
             nodes.append(
-                NewNode(slug, "atkg:Ratification", f"Ratification ({label})", f"Ratification ({label})", 0.65)
+                NewNode(slug, "atkg:Ratification", f"Ratification ({named})", f"Ratification ({named})", 0.65)
             )
             proposals.append(Proposal(slug, "atkg:ratifyingState", state, 0.65))
             proposals.append(Proposal(slug, "atkg:instrument", instrument, 0.65))
@@ -684,12 +701,17 @@ def read_sentence(
 
     events = [i for i in items if i.type == "atkg:Event"]
     for event in events:
+        if _LANDMARK.search(sentence[: event.start]):
+            continue  # "Avant le Forum de Vienne, [...] un forum parlementaire": when, not what
+        # what follows the event up to the next one is about it ("les réunions du Comité, et [...]
+        # du Forum de Vienne qui s'est tenu à Vienne du 13 au 15 février": the Forum's place, dates)
+        scope = min((e.start for e in events if e.start > event.start), default=len(sentence))
         # the place after the event's name (or inside it: "deux réunions à New York"), else the one
         # printed just before it ("a accueilli à Tokyo en septembre 2006 la première réunion")
         others = [i for i in items if i is not event]
         places = [
             p
-            for p in find_places(sentence, event.start)
+            for p in find_places(sentence, event.start, scope)
             if not any(i.start < p[1] and p[0] < i.end for i in others)
         ][:1] or [
             p
@@ -700,19 +722,52 @@ def read_sentence(
             proposals.append(Proposal(event.slug, "atkg:placeName", f"{french}@fr", 0.6))
             if english:
                 proposals.append(Proposal(event.slug, "atkg:placeName", f"{english}@en", 0.55))
-        span = date_range(sentence[event.start :])
+            # a new event's State (one the graph has keeps the location curators gave it, or none)
+            if (
+                event.new
+                and french in COUNTRY_OF
+                and not any(i.country and i.start > event.start for i in items)
+            ):
+                country = f"country-{COUNTRY_OF[french]}"
+                note = f"held in {french}, a city of {country}"
+                proposals.append(Proposal(event.slug, "atkg:location", country, 0.45, note=note))
+        span = date_range(sentence[event.start : scope])
         if span:
             proposals.append(Proposal(event.slug, "atkg:startDate", span[0], 0.6))
             proposals.append(Proposal(event.slug, "atkg:endDate", span[1], 0.6))
         else:
-            when = first_date(sentence[event.start :]) or first_date(
-                sentence[max(0, event.start - 40) : event.start]
-            )
+            # a range printed just before the event ("au Caire, les 11 et 12 janvier 2008, une
+            # réunion") is read whole by kg.ingest.events, not as its last day
+            before = sentence[max(0, event.start - 40) : event.start]
+            ranged = date_range(sentence[max(0, event.start - 60) : event.start])
+            when = first_date(sentence[event.start : scope]) or (None if ranged else first_date(before))
             if when:
                 proposals.append(Proposal(event.slug, "atkg:startDate", when, 0.45))
-        for country in (i for i in items if i.country and i.start > event.start):
+        located = False
+        for country in (
+            i for i in items if i.country and event.start < i.start < scope and i.start - event.end <= 80
+        ):
             proposals.append(Proposal(event.slug, "atkg:location", country.slug, 0.45))
+            located = True
             break
+        if (
+            event.new
+            and not located
+            and not places
+            and not _ABROAD.search(sentence[event.start : min(scope, event.end + 60)])
+            # "a organisé, en Albanie, un atelier": kg.ingest.events reads that country
+            and not any(
+                i.country
+                and 0 < event.start - i.end <= 40
+                and re.search(r"\b(?:en|au|aux)\s*$", sentence[: i.start])
+                for i in items
+            )
+        ):
+            # "Le Bélarus a indiqué qu'un programme de formation [...]": a State's own event, in a
+            # sentence (or a passage) about that State alone
+            states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+            if len(states) == 1:
+                proposals.append(Proposal(event.slug, "atkg:location", states.pop(), 0.4))
     # not initiatives: UN.GIFT, a hotline act and are based somewhere; curators never record one
     # as implemented in a State (none of the 57 implementedIn facts of 000-004)
     kinds = {"atkg:JointProgramme", "atkg:Campaign"}
@@ -788,7 +843,7 @@ def read_sentence(
         ]
         before = [i for i in named if i.end <= figure.start]
         earlier = [i for i in context if i.agent or i.type in _THINGS]
-        observed = before[:1] or named[:1] or earlier[:1]
+        observed = observed_entity(sentence, figure.start, figure.end, named, earlier, _THINGS)
         confidence = 0.4
         cited = _CITED.search(sentence[: figure.start])
         if cited and not any(i.agent or i.type in _THINGS for i in before if i.start > cited.end()):

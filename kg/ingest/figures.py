@@ -10,6 +10,7 @@ curated data records them (kg/data/README.md, "Figures"); "plus de", "au moins",
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from kg.ingest.dates import MONTHS, period_range
@@ -59,11 +60,15 @@ MEASURES = {
     "participants": ("participants", "participants", "participants", "person"),
     "chercheurs": ("researchers", "chercheurs", "researchers", "person"),
     "experts": ("experts", "experts", "experts", "person"),
+    "enquêteurs": ("investigators", "enquêteurs", "investigators", "person"),
     "fonctionnaires": ("officials-trained", "fonctionnaires formés", "officials trained", "person"),
     "agents": ("officers-trained", "agents formés", "officers trained", "person"),
     "policiers": ("police-officers", "policiers", "police officers", "person"),
+    "gardes": ("border-guards", "gardes-frontière", "border guards", "person"),
     "militaires": ("military-personnel", "militaires", "military personnel", "person"),
     "prestataires": ("service-providers", "prestataires", "service providers", "person"),
+    "travailleurs": ("workers", "travailleurs", "workers", "person"),  # "769 travailleurs sociaux"
+    "parlementaires": ("parliamentarians", "parlementaires", "parliamentarians", "person"),
     "juges": ("judges", "juges", "judges", "person"),
     "procureurs": ("prosecutors", "procureurs", "prosecutors", "person"),
     "enfants": ("children", "enfants", "children", "person"),
@@ -79,6 +84,9 @@ MEASURES = {
     "dollars": ("us-dollars", "dollars des États-Unis", "US dollars", "USD"),
     "euros": ("euros", "euros", "euros", "EUR"),
     "organisations": ("organizations", "organisations", "organizations", "organisation"),
+    "organismes": ("organizations", "organismes", "organizations", "organisation"),
+    "agences": ("agencies", "agences", "agencies", "organisation"),
+    "ministères": ("ministries", "ministères", "ministries", "organisation"),
     "ong": ("ngos", "ONG", "NGOs", "organisation"),
     "entreprises": ("companies", "entreprises", "companies", "organisation"),
     "pays": ("countries", "pays", "countries", "country"),
@@ -93,6 +101,7 @@ MEASURES = {
     "stages": ("training-courses", "stages", "training courses", "course"),
     "formations": ("trainings", "formations", "trainings", "training"),
     "groupes": ("groups", "groupes", "groups", "group"),
+    "équipes": ("task-forces", "équipes", "task forces", "task force"),  # "35 équipes multidisciplinaires"
     "langues": ("languages", "langues", "languages", "language"),
     "documents": ("documents", "documents", "documents", "document"),
     "publications": ("publications", "publications", "publications", "publication"),
@@ -105,6 +114,7 @@ MEASURES = {
     "sites": ("sites", "sites", "sites", "site"),
     "initiatives": ("initiatives", "initiatives", "initiatives", "initiative"),
     "demandes": ("applications", "demandes", "applications", "application"),
+    "candidatures": ("applications", "candidatures", "applications", "application"),
     "propositions": ("proposals", "propositions", "proposals", "proposal"),
     "soumissions": ("submissions", "soumissions", "submissions", "submission"),
     "subventions": ("grants", "subventions", "grants", "grant"),
@@ -134,7 +144,7 @@ _NOT_A_COUNT = re.compile(
     re.I,
 )
 _QUALIFIERS = [
-    (re.compile(r"\bplus\s+de\s*$|\bau-delà\s+de\s*$|\bsupérieur\s+à\s*$", re.I), "more-than"),
+    (re.compile(r"\bplus\s+d(?:e\s*|[’']\s*)$|\bau-delà\s+de\s*$|\bsupérieur\s+à\s*$", re.I), "more-than"),
     (re.compile(r"\bau\s+moins\s*$", re.I), "at-least"),
     (re.compile(r"\benviron\s*$|\bquelque\s*$|\bprès\s+de\s*$", re.I), "about"),
     (re.compile(r"\bjusqu[’']\s*à\s*$", re.I), "up-to"),
@@ -147,7 +157,9 @@ _TIME = {"ans", "années", "mois", "jours"}
 _DURATION = re.compile(
     r"(?:\btous\s+les|\bces|\bde|\bdes|\bles|\bdepuis|\bpendant|\bdurant|\bdans)\s*$", re.I
 )
-_REPEATED = re.compile(r"\b[Cc]es\s*$")
+# a length the text states as such ("un délai de 90 jours", "une période de 3 ans") is a figure
+_SPAN = re.compile(r"\b(?:délai|période|durée)\s+d[e’']\s*$", re.I)
+_REPEATED = re.compile(r"\b[Cc]es\s*$|^\W*Les\s*$")  # "Les deux équipes s'efforcent": named before
 _BARE = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[  \u202f]\d{3})+|\d+)(?![\w/-]|,\d)")
 _ELLIPSIS = re.compile(r"(?:\bdont|\bet|,)\s*$", re.I)
 
@@ -168,6 +180,14 @@ class Figure:
         return MEASURES[self.noun]
 
 
+_SCALE = re.compile(r"\s+(millions?|milliards?)\s+d(?:e(?=\s)|[’'])", re.I)
+
+
+def _scaled(value: str, scale: str) -> str:
+    amount = float(value) * (1_000_000 if scale.lower().startswith("million") else 1_000_000_000)
+    return str(round(amount)) if amount == round(amount) else str(amount)
+
+
 def _value(number: str) -> str:
     word = NUMBER_WORDS.get(number.lower())
     if word is not None:
@@ -175,14 +195,28 @@ def _value(number: str) -> str:
     return re.sub(r"[  \u202f.]", "", number).replace(",", ".")
 
 
-def _noun(word: str) -> str | None:
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_FOLDED = {_fold(key): key for key in MEASURES}
+
+
+def _lookup(word: str) -> tuple[str | None, bool]:
+    """The MEASURES key a printed noun names, and whether it was printed in the singular. Accents
+    are compared folded: OCR swaps them ("deux critéres")."""
     key = re.sub(r"\s+", " ", word.lower())
     if key == "pour cent":
         key = "%"
     key = _ALIASES.get(key, key)
-    if key not in MEASURES and f"{key}s" in MEASURES:  # "aucune victime"
-        key = f"{key}s"
-    return key if key in MEASURES else None
+    key = _FOLDED.get(_fold(key), key)
+    if key not in MEASURES and _fold(f"{key}s") in _FOLDED:  # "aucune victime"
+        return _FOLDED[_fold(f"{key}s")], True
+    return (key, False) if key in MEASURES else (None, False)
+
+
+def _noun(word: str) -> str | None:
+    return _lookup(word)[0]
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -195,44 +229,144 @@ def find_figures(sentence: str) -> list[Figure]:
     out: list[Figure] = []
     for match in _FIGURE.finditer(sentence):
         number = match.group(0)
-        noun, end, cursor = None, match.end(), match.end()
+        noun, singular, end, cursor = None, False, match.end(), match.end()
+        scale = _SCALE.match(sentence, cursor)
+        if scale:  # "2,8 millions de dollars"
+            cursor = scale.end()
         for _ in range(3):  # the noun, after at most two adjectives ("20 éminents chercheurs")
             word = _WORD.match(sentence, cursor)
             if word is None:
                 break
-            noun = _noun(word.group(1))
+            noun, singular = _lookup(word.group(1))
             cursor = end = word.end()
             if noun is not None or word.group(1).lower() in _STOP or word.group(1)[:1].isupper():
                 break
         if noun is None:
             continue
+        value = _value(number)
+        if scale:
+            value = _scaled(value, scale.group(1))
+        if singular and value not in ("0", "1"):
+            continue  # "4 Publication des Nations Unies": a footnote's mark, not a count
         before = sentence[max(0, match.start() - 30) : match.start()]
         if _NOT_A_COUNT.search(before) or _REPEATED.search(before):
             continue
-        if noun in _TIME and (
-            _DURATION.search(before) or re.match(r"\s*(?:prochain|dernièr)", sentence[end:])
+        if (
+            noun in _TIME
+            and not _SPAN.search(before)
+            and (_DURATION.search(before) or re.match(r"\s*(?:prochain|dernièr)", sentence[end:]))
         ):
             continue
-        value = _value(number)
         if re.fullmatch(r"(?:19|20)\d\d", value) and noun not in ("%",):
             if not re.search(r"\d[  \u202f.]\d{3}$", number):
                 continue  # a year before a noun ("en 2007 cas..." is rare; "2007 victimes" rarer)
         qualifier = next((name for pattern, name in _QUALIFIERS if pattern.search(before)), None)
-        clause_start = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
-        clause_end = next((m.start() for m in re.finditer(r"[;:]", sentence[match.end() :])), None)
-        clause_end = len(sentence) if clause_end is None else match.end() + clause_end
-        periods = [
-            m
-            for m in _PERIOD.finditer(sentence, clause_start, clause_end)
-            if abs(m.start() - match.start()) <= 80
-        ]
-        period = min(periods, key=lambda m: abs(m.start() - match.start())).group(1) if periods else None
-        span = period_range(sentence[max(clause_start, match.start() - 140) : min(clause_end, end + 100)])
-        if span:
-            out.append(Figure(match.start(), end, value, noun, qualifier, None, *span))
+        out.append(_dated(sentence, match.start(), end, value, noun, qualifier))
+    taken = [(f.start, f.end) for f in out]
+    for figure in _approximate(sentence):
+        if not any(a < figure.end and figure.start < b for a, b in taken):
+            out.append(figure)
+    return _elliptical(sentence, sorted(out, key=lambda f: f.start))
+
+
+def _dated(sentence: str, start: int, end: int, value: str, noun: str, qualifier: str | None) -> Figure:
+    """The figure with the period its clause gives: a year near it ("en 2007") or a range."""
+    clause_start = max((m.end() for m in re.finditer(r"[;:]", sentence[:start])), default=0)
+    clause_end = next((m.start() for m in re.finditer(r"[;:]", sentence[end:])), None)
+    clause_end = len(sentence) if clause_end is None else end + clause_end
+    periods = [
+        m for m in _PERIOD.finditer(sentence, clause_start, clause_end) if abs(m.start() - start) <= 80
+    ]
+    period = min(periods, key=lambda m: abs(m.start() - start)).group(1) if periods else None
+    span = period_range(sentence[max(clause_start, start - 140) : min(clause_end, end + 100)])
+    if span:
+        return Figure(start, end, value, noun, qualifier, None, *span)
+    return Figure(start, end, value, noun, qualifier, period)
+
+
+# "un millier de parlementaires", "une centaine d'ONG": a round figure, about that many
+_ROUND = {"dizaine": 10, "centaine": 100, "millier": 1000}
+_APPROX = re.compile(
+    rf"(?<![\w-])(un|une|{_WORD_NUMBER})\s+(dizaine|centaine|millier)s?\s+d(?:e\s+|[’']\s*)([A-Za-zÀ-ÿ]+)",
+    re.I,
+)
+# "se réunit deux fois par an", "diffusé un millier de fois": meetings, broadcasts
+_TIMES = re.compile(
+    rf"(?:(?<![\w-])|\bà\s+)(\d+|{_WORD_NUMBER}|(?:un|une|{_WORD_NUMBER})\s+(?:dizaine|centaine|millier)s?\s+de)"
+    r"\s+(?:fois|reprises)\b(?!\s+par\b)",  # a count, not a rate ("deux fois par an")
+    re.I,
+)
+_TIMES_NOUN = [
+    (re.compile(r"\bréuni\w*\s+(?:\S+\s+){0,2}$", re.I), "réunions"),
+    (re.compile(r"\bdiffus\w*\s+(?:\S+\s+){0,2}$", re.I), "diffusions"),
+]
+# "deux cinquièmes des pays", "trois quarts des victimes": a share
+_FRACTION = re.compile(
+    rf"(?<![\w-])(un|{_WORD_NUMBER})\s+(tiers|quarts?|cinquièmes?|dixièmes?)\s+d(?:es|u|e|[’'])\b", re.I
+)
+_DENOMINATOR = {"tier": 3, "quart": 4, "cinquième": 5, "dixième": 10}  # plural "s" dropped
+
+
+# "le nombre d'États parties au Protocole [...] est passé à 150", "s'élevait à 159": the noun
+# counted is the one after "nombre de" (the OCR prints "à" as "a" or "&")
+_TOTAL = re.compile(
+    r"\bnombre\s+d(?:e\s+|[’']\s*)(?P<noun>[A-Za-zÀ-ÿ]+)[^.;:]{0,120}?"
+    r"\b(?:est\s+passé\s+(?:de\s+[\d  \u202f]+\s+)?[àa&]|s[’']\s*élev(?:e|ait)\s+[àa&]"
+    rf"|a\s+atteint|atteignait|atteint|est\s+de|était\s+de)\s+(?P<number>{_NUMBER})(?![\w/-])",
+    re.I,
+)
+
+
+def _count(word: str) -> int:
+    return 1 if word.lower() in ("un", "une") else NUMBER_WORDS.get(word.lower(), 0)
+
+
+def _approximate(sentence: str) -> list[Figure]:
+    """Figures printed in words French keeps for round or relative amounts: "un millier de",
+    "deux fois par an", "deux cinquièmes des pays"."""
+    out: list[Figure] = []
+
+    def qualifier(start: int, default: str | None) -> str | None:
+        before = sentence[max(0, start - 30) : start]
+        return next((name for pattern, name in _QUALIFIERS if pattern.search(before)), default)
+
+    for match in _APPROX.finditer(sentence):
+        noun = _noun(match.group(3))
+        count = _count(match.group(1))
+        if noun is None or not count:
             continue
-        out.append(Figure(match.start(), end, value, noun, qualifier, period))
-    return _elliptical(sentence, out)
+        value = str(count * _ROUND[match.group(2).lower()])
+        out.append(
+            _dated(sentence, match.start(), match.end(), value, noun, qualifier(match.start(), "about"))
+        )
+    for match in _TIMES.finditer(sentence):
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        noun = next((n for pattern, n in _TIMES_NOUN if pattern.search(before)), None)
+        if noun is None:
+            continue
+        words = match.group(1).split()
+        if len(words) == 1:
+            value, default = (words[0] if words[0].isdigit() else str(_count(words[0]))), None
+        else:
+            value, default = str(_count(words[0]) * _ROUND[words[1].lower().rstrip("s")]), "about"
+        out.append(
+            _dated(sentence, match.start(), match.end(), value, noun, qualifier(match.start(), default))
+        )
+    for match in _TOTAL.finditer(sentence):
+        noun = _noun(match.group("noun"))
+        if noun is not None:
+            start, end = match.span("number")
+            out.append(
+                _dated(sentence, start, end, _value(match.group("number")), noun, qualifier(start, None))
+            )
+    for match in _FRACTION.finditer(sentence):
+        count = _count(match.group(1))
+        share = 100 * count / _DENOMINATOR[match.group(2).lower().rstrip("s")]
+        if not count or share > 100:
+            continue
+        value = f"{share:.1f}".removesuffix(".0")
+        out.append(_dated(sentence, match.start(), match.end(), value, "%", qualifier(match.start(), None)))
+    return out
 
 
 def _elliptical(sentence: str, figures: list[Figure]) -> list[Figure]:

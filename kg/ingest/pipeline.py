@@ -18,6 +18,7 @@ from kg.ingest.mentions import find_mentions
 from kg.ingest.newentities import find_new_entities
 from kg.ingest.publications import merge_described
 from kg.ingest.queue import candidate_id, read_queue, write_queue
+from kg.ingest.resolutions import find_resolutions
 from kg.ingest.sentences import sentences
 from kg.ingest.textkey import label_key
 from kg.workspace import Workspace
@@ -76,6 +77,7 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
         earlier = frozenset(m.slug for m in mentions)
         new = find_new_entities(passage.text, doc, mentions)
         new += find_events(passage.text, mentions, new)  # described, not named (kg.ingest.events)
+        new += find_resolutions(passage.text, mentions, new)  # cited by number (kg.ingest.resolutions)
         items: list[tuple[int, int, str, str, bool]] = []
         entity_candidates: list[dict] = []
         for mention in mentions:
@@ -216,6 +218,8 @@ def _noted(proposal, named_here: set[str], noted: dict[str, str], candidate: dic
     """A fact whose subject or object the passage names only by a short reference ("le Groupe")
     carries the note the edit layer writes as ``atkg:provenanceNote``."""
     why = [noted[s] for s in (proposal.subject, proposal.object) if s in noted and s not in named_here]
+    if proposal.note:  # a State the passage names by a city of it ("à Genève")
+        why.append(proposal.note)
     if why:
         candidate["note"] = "; ".join(why)
     for field, value in (("role", proposal.role), ("from", proposal.start), ("to", proposal.end)):

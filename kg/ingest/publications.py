@@ -37,7 +37,13 @@ _PASSIVE_DATE = re.compile(
 )
 _NOUN_DATE = re.compile(r"\b(?:publication|parution|lancement|adoption)\s*,?\s*(?:en|le)\b", re.I)
 _OF = re.compile(r"^\s*,?\s*(?:de\s+(?:l[’']\s*|la\s+)?|du\s+|des\s+|d[’']\s*)$", re.I)
-_RESOLUTION_DATE = re.compile(r"^\s*,?\s*(?:du|en\s+date\s+du|adoptée?\s+le|datée?\s+du)\s+", re.I)
+# "du 20 décembre 2006", "adoptée le 13 juin 2013", and after the body that adopted it: "2013/41 du
+# Conseil économique et social, du 25 juillet 2013"
+_RESOLUTION_DATE = re.compile(
+    r"^\s*,?\s*(?:(?:du|de\s+l[’']\s*|de\s+la)\s*[A-ZÉ][^,;()\d]{4,60},\s*)?"
+    r"(?:du|en\s+date\s+du|adoptée?\s+le|datée?\s+du)\s+(?=1er|\d)",
+    re.I,
+)
 
 
 def publication_facts(sentence: str, items: Sequence) -> list[tuple[str, str, str, float]]:
