@@ -26,7 +26,6 @@ hand-made graphs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -34,6 +33,7 @@ from itertools import combinations
 import networkx as nx
 
 from kg.errors import UsageError, ValidationError
+from kg.passageorder import passage_order
 
 __all__ = [
     "Tie",
@@ -229,20 +229,6 @@ def _slug_of(iri: str) -> str:
 
 def _slug(term) -> str:
     return term.value.removeprefix(ID)
-
-
-def passage_order(passage: str) -> tuple:
-    """The one order of passage slugs, shared by the network's ties (``analyze path``) and the
-    export's edges: by document, numbered paragraphs first, then footnotes, preambles and
-    summaries by name; numbers compare as numbers (2 before 10, footnote 2 before footnote 10)
-    and a synthetic copy's passage follows its original.
-
-    >>> sorted(["passage-003-fn-10", "passage-003-fn-2", "passage-003-12", "passage-002-40",
-    ...         "passage-003-2", "passage-003-12-x1", "passage-002-preamble-3"], key=passage_order)
-    ['passage-002-40', 'passage-002-preamble-3', 'passage-003-2', 'passage-003-12', \
-'passage-003-12-x1', 'passage-003-fn-2', 'passage-003-fn-10']
-    """
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", passage))
 
 
 # Above this many nodes, exact betweenness (a shortest-path search from every node: 3 s at 900

@@ -30,5 +30,8 @@ def test_a_date_that_opens_the_sentence_dates_a_body_set_up_without_one():
 
 
 def test_the_ocr_s_ampersand_for_a_is_a_place_marker():
-    text = "une séance d’information, qui s est tenue & New York en mai 2012, et Procter&Gamble"
+    text = (
+        "une séance d’information, qui s est tenue & New York en mai 2012, avec Procter&Gamble, "
+        "Procter & Gamble et Marks & Spencer"
+    )
     assert find_places(text) == [(text.index("New York"), text.index("New York") + 8, "New York", None)]

@@ -212,3 +212,19 @@ def test_observations_of_a_sentence_with_a_dated_ratification_are_numbered_in_it
         ("obs-905-1-1", "atkg:unit", "person"),
         ("obs-905-1-1", "atkg:observedEntity", "country-MAR"),
     ]
+
+
+def test_figures_the_review_found_wrong():
+    """Amounts scaled without float noise, thousands before "fois", shares of a counted noun only,
+    and "Les" repeating a figure only before a number in words (after a paragraph number too)."""
+
+    def found(sentence: str) -> list[tuple[str, str]]:
+        return [(f.value, f.noun) for f in find_figures(sentence)]
+
+    assert found("un budget de 2,01 millions de dollars") == [("2010000", "dollars")]
+    assert found("un fonds de 1,005 milliard de dollars") == [("1005000000", "dollars")]
+    assert found("Le message a été diffusé 1 200 fois à la radio.") == [("1200", "diffusions")]
+    assert found("un tiers de confiance") == []
+    assert found("trois quarts d’heure de retard") == []
+    assert found("Les 46 participants ont adopté une déclaration.") == [("46", "participants")]
+    assert found("1. Les deux équipes s’efforcent de coopérer.") == []

@@ -138,3 +138,32 @@ def test_media_formats_and_at_the_national_level_are_not_names(gazetteer, nlp):
         new("Le Japon a mené des initiatives comme la production de vidéos et de DVD.", gazetteer, nlp) == []
     )
     assert new("Un rapporteur coordonne les activités menées sur le plan national.", gazetteer, nlp) == []
+
+
+def test_a_body_working_beyond_one_state_is_not_a_government_body():
+    from kg.ingest.newentities import type_of
+
+    assert [
+        type_of(label)
+        for label in (
+            "Office européen de police",
+            "Organisation mondiale des douanes",
+            "Office international de police criminelle",
+            "Bureau national des enquêtes",
+        )
+    ] == [
+        "atkg:IntergovernmentalOrganization",
+        "atkg:IntergovernmentalOrganization",
+        "atkg:IntergovernmentalOrganization",
+        "atkg:GovernmentBody",
+    ]
+
+
+def test_only_a_whole_quoted_name_takes_the_type_its_cue_announces():
+    from kg.ingest.newentities import _cued
+
+    text = "Le projet « Espoir pour les enfants » a été lancé. L’association Espoir y participe."
+    whole = text.index("Espoir pour les enfants")
+    assert _cued(text, whole, whole + len("Espoir pour les enfants")) == "atkg:Campaign"
+    alone = text.rindex("Espoir")
+    assert _cued(text, alone, alone + len("Espoir")) is None

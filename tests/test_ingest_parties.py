@@ -269,3 +269,16 @@ def test_neither_the_frame_nor_a_nationality_in_parentheses_hosts(gazetteer, nlp
         "accueilli le Forum de Vienne.\n"
     )
     assert facts(text, gazetteer, nlp, {"atkg:hostedBy"}) == []
+
+
+def test_a_study_one_state_publishes_is_undertaken_where_the_text_says(gazetteer, nlp):
+    # the label adds the State ("... (Japon)"): the clause after the printed name is still read
+    text = (
+        "1. Le Japon a publié des études sur le travail forcé qu’il avait entreprises au "
+        "Kazakhstan et au Kirghizstan.\n"
+    )
+    found = facts(text, gazetteer, nlp, {"atkg:implementedIn"})
+    assert [(f[2], f[3]) for f in found] == [
+        ("atkg:implementedIn", "country-KAZ"),
+        ("atkg:implementedIn", "country-KGZ"),
+    ]

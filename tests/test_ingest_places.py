@@ -39,6 +39,14 @@ NATIONAL = "event-seminaire-national-nouvelle-legislation-2006"
                 (CITY, "atkg:startDate", "2012-05"),
             ],
         ),
+        # a city of a State the graph lacks: its name, no location a maintainer could not accept
+        (
+            "1. En mai 2012, l’ONUDC a organisé un atelier sur l’identification des victimes à Madrid.",
+            [
+                (CITY, "atkg:placeName", "Madrid@fr"),
+                (CITY, "atkg:startDate", "2012-05"),
+            ],
+        ),
         # a State's own event, in a passage about that State (not a regional one)
         (
             "1. Le Bélarus a indiqué qu’un séminaire national sur la nouvelle législation a eu lieu en "

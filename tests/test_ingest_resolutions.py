@@ -41,6 +41,8 @@ def test_a_resolution_the_graph_or_another_finder_has_is_not_proposed_again():
     mention = Mention(known[0].start, known[0].end, "61/180", name)
     assert "61/180" not in [CITED[e.start : e.end] for e in find_resolutions(CITED, [mention], [])]
     assert find_resolutions("Le paragraphe 4/2 et la page 12/3 ne sont pas des résolutions.", [], []) == []
+    # "résolutions" printed before a number it does not introduce
+    assert find_resolutions("Les résolutions et le paragraphe 4/2 sont cités.", [], []) == []
 
 
 def test_a_resolution_s_date_after_its_number_or_after_the_body_that_adopted_it():

@@ -258,7 +258,7 @@ class FactBase:
 
     def sources(self, facts: list[Fact]) -> list[str]:
         """Readable citations of the passages stating any of ``facts``, in document order."""
-        from kg.network import passage_order  # the one passage order of views, network and export
+        from kg.passageorder import passage_order  # the order of the network and the export too
 
         passages = sorted({p for f in facts for p in self.facts.get(f, ())}, key=passage_order)
         return [self.passages.get(p, p) for p in passages]
@@ -266,7 +266,7 @@ class FactBase:
 
 def load_facts(store, lang: str = "en") -> FactBase:
     """Read what the views need from a store (embedded or remote) in one language."""
-    from kg.network import passage_order
+    from kg.passageorder import passage_order
 
     if lang not in ("fr", "en"):
         raise UsageError(f"language '{lang}' is not available: use fr or en")

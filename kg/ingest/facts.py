@@ -641,13 +641,14 @@ def read_sentence(
         proposals.append(Proposal(subject, prop, obj, confidence))
     for subject, prop, obj, confidence in in_capacity(sentence, top):  # "en sa qualité de gestionnaire du"
         proposals.append(Proposal(subject, prop, obj, confidence))
-    for described in described_publications(sentence, items):  # "l'OIT a mis au point un manuel"
+    publications = described_publications(sentence, items)
+    for described in publications:  # "l'OIT a mis au point un manuel"
         nodes.append(NewNode(described.slug, described.type, described.label, None, 0.5, True))
         proposals += [Proposal(described.slug, "atkg:publishedBy", a, 0.55) for a in described.agents]
         if described.date:
             proposals.append(Proposal(described.slug, "dcterms:date", described.date, 0.5))
     # "les évaluations juridiques nationales qu'il avait entreprises au Kazakhstan, au Kirghizstan"
-    studies = [(d.slug, d.start + len(d.label)) for d in described_publications(sentence, items)]
+    studies = [(d.slug, d.end) for d in publications]
     studies += [(i.slug, i.end) for i in items if i.type == "atkg:Publication"]
     for slug, end in studies:
         undertaken = _UNDERTAKEN.match(sentence, end)

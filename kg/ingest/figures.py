@@ -159,7 +159,10 @@ _DURATION = re.compile(
 )
 # a length the text states as such ("un délai de 90 jours", "une période de 3 ans") is a figure
 _SPAN = re.compile(r"\b(?:délai|période|durée)\s+d[e’']\s*$", re.I)
-_REPEATED = re.compile(r"\b[Cc]es\s*$|^\W*Les\s*$")  # "Les deux équipes s'efforcent": named before
+# "ces deux messages", and a sentence opening "Les deux équipes s'efforcent" (a number in words,
+# after the paragraph's number if any): counted before; "Les 46 participants ont adopté" is a count
+_REPEATED = re.compile(r"\b[Cc]es\s*$")
+_REPEATED_OPENING = re.compile(r"^\W*(?:\d+\.\s*)?Les\s*$")
 _BARE = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[  \u202f]\d{3})+|\d+)(?![\w/-]|,\d)")
 _ELLIPSIS = re.compile(r"(?:\bdont|\bet|,)\s*$", re.I)
 
@@ -184,8 +187,11 @@ _SCALE = re.compile(r"\s+(millions?|milliards?)\s+d(?:e(?=\s)|[’'])", re.I)
 
 
 def _scaled(value: str, scale: str) -> str:
-    amount = float(value) * (1_000_000 if scale.lower().startswith("million") else 1_000_000_000)
-    return str(round(amount)) if amount == round(amount) else str(amount)
+    """ "2,01 millions" -> "2010000": decimal arithmetic (a float gave 2009999.9999999998)."""
+    from decimal import Decimal
+
+    amount = Decimal(value) * (10**6 if scale.lower().startswith("million") else 10**9)
+    return str(int(amount)) if amount == amount.to_integral_value() else format(amount.normalize(), "f")
 
 
 def _value(number: str) -> str:
@@ -251,6 +257,8 @@ def find_figures(sentence: str) -> list[Figure]:
         before = sentence[max(0, match.start() - 30) : match.start()]
         if _NOT_A_COUNT.search(before) or _REPEATED.search(before):
             continue
+        if not number[0].isdigit() and _REPEATED_OPENING.search(before):
+            continue
         if (
             noun in _TIME
             and not _SPAN.search(before)
@@ -292,7 +300,8 @@ _APPROX = re.compile(
 )
 # "se réunit deux fois par an", "diffusé un millier de fois": meetings, broadcasts
 _TIMES = re.compile(
-    rf"(?:(?<![\w-])|\bà\s+)(\d+|{_WORD_NUMBER}|(?:un|une|{_WORD_NUMBER})\s+(?:dizaine|centaine|millier)s?\s+de)"
+    rf"(?:(?<![\w-])|\bà\s+)(\d{{1,3}}(?:[  \u202f]\d{{3}})+|\d+|{_WORD_NUMBER}"
+    rf"|(?:un|une|{_WORD_NUMBER})\s+(?:dizaine|centaine|millier)s?\s+de)"
     r"\s+(?:fois|reprises)\b(?!\s+par\b)",  # a count, not a rate ("deux fois par an")
     re.I,
 )
@@ -301,8 +310,11 @@ _TIMES_NOUN = [
     (re.compile(r"\bdiffus\w*\s+(?:\S+\s+){0,2}$", re.I), "diffusions"),
 ]
 # "deux cinquièmes des pays", "trois quarts des victimes": a share
+# (of a noun counted: not "un tiers de confiance", "trois quarts d'heure")
 _FRACTION = re.compile(
-    rf"(?<![\w-])(un|{_WORD_NUMBER})\s+(tiers|quarts?|cinquièmes?|dixièmes?)\s+d(?:es|u|e|[’'])\b", re.I
+    rf"(?<![\w-])(un|{_WORD_NUMBER})\s+(tiers|quarts?|cinquièmes?|dixièmes?)\s+d(?:es|u|e|[’'])\b"
+    r"(?=\s*([A-Za-zÀ-ÿ]+))",
+    re.I,
 )
 _DENOMINATOR = {"tier": 3, "quart": 4, "cinquième": 5, "dixième": 10}  # plural "s" dropped
 
@@ -345,8 +357,10 @@ def _approximate(sentence: str) -> list[Figure]:
         if noun is None:
             continue
         words = match.group(1).split()
-        if len(words) == 1:
-            value, default = (words[0] if words[0].isdigit() else str(_count(words[0]))), None
+        if match.group(1)[0].isdigit():  # "1 200 fois": the whole number, separators and all
+            value, default = _value(match.group(1)), None
+        elif len(words) == 1:
+            value, default = str(_count(words[0])), None
         else:
             value, default = str(_count(words[0]) * _ROUND[words[1].lower().rstrip("s")]), "about"
         out.append(
@@ -360,6 +374,8 @@ def _approximate(sentence: str) -> list[Figure]:
                 _dated(sentence, start, end, _value(match.group("number")), noun, qualifier(start, None))
             )
     for match in _FRACTION.finditer(sentence):
+        if _noun(match.group(3)) is None:
+            continue
         count = _count(match.group(1))
         share = 100 * count / _DENOMINATOR[match.group(2).lower().rstrip("s")]
         if not count or share > 100:

@@ -54,6 +54,7 @@ class Gazetteer:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> lang -> prefLabel
     forms: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # slug -> labels' words
     events: KnownEvents | None = None  # known events by organiser, date, place (kg.ingest.knownevents)
+    absent: set[str] = field(default_factory=set)  # countries recognised that the graph lacks
 
     def add(self, name: Name) -> None:
         if len(name.key) < 2 or name.key.isdigit():
@@ -99,6 +100,7 @@ class Gazetteer:
                 if slug in gazetteer.types:
                     continue
                 gazetteer.types[slug] = "atkg:Country"
+                gazetteer.absent.add(slug)
                 gazetteer.labels[slug] = {"fr": names[0], "en": names[1]}
                 for rank, label in enumerate(names[:1] + names[2:]):
                     gazetteer.add(_name(label, slug, min(rank, 1), known=False))

@@ -318,10 +318,15 @@ def _english_after(text: str, end: int) -> tuple[str, int] | None:
     return match.group(1), match.end()
 
 
-# what only a State's office does: an "Office"/"Bureau"/"Agence" named so is national
+# what only a State's office does: an "Office"/"Bureau"/"Agence" named so is national, unless its
+# name says it works beyond one State ("Office européen de police", "Organisation mondiale des
+# douanes", "Office international de police criminelle")
 _STATE_WORK = re.compile(
     r"\bnationa(?:l|le|ux|les)\b|\bimmigration\b|\bpolice\b|\bminist[èe]re|\bfronti[èe]res?\b|\bdouanes?\b",
     re.I,
+)
+_BEYOND_A_STATE = re.compile(
+    r"\b(?:international\w*|mondia\w*|européen\w*|région\w*|Union|Nations\s+Unies)\b", re.I
 )
 
 
@@ -342,6 +347,8 @@ def _cued(text: str, start: int, end: int) -> str | None:
     passage prints the name (the name may also open a later sentence: "“Start Freedom” a été")."""
     for found in re.finditer(re.escape(text[start:end]), text):
         before = text[max(0, found.start() - 30) : found.start()]
+        if re.search(r"[“«\"]\s*$", before) and not re.match(r"\s*[”»\"]", text[found.end() :]):
+            continue  # only the start of a quoted name ("« Espoir pour les enfants »" is not "Espoir")
         cued = next((type_name for cue, type_name in _CUES if cue.search(before)), None)
         if cued:
             return cued
@@ -357,7 +364,11 @@ def type_of(label: str) -> str | None:
                 "atkg:GovernmentBody",
             ) and re.search(r"Nations Unies|ONUDC|UNODC|Secrétariat", label):
                 return "atkg:UNEntity"
-            if type_name == "atkg:IntergovernmentalOrganization" and _STATE_WORK.search(label):
+            if (
+                type_name == "atkg:IntergovernmentalOrganization"
+                and _STATE_WORK.search(label)
+                and not _BEYOND_A_STATE.search(label)
+            ):
                 return "atkg:GovernmentBody"  # "Bureau national des enquêtes", "Bureau de l'immigration"
             return type_name
     return None

@@ -170,6 +170,8 @@ def propose(source: SourceText, gazetteer: Gazetteer, nlp) -> list[dict]:
                     )
                 )
             for proposal in proposals:
+                if proposal.object in gazetteer.absent and proposal.object not in named_here:
+                    continue  # a State read from a city ("à Madrid") that neither graph nor text has
                 fact_candidates.append(
                     _noted(
                         proposal,

@@ -196,6 +196,8 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
             span = (match.start("a"), match.start("a") + len(name))
         if name.split(" ")[0] in _NOT_PLACES and name not in ENGLISH:
             continue
+        if match.group(0).startswith("&") and name not in ENGLISH and name not in COUNTRY_OF:
+            continue  # "Procter & Gamble": "&" stands for "à" only before a city we know
         english = ENGLISH.get(name)
         out.append((span[0], span[1], name, english if english and english != name else None))
     return out

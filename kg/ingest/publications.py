@@ -143,6 +143,7 @@ class Described:
     start: int
     agents: tuple[str, ...]
     date: str | None
+    end: int = 0  # where the printed name ends (the label may add the State: "... (Japon)")
 
 
 def _name_end(sentence: str, start: int, items: Sequence) -> int:
@@ -209,17 +210,19 @@ def described_publications(sentence: str, items: Sequence) -> list[Described]:
                 iso = agent.slug.removeprefix("country-").lower()
                 own = f"{label} ({sentence[agent.start : agent.end]})"  # as curators label them
                 out.append(
-                    Described(_node(label, type_name, iso), type_name, own, head_start, (agent.slug,), when)
+                    Described(
+                        _node(label, type_name, iso), type_name, own, head_start, (agent.slug,), when, end
+                    )
                 )
             return
         if len(agents) == 1 and agents[0].country:  # a State's own: "Directives [...] (Estonie)"
             iso = agents[0].slug.removeprefix("country-").lower()
             own = f"{label} ({sentence[agents[0].start : agents[0].end]})"
             out.append(
-                Described(_node(label, type_name, iso), type_name, own, head_start, tuple(slugs), when)
+                Described(_node(label, type_name, iso), type_name, own, head_start, tuple(slugs), when, end)
             )
             return
-        out.append(Described(_node(label, type_name), type_name, label, head_start, tuple(slugs), when))
+        out.append(Described(_node(label, type_name), type_name, label, head_start, tuple(slugs), when, end))
 
     for match in _MAKE.finditer(sentence):
         clause = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
