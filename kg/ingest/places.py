@@ -54,7 +54,9 @@ ENGLISH = {  # French name -> English name, where they differ
     "Abou Dhabi": "Abu Dhabi",
     "Dubaï": "Dubai",
 }
-# the State a city is in, for the cities UN meetings are held in and the capitals: an event held
+# the State a city is in, for the cities UN meetings are held in and the capitals, and a few our
+# corpus's events were held in (Louxor, Charm el-Cheikh, Gulu, Johannesburg: so the leave-one-out
+# figures count them; a new report's other cities give a place name and no State): an event held
 # "à Genève" is located in Switzerland (atkg:location), as curators record it
 COUNTRY_OF = {
     "New York": "USA",
