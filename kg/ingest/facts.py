@@ -619,7 +619,11 @@ def read_sentence(
             thing = _thing_after(items, match.end(), kinds)
             if thing is None:
                 continue
-            for agent in _agents_before(top, match.start(), sentence):
+            if prop == "atkg:chairs" and re.search(
+                r",\s*(?:que\s+|qu[’']\s*)(?:l[’']\s*|la\s+|le\s+|les\s+)?[^,;]{1,80}$",
+                sentence[: match.start()],
+            ):
+                continue  # "le Groupe, que l'OIM a présidé [...], a consacré sa réunion": the Groupe (roles)
                 if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
 
