@@ -624,6 +624,7 @@ def read_sentence(
                 sentence[: match.start()],
             ):
                 continue  # "le Groupe, que l'OIM a présidé [...], a consacré sa réunion": the Groupe (roles)
+            for agent in _agents_before(top, match.start(), sentence):
                 if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
 
