@@ -401,3 +401,9 @@ def test_chairs_by_a_relative_clause_a_presidency_held_an_election_and_a_period_
         ("905-4", "ilo", "atkg:chairs", "gmg", "chair", "2013", "2015"),
         ("905-4", "unicef", "atkg:chairs", "gmg", "chair", "2013", "2015"),
     ]
+
+
+def test_a_member_the_sentence_names_before_the_verb(gazetteer, nlp):
+    """ "L'OIM est membre du Groupe": the inverse active rules read the agents before the verb."""
+    text = "1. L’OIM est membre du Groupe mondial sur la migration.\n"
+    assert facts(text, gazetteer, nlp) == [("905-1", "iom", "org:memberOf", "gmg", 0.55)]
