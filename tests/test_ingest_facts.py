@@ -407,3 +407,16 @@ def test_a_member_the_sentence_names_before_the_verb(gazetteer, nlp):
     """ "L'OIM est membre du Groupe": the inverse active rules read the agents before the verb."""
     text = "1. L’OIM est membre du Groupe mondial sur la migration.\n"
     assert facts(text, gazetteer, nlp) == [("905-1", "iom", "org:memberOf", "gmg", 0.55)]
+
+
+def test_only_an_event_is_organised_by(gazetteer, nlp):
+    """As report A's "Le Rapport a été présenté lors d'une manifestation organisée conjointement par
+    l'ONUDC": the publication before the participle is not what was organised."""
+    text = (
+        "1. Le Rapport mondial sur la traite des personnes 2012 a été présenté lors d’une manifestation "
+        "organisée conjointement par l’ONUDC et l’OIM à Vienne.\n"
+        "2. La conférence de Vienne a été organisée par l’ONUDC.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:organizedBy"}) == [
+        ("905-2", "event-conference-vienne", "atkg:organizedBy", "unodc", 0.75)
+    ]

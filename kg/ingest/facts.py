@@ -483,6 +483,8 @@ def read_sentence(
                 continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
+            if prop == "atkg:organizedBy" and thing.type != "atkg:Event":
+                continue  # "Le Rapport a été présenté lors d'une manifestation organisée par": all 50 curated are events
             if thing.country and prop in _NEVER_OF_STATES:
                 continue  # "La Grèce a [...] deux mécanismes, l'un [...] géré par le Ministère"
             if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
