@@ -484,7 +484,7 @@ def read_sentence(
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
             if prop == "atkg:organizedBy" and thing.type != "atkg:Event":
-                continue  # all 50 curated are events: not "Le Rapport [...] présenté lors d'une [...] organisée par"
+                continue  # all 50 curated are: not "Le Rapport présenté lors d'une [réunion] organisée par"
             if thing.country and prop in _NEVER_OF_STATES:
                 continue  # "La Grèce a [...] deux mécanismes, l'un [...] géré par le Ministère"
             if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
