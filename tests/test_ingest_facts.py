@@ -420,3 +420,21 @@ def test_only_an_event_is_organised_by(gazetteer, nlp):
     assert facts(text, gazetteer, nlp, {"atkg:organizedBy"}) == [
         ("905-2", "event-conference-vienne", "atkg:organizedBy", "unodc", 0.75)
     ]
+
+
+def test_a_date_between_the_participle_and_its_agents_and_a_campaign_joined_by_name(gazetteer, nlp):
+    """As report B: "la campagne « Sois vigilant ! », lancée le 18 octobre 2013 par le Comité national
+    et l'OIM", "l'Association [...] (ANAEP), qui regroupe 46 agences, a rejoint la campagne « Sois
+    vigilant ! »" (the relative clause between the subject and its verb skipped)."""
+    text = (
+        "1. La campagne « Sois vigilant ! », lancée le 18 octobre 2013 par l’OIM et l’UNICEF, s’adresse aux "
+        "jeunes.\n"
+        "2. Le 30 juillet 2014, l’Association nationale des agences d’emploi privées (ANAEP), qui regroupe "
+        "46 agences, a rejoint la campagne « Sois vigilant ! ».\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:launchedBy", "atkg:launchDate", "atkg:partner"}) == [
+        ("905-1", "campaign-sois-vigilant", "atkg:launchedBy", "iom", 0.75),
+        ("905-1", "campaign-sois-vigilant", "atkg:launchedBy", "unicef", 0.75),
+        ("905-1", "campaign-sois-vigilant", "atkg:launchDate", "2013-10-18", 0.55),
+        ("905-2", "campaign-sois-vigilant", "atkg:partner", "anaep", 0.5),
+    ]

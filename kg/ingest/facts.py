@@ -101,10 +101,15 @@ class NewNode:
 
 # (pattern, property, direction, confidence): "passive" = thing before, agents after;
 # "active" = agents before, thing after; "inverse" properties point agent -> thing.
+# the date a participle may carry before its agents: "lancée le 18 octobre 2013 par", "créé en 2012 par"
+_WHEN = (
+    r"(?:,?\s*(?:en|le|dès|au\s+début\s+de|à\s+la\s+fin\s+de)\s+(?:l[’']année\s+)?(?:1er\s+|\d{1,2}\s+)?"
+    r"(?:\w+\s+)?\d{4},?\s+)?"
+)
 _PASSIVE = [
-    (r"lanc[ée]e?s?\s+(?:en\s+\S+\s+\d{4}\s+)?(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
+    (rf"lanc[ée]e?s?\s+{_WHEN}(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
     (
-        r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par|mise?s?\s+en\s+place\s+par",
+        rf"(?:cr[ée]{{2}}e?s?|fond[ée]e?s?|institu[ée]e?s?|mise?s?\s+en\s+place)\s+{_WHEN}par",
         "atkg:launchedBy",
         0.6,
     ),
@@ -114,7 +119,11 @@ _PASSIVE = [
         "atkg:fundedBy",
         0.7,
     ),
-    (r"organis[ée]e?s?\s+(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]", "atkg:organizedBy", 0.75),
+    (
+        rf"organis[ée]e?s?\s+{_WHEN}(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]",
+        "atkg:organizedBy",
+        0.75,
+    ),
     (
         r"re[çc]u\s+(?:un\s+|une\s+|des\s+)?(?:appui|soutien|financements?|contributions?|dons?|fonds|aide)\s+"
         r"(?:financi\w+\s+)?(?:supplémentaires?\s+)?(?:de\s+la\s+part\s+)?(?:d[eu]s?\b|de\s+l[’'])"
@@ -309,7 +318,10 @@ def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]
 # ", en coopération avec l'ONUDC et d'autres organisations concernées,": whoever acts with the
 # subject is not the subject
 _INCISE = re.compile(
-    r",\s*(?:en\s+(?:coopération|collaboration|partenariat|association|liaison)\s+)?avec\b[^,;]*,", re.I
+    r",\s*(?:en\s+(?:coopération|collaboration|partenariat|association|liaison)\s+)?avec\b[^,;]*,"
+    # "l'Association [...] (ANAEP), qui regroupe 46 agences, a rejoint"
+    r"|(?<=\))\s*,\s*qui\s+[^,;]{3,60},(?=\s*(?:a|ont)\s|\s*$)",
+    re.I,
 )
 
 
@@ -600,7 +612,10 @@ def read_sentence(
     )
     if joined:
         kinds = {"atkg:Campaign", "atkg:Initiative", "atkg:JointProgramme"}
+        # the one named right after ("a rejoint la campagne « Sois vigilant ! »"), else the one before
         thing = next(
+            (i for i in items if i.type in kinds and 0 <= i.start - joined.end() <= 4), None
+        ) or next(
             (i for i in reversed([*context, *items]) if i.type in kinds and i.end <= joined.start()), None
         )
         if thing:
