@@ -138,3 +138,12 @@ def test_media_formats_and_at_the_national_level_are_not_names(gazetteer, nlp):
         new("Le Japon a mené des initiatives comme la production de vidéos et de DVD.", gazetteer, nlp) == []
     )
     assert new("Un rapporteur coordonne les activités menées sur le plan national.", gazetteer, nlp) == []
+
+
+def test_a_head_noun_with_a_period_is_no_new_body(gazetteer, nlp):
+    """Report A: "le Plan de travail du Groupe pour 2014-2015": the plan is new, "Groupe pour 2014-2015"
+    is the Groupe named before and a period (else "le Groupe" later would point to it)."""
+    text = "Les participants y ont adopté le Plan de travail du Groupe pour 2014-2015."
+    assert new(text, gazetteer, nlp) == [
+        ("Plan de travail du Groupe pour 2014-2015", "atkg:ActionPlan", "plan-travail-groupe-2014-2015")
+    ]
