@@ -419,6 +419,12 @@ _CONSENSUS = re.compile(
 )
 
 
+_ABOUT = re.compile(
+    r"\b(?:portant\s+(?:sur|notamment\s+sur)|relatif\s+à|relative\s+à|concernant|en\s+vue\s+de\s+la\s+création)\b",
+    re.I,
+)
+
+
 def _agreement(sentence, parties, type_name, label_fr, label_en, confidence, nodes, proposals) -> None:
     """An agreement node (slug from its first two parties and its year) and its atkg:party facts."""
     when = first_date(sentence)
@@ -698,10 +704,16 @@ def read_sentence(
         # "un accord conclu entre A et B": the parties are those after "entre"; a country
         # adjective ("des sociétés de presse néerlandaises") or a place ("en Inde") is not one
         between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
+        # "[...] un mémorandum d'accord portant sur la création d'un Centre de recherche": what it is
+        # about names no party
+        about = _ABOUT.search(sentence, match.end())
         named = [
             i
             for i in top
-            if i.agent and not is_place(sentence, i) and (between is None or i.start >= between.end())
+            if i.agent
+            and not is_place(sentence, i)
+            and (between is None or i.start >= between.end())
+            and (about is None or i.start < about.start())
         ]
         parties = list(dict.fromkeys(i.slug for i in named))
         if len(parties) >= 2:
