@@ -511,3 +511,23 @@ def test_the_body_a_meeting_belongs_to_is_resolved_outside_the_event_span(gazett
         ("905-2", slug, "atkg:startDate", "2015-03", 0.45),
         ("905-2", slug, "atkg:organizedBy", "icat", 0.5),
     ]
+
+
+def test_who_an_event_brought_together_dont_or_parmi_lesquels(gazetteer, nlp):
+    """Report A: "Organisée par l'ONUDC, la réunion a rassemblé 45 représentants de 16 entités, dont
+    l'UNICEF, le HCR [...]" (the meeting the passage named before), and the event named before the
+    verb: "Le Forum a réuni 120 participants, parmi lesquels des représentants de l'OIT et de l'OIM"."""
+    text = (
+        "1. Le Groupe a tenu sa réunion annuelle à Vienne les 14 et 15 novembre 2013. La réunion a "
+        "rassemblé 45 représentants de 16 entités, dont l’UNICEF, le HCR et Interpol.\n\n"
+        "2. Le Forum de Vienne a réuni 120 participants venus de 14 pays, parmi lesquels des représentants "
+        "de l’OIT et de l’OIM.\n\n"
+        "3. Le Forum de Vienne a réuni 120 participants. L’OIT y a présenté un rapport.\n"
+    )
+    assert [c for c in event_candidates(text, gazetteer, nlp) if c[2] == "atkg:participant"] == [
+        ("905-1", "event-reunion-annuelle-2013", "atkg:participant", "unicef", 0.5),
+        ("905-1", "event-reunion-annuelle-2013", "atkg:participant", "unhcr", 0.5),
+        ("905-1", "event-reunion-annuelle-2013", "atkg:participant", "interpol", 0.5),
+        ("905-2", "event-vienna-forum-2008", "atkg:participant", "ilo", 0.5),
+        ("905-2", "event-vienna-forum-2008", "atkg:participant", "iom", 0.5),
+    ]

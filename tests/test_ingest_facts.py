@@ -183,9 +183,19 @@ def test_agents_listed_with_acronyms_governments_and_pronoun_subjects(gazetteer,
     ]
 
 
-def test_chairs_coordinators_and_founders_with_their_role_and_period(gazetteer, nlp):
+def role_facts(text: str, gazetteer, nlp, predicates: set[str]) -> list[tuple]:
+    """(passage, subject, predicate, object, role, from, to) of the fact candidates for ``text``."""
     from kg.ingest.pipeline import propose
 
+    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
+    return [
+        (c["passage"], c["subject"], c["predicate"], c["object"], c.get("role"), c.get("from"), c.get("to"))
+        for c in propose(source, gazetteer, nlp)
+        if c["kind"] == "fact" and c["predicate"] in predicates
+    ]
+
+
+def test_chairs_coordinators_and_founders_with_their_role_and_period(gazetteer, nlp):
     text = (
         "1. L’ONUDC préside le Groupe mondial sur la migration pendant la deuxième moitié de "
         "l’année 2012.\n\n"
@@ -193,12 +203,7 @@ def test_chairs_coordinators_and_founders_with_their_role_and_period(gazetteer, 
         "Il a été créé par les représentants du HCR et de l’OIT. L’OIM assure la coordination du Groupe "
         "interinstitutions de coordination contre la traite des personnes depuis 2010.\n"
     )
-    source = parse_document(DocumentInfo("905", "905_x.txt", "T", None, "2012", None), text)
-    assert [
-        (c["passage"], c["subject"], c["predicate"], c["object"], c.get("role"), c.get("from"), c.get("to"))
-        for c in propose(source, gazetteer, nlp)
-        if c["kind"] == "fact" and c["predicate"] in ("atkg:chairs", "atkg:coordinates", "org:memberOf")
-    ] == [
+    assert role_facts(text, gazetteer, nlp, {"atkg:chairs", "atkg:coordinates", "org:memberOf"}) == [
         ("905-1", "unodc", "atkg:chairs", "gmg", "chair", "2012-07", "2012-12"),
         ("905-2", "unhcr", "org:memberOf", "icat", "founder", None, None),
         ("905-2", "ilo", "org:memberOf", "icat", "founder", None, None),
@@ -265,6 +270,7 @@ def test_publications_established_by_and_a_participle_opening_the_sentence(gazet
     assert facts(text, gazetteer, nlp) == [
         ("905-1", "pub-model-law-tip", "atkg:publishedBy", "unodc", 0.65),
         ("905-2", "pub-model-law-tip", "atkg:publishedBy", "unodc", 0.65),
+        ("905-2", "pub-model-law-tip", "dcterms:date", "2009", 0.55),
     ]
 
 
@@ -365,3 +371,70 @@ def test_each_new_kind_is_accepted_through_the_edit_layer_and_built(tmp_path):
         (r["m"].value.rsplit("/", 1)[1], r["role"].value.rsplit("#", 1)[1], r["from"].value, r["to"].value)
         for r in rows
     ] == [("membership-unodc-gmg-chair-2012", "ChairRole", "2012-07", "2012-12")]
+
+
+def test_chairs_by_a_relative_clause_a_presidency_held_an_election_and_a_period_between_commas(
+    gazetteer, nlp
+):
+    """The phrasings of report A: "le Groupe, que l'OIM a présidé de janvier à juin 2013" (the Groupe,
+    not the meeting after the verb), "la présidence du Groupe a été assurée par [...]; depuis mars
+    2014, elle est exercée conjointement par A et B", "a élu X à la présidence du Groupe", "Il est
+    coprésidé, pour la période 2013-2015, par A et B"."""
+    text = (
+        "1. Le Groupe mondial sur la migration, que l’OIM a présidé de janvier à juin 2013, a consacré sa "
+        "réunion à la protection des migrants.\n\n"
+        "2. L’ONUDC a continué d’assurer la coordination du Groupe interinstitutions de coordination contre "
+        "la traite des personnes (ICAT). De mars 2013 à février 2014, la présidence du Groupe a été assurée "
+        "par l’Organisation internationale du Travail; depuis mars 2014, elle est exercée conjointement par "
+        "le HCDH et ONU-Femmes.\n\n"
+        "3. En 2015, les membres ont élu l’OIM à la présidence du Groupe mondial sur la migration pour la "
+        "période 2015-2016.\n\n"
+        "4. Le Groupe mondial sur la migration rassemble des entités. Il est coprésidé, pour la période "
+        "2013-2015, par l’OIT et l’UNICEF.\n"
+    )
+    assert role_facts(text, gazetteer, nlp, {"atkg:chairs"}) == [
+        ("905-1", "iom", "atkg:chairs", "gmg", "chair", "2013-01", "2013-06"),
+        ("905-2", "ilo", "atkg:chairs", "icat", "chair", "2013-03", "2014-02"),
+        ("905-2", "ohchr", "atkg:chairs", "icat", "chair", "2014-03", None),
+        ("905-2", "un-women", "atkg:chairs", "icat", "chair", "2014-03", None),
+        ("905-3", "iom", "atkg:chairs", "gmg", "chair", "2015", "2016"),
+        ("905-4", "ilo", "atkg:chairs", "gmg", "chair", "2013", "2015"),
+        ("905-4", "unicef", "atkg:chairs", "gmg", "chair", "2013", "2015"),
+    ]
+
+
+def test_a_member_the_sentence_names_before_the_verb(gazetteer, nlp):
+    """ "L'OIM est membre du Groupe": the inverse active rules read the agents before the verb."""
+    text = "1. L’OIM est membre du Groupe mondial sur la migration.\n"
+    assert facts(text, gazetteer, nlp) == [("905-1", "iom", "org:memberOf", "gmg", 0.55)]
+
+
+def test_only_an_event_is_organised_by(gazetteer, nlp):
+    """As report A's "Le Rapport a été présenté lors d'une manifestation organisée conjointement par
+    l'ONUDC": the publication before the participle is not what was organised."""
+    text = (
+        "1. Le Rapport mondial sur la traite des personnes 2012 a été présenté lors d’une manifestation "
+        "organisée conjointement par l’ONUDC et l’OIM à Vienne.\n"
+        "2. La conférence de Vienne a été organisée par l’ONUDC.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:organizedBy"}) == [
+        ("905-2", "event-conference-vienne", "atkg:organizedBy", "unodc", 0.75)
+    ]
+
+
+def test_a_date_between_the_participle_and_its_agents_and_a_campaign_joined_by_name(gazetteer, nlp):
+    """As report B: "la campagne « Sois vigilant ! », lancée le 18 octobre 2013 par le Comité national
+    et l'OIM", "l'Association [...] (ANAEP), qui regroupe 46 agences, a rejoint la campagne « Sois
+    vigilant ! »" (the relative clause between the subject and its verb skipped)."""
+    text = (
+        "1. La campagne « Sois vigilant ! », lancée le 18 octobre 2013 par l’OIM et l’UNICEF, s’adresse aux "
+        "jeunes.\n"
+        "2. Le 30 juillet 2014, l’Association nationale des agences d’emploi privées (ANAEP), qui regroupe "
+        "46 agences, a rejoint la campagne « Sois vigilant ! ».\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:launchedBy", "atkg:launchDate", "atkg:partner"}) == [
+        ("905-1", "campaign-sois-vigilant", "atkg:launchedBy", "iom", 0.75),
+        ("905-1", "campaign-sois-vigilant", "atkg:launchedBy", "unicef", 0.75),
+        ("905-1", "campaign-sois-vigilant", "atkg:launchDate", "2013-10-18", 0.55),
+        ("905-2", "campaign-sois-vigilant", "atkg:partner", "anaep", 0.5),
+    ]

@@ -167,3 +167,12 @@ def test_only_a_whole_quoted_name_takes_the_type_its_cue_announces():
     assert _cued(text, whole, whole + len("Espoir pour les enfants")) == "atkg:Campaign"
     alone = text.rindex("Espoir")
     assert _cued(text, alone, alone + len("Espoir")) is None
+
+
+def test_a_head_noun_with_a_period_is_no_new_body(gazetteer, nlp):
+    """Report A: "le Plan de travail du Groupe pour 2014-2015": the plan is new, "Groupe pour 2014-2015"
+    is the Groupe named before and a period (else "le Groupe" later would point to it)."""
+    text = "Les participants y ont adopté le Plan de travail du Groupe pour 2014-2015."
+    assert new(text, gazetteer, nlp) == [
+        ("Plan de travail du Groupe pour 2014-2015", "atkg:ActionPlan", "plan-travail-groupe-2014-2015")
+    ]

@@ -282,3 +282,22 @@ def test_a_study_one_state_publishes_is_undertaken_where_the_text_says(gazetteer
         ("atkg:implementedIn", "country-KAZ"),
         ("atkg:implementedIn", "country-KGZ"),
     ]
+
+
+def test_what_an_agreement_is_about_names_no_party(gazetteer, nlp):
+    """Report A: "l'ONUDC et l'Université Chulalongkorn ont signé un mémorandum d'accord portant sur
+    la création d'un Centre de recherche": the centre to be created is not a party."""
+    text = (
+        "1. Le 12 décembre 2013, l’ONUDC et l’Université Chulalongkorn (Bangkok) ont signé un mémorandum "
+        "d’accord portant sur la création d’un Centre de recherche sur la traite.\n"
+    )
+    assert facts(text, gazetteer, nlp, {"atkg:party"}) == [
+        ("905-1", "agreement-unodc-universite-chulalongkorn-2013", "atkg:party", "unodc", 0.7),
+        (
+            "905-1",
+            "agreement-unodc-universite-chulalongkorn-2013",
+            "atkg:party",
+            "universite-chulalongkorn",
+            0.7,
+        ),
+    ]

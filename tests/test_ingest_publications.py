@@ -404,3 +404,32 @@ def test_a_participle_opening_the_sentence_names_the_authors(gazetteer, nlp):
         ("905-1", "pub-base-donnees-travail-force", "atkg:publishedBy", "ilo", 0.55),
         ("905-1", "pub-base-donnees-travail-force", "dcterms:date", "2012-03", 0.5),
     ]
+
+
+def test_a_plan_takes_the_date_of_the_resolution_that_adopted_it(gazetteer, nlp):
+    """As 002-preamble-6: "le Plan d'action mondial [...], qu'elle a adopté dans sa résolution 64/293
+    du 30 juillet 2010"; a plan merely cited before a resolution takes no date."""
+    text = (
+        "1. Affirmant l’importance du Plan d’action mondial des Nations Unies pour la lutte contre la traite "
+        "des personnes, qu’elle a adopté dans sa résolution 64/293 du 30 juillet 2010, et soulignant qu’il "
+        "importe qu’il soit mis en œuvre,\n"
+        "2. Rappelant le Plan d’action mondial des Nations Unies pour la lutte contre la traite des "
+        "personnes et sa résolution 64/293 du 30 juillet 2010,\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if p[2] == "dcterms:date"] == [
+        ("905-1", "resolution-ga-64-293", "dcterms:date", "2010-07-30", 0.6),
+        ("905-1", "plan-global-plan-of-action", "dcterms:date", "2010-07-30", 0.55),
+        ("905-2", "resolution-ga-64-293", "dcterms:date", "2010-07-30", 0.6),
+    ]
+
+
+def test_participles_opening_the_sentence_date_the_named_publication(gazetteer, nlp):
+    """As 001-22: "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel intitulé “First Aid Kit”"."""
+    text = (
+        "1. Elaboré, lancé et diffusé par l’ONUDC en 2011, le manuel intitulé “First Aid Kit for Use by Law "
+        "Enforcement Responders in Addressing Human Trafficking” aide les intervenants.\n"
+    )
+    assert [p for p in proposals(text, gazetteer, nlp) if p[2] in {"dcterms:date", "atkg:publishedBy"}] == [
+        ("905-1", "pub-first-aid-kit", "atkg:publishedBy", "unodc", 0.65),
+        ("905-1", "pub-first-aid-kit", "dcterms:date", "2011", 0.55),
+    ]

@@ -296,6 +296,7 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
                     break
                 out.append(Proposal(events[0].slug, "atkg:participant", country.slug, 0.45))
                 cursor = country.end
+    out += _brought_together(sentence, events, items, context)
     listed = _LISTED.search(sentence)
     if listed:
         # "étaient présents aux trois réunions tenues jusqu'à ce jour: A, B, C": the meetings the
@@ -306,4 +307,45 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
         if target:
             for agent in (i for i in items if i.start >= listed.end() and i.agent):
                 out.append(Proposal(target[0].slug, "atkg:participant", agent.slug, 0.5))
+    return out
+
+
+# "la réunion a rassemblé 45 représentants de 16 entités, dont l'UNICEF, le HCR et Interpol", "La
+# Conférence a réuni 120 participants venus de 14 pays, parmi lesquels des représentants de A et de B"
+_BROUGHT = re.compile(
+    r"\b(?:a|ont|avait)\s+(?:réuni|rassemblé)\s+(?:plus\s+de\s+|près\s+de\s+|quelque\s+)?[\w\s]{0,12}?"
+    r"(?:représentants|participants|délégués|experts|personnes)\b[^;:.]{0,60}?"
+    r"(?:,\s*|\s+)(?:dont|parmi\s+lesquels|notamment|en\s+particulier)\s+(?:des\s+représentants\s+)?",
+    re.I,
+)
+_EVENT_NOUN = re.compile(
+    r"(?:^|\b[Ll]a\s+|\b[Cc]ette\s+|\b[Ll][’']\s*)(?:réunion|conférence|manifestation|session|assemblée|atelier"
+    r"|séminaire|forum|table\s+ronde)\b|^\s*(?:\d+\.\s*)?(?:Elle|Il)\s",
+    re.I,
+)
+
+
+def _brought_together(sentence: str, events: list[Item], items: list[Item], context) -> list[Proposal]:
+    """Participants an event "a réuni [...] dont" or "parmi lesquels": the event named before the
+    verb, else the one the passage named last when the sentence calls it "la réunion" or "Elle"."""
+    out: list[Proposal] = []
+    for match in _BROUGHT.finditer(sentence):
+        before = [e for e in events if e.end <= match.start()]
+        if before:
+            event = before[-1]
+        elif _EVENT_NOUN.search(sentence[: match.start()]):
+            event = next((c for c in reversed(list(context)) if c.type == EVENT), None)
+        else:
+            event = None
+        if event is None:
+            continue
+        cursor = match.end()
+        for agent in (i for i in items if i.start >= match.end()):
+            if not agent.agent or not re.fullmatch(
+                r"\s*(?:,|et|,\s*et|ainsi\s+que)?\s*(?:de\s+)?(?:l[’']\s*|la\s+|le\s+|les\s+|du\s+|des\s+)?",
+                sentence[cursor : agent.start],
+            ):
+                break
+            out.append(Proposal(event.slug, "atkg:participant", agent.slug, 0.5))
+            cursor = agent.end
     return out

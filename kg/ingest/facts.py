@@ -101,10 +101,15 @@ class NewNode:
 
 # (pattern, property, direction, confidence): "passive" = thing before, agents after;
 # "active" = agents before, thing after; "inverse" properties point agent -> thing.
+# the date a participle may carry before its agents: "lancée le 18 octobre 2013 par", "créé en 2012 par"
+_WHEN = (
+    r"(?:,?\s*(?:en|le|dès|au\s+début\s+de|à\s+la\s+fin\s+de)\s+(?:l[’']année\s+)?(?:1er\s+|\d{1,2}\s+)?"
+    r"(?:\w+\s+)?\d{4},?\s+)?"
+)
 _PASSIVE = [
-    (r"lanc[ée]e?s?\s+(?:en\s+\S+\s+\d{4}\s+)?(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
+    (rf"lanc[ée]e?s?\s+{_WHEN}(?:conjointement\s+)?par", "atkg:launchedBy", 0.75),
     (
-        r"cr[ée]{2}e?s?\s+par|fond[ée]e?s?\s+par|institu[ée]e?s?\s+par|mise?s?\s+en\s+place\s+par",
+        rf"(?:cr[ée]{{2}}e?s?|fond[ée]e?s?|institu[ée]e?s?|mise?s?\s+en\s+place)\s+{_WHEN}par",
         "atkg:launchedBy",
         0.6,
     ),
@@ -114,7 +119,11 @@ _PASSIVE = [
         "atkg:fundedBy",
         0.7,
     ),
-    (r"organis[ée]e?s?\s+(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]", "atkg:organizedBy", 0.75),
+    (
+        rf"organis[ée]e?s?\s+{_WHEN}(?:conjointement\s+)?par|à\s+l[’']initiative\s+d[eu]",
+        "atkg:organizedBy",
+        0.75,
+    ),
     (
         r"re[çc]u\s+(?:un\s+|une\s+|des\s+)?(?:appui|soutien|financements?|contributions?|dons?|fonds|aide)\s+"
         r"(?:financi\w+\s+)?(?:supplémentaires?\s+)?(?:de\s+la\s+part\s+)?(?:d[eu]s?\b|de\s+l[’'])"
@@ -309,7 +318,10 @@ def _agents_after(items: list[Item], position: int, sentence: str) -> list[Item]
 # ", en coopération avec l'ONUDC et d'autres organisations concernées,": whoever acts with the
 # subject is not the subject
 _INCISE = re.compile(
-    r",\s*(?:en\s+(?:coopération|collaboration|partenariat|association|liaison)\s+)?avec\b[^,;]*,", re.I
+    r",\s*(?:en\s+(?:coopération|collaboration|partenariat|association|liaison)\s+)?avec\b[^,;]*,"
+    # "l'Association [...] (ANAEP), qui regroupe 46 agences, a rejoint"
+    r"|(?<=\))\s*,\s*qui\s+[^,;]{3,60},(?=\s*(?:a|ont)\s|\s*$)",
+    re.I,
 )
 
 
@@ -407,6 +419,12 @@ _CONSENSUS = re.compile(
 )
 
 
+_ABOUT = re.compile(
+    r"\b(?:portant\s+(?:sur|notamment\s+sur)|relatif\s+à|relative\s+à|concernant|en\s+vue\s+de\s+la\s+création)\b",
+    re.I,
+)
+
+
 def _agreement(sentence, parties, type_name, label_fr, label_en, confidence, nodes, proposals) -> None:
     """An agreement node (slug from its first two parties and its year) and its atkg:party facts."""
     when = first_date(sentence)
@@ -483,6 +501,8 @@ def read_sentence(
                 continue  # "Le Ministère, en coopération avec l'ONUDC, a accueilli": co-organisers
             if thing is None or (prop == "atkg:publishedBy" and thing.type not in PUBLISHED):
                 continue  # only a publication or a plan is published (all 82 curated publishedBy)
+            if prop == "atkg:organizedBy" and thing.type != "atkg:Event":
+                continue  # all 50 curated are: not "Le Rapport présenté lors d'une [réunion] organisée par"
             if thing.country and prop in _NEVER_OF_STATES:
                 continue  # "La Grèce a [...] deux mécanismes, l'un [...] géré par le Ministère"
             if prop == "atkg:hostedBy" and thing.type != "atkg:Event":
@@ -598,7 +618,10 @@ def read_sentence(
     )
     if joined:
         kinds = {"atkg:Campaign", "atkg:Initiative", "atkg:JointProgramme"}
+        # the one named right after ("a rejoint la campagne « Sois vigilant ! »"), else the one before
         thing = next(
+            (i for i in items if i.type in kinds and 0 <= i.start - joined.end() <= 4), None
+        ) or next(
             (i for i in reversed([*context, *items]) if i.type in kinds and i.end <= joined.start()), None
         )
         if thing:
@@ -619,6 +642,11 @@ def read_sentence(
             thing = _thing_after(items, match.end(), kinds)
             if thing is None:
                 continue
+            if prop == "atkg:chairs" and re.search(
+                r",\s*(?:que\s+|qu[’']\s*)(?:l[’']\s*|la\s+|le\s+|les\s+)?[^,;]{1,80}$",
+                sentence[: match.start()],
+            ):
+                continue  # "le Groupe, que l'OIM a présidé [...], a consacré sa réunion": the Groupe (roles)
             for agent in _agents_before(top, match.start(), sentence):
                 if agent.slug != thing.slug and (prop != "atkg:ratified" or agent.country):
                     proposals.append(Proposal(agent.slug, prop, thing.slug, confidence))
@@ -677,10 +705,16 @@ def read_sentence(
         # "un accord conclu entre A et B": the parties are those after "entre"; a country
         # adjective ("des sociétés de presse néerlandaises") or a place ("en Inde") is not one
         between = re.compile(r"\bentre\b").search(sentence, match.end(), match.end() + 40)
+        # "[...] un mémorandum d'accord portant sur la création d'un Centre de recherche": what it is
+        # about names no party
+        about = _ABOUT.search(sentence, match.end())
         named = [
             i
             for i in top
-            if i.agent and not is_place(sentence, i) and (between is None or i.start >= between.end())
+            if i.agent
+            and not is_place(sentence, i)
+            and (between is None or i.start >= between.end())
+            and (about is None or i.start < about.start())
         ]
         parties = list(dict.fromkeys(i.slug for i in named))
         if len(parties) >= 2:

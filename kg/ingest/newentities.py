@@ -457,6 +457,8 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
             return
         if " " not in label and not acronym and type_of(label) and not label.isupper():
             return  # "le Groupe", "le Fonds": a head noun alone points back to a name given before
+        if not acronym and _head_and_period(label):
+            return  # "le Plan de travail du Groupe pour 2014-2015": the Groupe named before, and a period
         if label.lower().startswith("plan ") and re.search(
             r"\bsur\s+le\s+$", text[max(0, start - 8) : start]
         ):
@@ -648,7 +650,7 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                 continue
             label = _tidy(text[start:end])
             slug = propose_slug(label, inner_type, None, None)
-            if entity.slug[:4] == slug[:4] or not slug or len(label.split()) < 2:
+            if entity.slug[:4] == slug[:4] or not slug or len(label.split()) < 2 or _head_and_period(label):
                 continue
             if inner_type in _NATIONAL:
                 bounds = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
@@ -656,6 +658,18 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
                 slug = f"{state}-{slug}" if state and not slug.startswith(f"{state}-") else slug
             found.append(NewEntity(start, end, label, inner_type, slug, None, None, 0.4))
     return sorted(found, key=lambda e: e.start)
+
+
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:pour|en|de|depuis)\s+(?:la\s+période\s+)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?$"
+)
+
+
+def _head_and_period(label: str) -> bool:
+    """ "Groupe pour 2014-2015" (in "le Plan de travail du Groupe pour 2014-2015"): a head noun that
+    points back to a body named before, and a period; not a new name."""
+    bare = _PERIOD_AFTER.sub("", label)
+    return bare != label and " " not in bare and type_of(bare) is not None
 
 
 _COMPLEMENT = re.compile(r"\b(?:de la|du|de l['’]|des|d['’])\s*([A-ZÉ][\w’'-]+(?:\s+[\w’'-]+)*)")

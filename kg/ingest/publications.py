@@ -36,6 +36,18 @@ _PASSIVE_DATE = re.compile(
     re.I,
 )
 _NOUN_DATE = re.compile(r"\b(?:publication|parution|lancement|adoption)\s*,?\s*(?:en|le)\b", re.I)
+# "le Plan d'action mondial [...], qu'elle a adopté dans sa résolution 64/293 du 30 juillet 2010":
+# the plan takes the date of the resolution that adopted it
+_ADOPTED_IN = re.compile(
+    r"^\s*,?\s*(?:qu[’']\s*(?:il|elle)s?\s+(?:a|ont)\s+|qui\s+a\s+été\s+|a\s+été\s+)?adopté(?:e|s|es)?"
+    r"\s+(?:par\s+[^,;()]{3,60}?\s+)?dans\s+(?:sa|la|leur)\s+$",
+    re.I,
+)
+# "Élaboré, lancé et diffusé par l'ONUDC en 2011, le manuel intitulé “First Aid Kit [...]”"
+_OPENING_NAMED = re.compile(
+    r"\s*(?:\d+\.\s*)?(?:[ÉE]labor|Lanc|Publi|[ÉE]tabli|Produit|Con[çc]u|R[ée]alis|Diffus|Pr[ée]sent)\w*"
+    r"(?:\s*,\s*\w+)*(?:\s+et\s+\w+)?\s+(?:conjointement\s+)?par\b",
+)
 _OF = re.compile(r"^\s*,?\s*(?:de\s+(?:l[’']\s*|la\s+)?|du\s+|des\s+|d[’']\s*)$", re.I)
 # "du 20 décembre 2006", "adoptée le 13 juin 2013", and after the body that adopted it: "2013/41 du
 # Conseil économique et social, du 25 juillet 2013"
@@ -78,12 +90,25 @@ def publication_facts(sentence: str, items: Sequence) -> list[tuple[str, str, st
             when = first_date(sentence[match.start() : match.end() + 30])
             if pub and when:
                 out.append((pub[0].slug, "dcterms:date", when, 0.55))
+    opening = _OPENING_NAMED.match(sentence)
+    if opening:
+        pub = next((i for i in publications if i.start >= opening.end()), None)
+        when = (
+            first_date(sentence[opening.end() : pub.start])
+            if pub and pub.start - opening.end() <= 150
+            else None
+        )
+        if pub and when:
+            out.append((pub.slug, "dcterms:date", when, 0.55))
     for resolution in (i for i in items if i.type in _RESOLUTIONS):
         tail = sentence[resolution.end : resolution.end + 60]
         if _RESOLUTION_DATE.match(tail):
             when = first_date(tail)
             if when:
                 out.append((resolution.slug, "dcterms:date", when, 0.6))
+                adopted = [i for i in publications if i.end <= resolution.start]
+                if adopted and _ADOPTED_IN.match(sentence[adopted[-1].end : resolution.start]):
+                    out.append((adopted[-1].slug, "dcterms:date", when, 0.55))
     return out
 
 

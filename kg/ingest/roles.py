@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.ingest.dates import period_range
+from kg.ingest.dates import MONTHS, first_date, period_range
 
 __all__ = ["Role", "roles", "role_period", "founders", "in_capacity"]
 
@@ -51,6 +51,35 @@ _HALF = re.compile(
     r"|\b(?:au|le)\s+(?P<which2>premier|second|deuxième)\s+semestre\s+(?:de\s+)?(?P<year2>(?:19|20)\d\d)",
     re.I,
 )
+# other ways UN reports say who chairs a body: "le Groupe mondial sur la migration, que l'OIM a présidé
+# de janvier à juin 2013", "la présidence du Groupe a été assurée par l'OIT", "l'assemblée a élu la
+# Fondation Horizon Libre à la présidence du Réseau pour la période 2014-2016", "Il est coprésidé,
+# pour la période 2013-2015, par la Thaïlande et le Viet Nam"
+_DET = r"(?:l[’']\s*|la\s+|le\s+|les\s+)?"  # an article before a name
+_WHOM = re.compile(rf"^\s*,?\s*(?:que\s+|qu[’']\s*){_DET}$", re.I)
+_CHAIRED = re.compile(r"^\s*(?:a|ont|avait|avaient)\s+(?:co)?présidée?s?\b", re.I)
+_PRESIDENCY_OF = re.compile(r"\b(?:la\s+)?(?:co-?)?présidence\s+(?:d[eu]|de\s+la|de\s+l[’'])\s*$", re.I)
+# "[la présidence du Groupe a été assurée par l'OIT]; depuis mars 2014, elle est exercée par"
+_BY = rf"\s+(?:assurée|exercée)\s+(?:conjointement\s+)?par\s+{_DET}"
+_THEN_HELD_BY = re.compile(rf";(?P<period>[^;]{{0,40}}?)\belle\s+(?:est|a\s+été|sera){_BY}", re.I)
+_HELD_BY = re.compile(rf"^\s*(?:a\s+été|est|était|sera|avait\s+été){_BY}", re.I)
+_ELECTED_TO = re.compile(
+    r"^\s*,?\s*(?:(?:a|ont)\s+été\s+)?(?:élue?s?|nommée?s?|désignée?s?)?\s*à\s+la\s+(?:co-?)?présidence\s+"
+    r"(?:d[eu]|de\s+la|de\s+l[’'])\s*$",
+    re.I,
+)
+_ELECTED = re.compile(r"\b(?:élue?s?|élit|élisent|nommée?s?|désignée?s?)\b[^,;]{0,25}$", re.I)
+_PASSIVE_CHAIR = re.compile(
+    r"\b(?:co)?présidée?s?\s*,\s*(?P<period>[^,;]{4,50}),\s*(?:conjointement\s+)?par\b", re.I
+)
+_AND = re.compile(rf"^\s*(?:,|et|,\s*et|ainsi\s+que)\s*{_DET}$", re.I)
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "de janvier à juin 2013", "pour la période 2013-2015", "jusqu'en décembre 2014"
+_MONTHS_OF_YEAR = re.compile(
+    rf"\b(?:de|d[’'])\s*(?P<m1>{_MONTHS})\s+(?:à|au)\s+(?P<m2>{_MONTHS})\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+_YEARS = re.compile(r"\bpériode\s+(?:de\s+)?(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b", re.I)
+_UNTIL = re.compile(r"\bjusqu[’']\s*(?:en|au|à)\s+(?P<until>[^,;.]{4,30})", re.I)
 _FOUNDED = re.compile(r"\b(?:créée?s?|fondée?s?|constituée?s?|instituée?s?)\s+(?:en\s+\S+\s+)?par\b", re.I)
 
 
@@ -72,14 +101,31 @@ def role_period(text: str) -> tuple[str | None, str | None]:
     ('2012-07', '2012-12')
     >>> role_period("depuis 2010"), role_period("de 2007 à 2009"), role_period("en 2008")
     (('2010', None), ('2007', '2009'), (None, None))
+    >>> role_period("de janvier à juin 2013"), role_period("pour la période 2013-2015")
+    (('2013-01', '2013-06'), ('2013', '2015'))
+    >>> role_period("jusqu'en décembre 2014")
+    (None, '2014-12')
     """
     half = _HALF.search(text)
     if half:
         which = (half.group("which") or half.group("which2")).lower()
         year = half.group("year") or half.group("year2")
         return (f"{year}-01", f"{year}-06") if which.startswith("premi") else (f"{year}-07", f"{year}-12")
+    months = _MONTHS_OF_YEAR.search(text)
+    if months:
+        year = months.group("year")
+        return (
+            f"{year}-{MONTHS[months.group('m1').lower()]:02d}",
+            f"{year}-{MONTHS[months.group('m2').lower()]:02d}",
+        )
+    years = _YEARS.search(text)
+    if years:
+        return years.group("y1"), years.group("y2")
     span = period_range(text)
-    return span if span else (None, None)
+    if span:
+        return span
+    until = _UNTIL.search(text)
+    return (None, first_date(until.group("until"))) if until else (None, None)
 
 
 def roles(sentence: str, items: Sequence, context: Sequence = ()) -> list[Role]:
@@ -97,6 +143,72 @@ def roles(sentence: str, items: Sequence, context: Sequence = ()) -> list[Role]:
                 continue
             start, end = role_period(sentence[body.end : body.end + 80])
             out.append(Role(agents[-1].slug, predicate, body.slug, role, start, end, 0.6))
+    out += _other_chairs(sentence, items, context)
+    return out
+
+
+def _listed(items: Sequence, first, sentence: str) -> list:
+    """``first`` and the agents listed right after it ("le HCDH et ONU-Femmes")."""
+    out = [first]
+    for item in items:
+        if item.start >= out[-1].end and item.agent and _AND.match(sentence[out[-1].end : item.start]):
+            out.append(item)
+        elif item.start >= out[-1].end:
+            break
+    return out
+
+
+def _other_chairs(sentence: str, items: Sequence, context: Sequence) -> list[Role]:
+    """Chairs stated by a relative clause, "la présidence du X [...] assurée par", "élu à la présidence
+    de", or a passive with the period between commas (see the comment on _WHOM)."""
+    out: list[Role] = []
+    bodies = [i for i in items if i.type in BODIES]
+    for body in bodies:
+        after = [i for i in items if i.start >= body.end]
+        agent = after[0] if after else None
+        if agent is not None and agent.agent and _WHOM.match(sentence[body.end : agent.start]):
+            verb = _CHAIRED.match(sentence[agent.end :])
+            if verb:  # "le Groupe mondial sur la migration, que l'OIM a présidé de janvier à juin 2013"
+                start, end = role_period(sentence[agent.end + verb.end() : agent.end + verb.end() + 60])
+                out.append(Role(agent.slug, "atkg:chairs", body.slug, "chair", start, end, 0.6))
+        before = [i for i in items if i.end <= body.start]
+        if before and before[-1].agent and _ELECTED_TO.match(sentence[before[-1].end : body.start]):
+            agent = before[-1]
+            elected = re.search(
+                r"\b(?:élue?s?|nommée?s?|désignée?s?)\b", sentence[agent.end : body.start], re.I
+            )
+            if elected or _ELECTED.search(sentence[: agent.start]):
+                start, end = role_period(sentence[body.end : body.end + 60])
+                out.append(Role(agent.slug, "atkg:chairs", body.slug, "chair", start, end, 0.6))
+        held = _HELD_BY.match(sentence[body.end :])
+        if held and _PRESIDENCY_OF.search(sentence[max(0, body.start - 30) : body.start]):
+            first = next((i for i in after if i.start == body.end + held.end()), None)
+            if first is not None and first.agent:
+                clause = max((m.end() for m in re.finditer(r"[;:]", sentence[: body.start])), default=0)
+                start, end = role_period(sentence[clause : body.start])
+                for agent in _listed(after, first, sentence):
+                    out.append(Role(agent.slug, "atkg:chairs", body.slug, "chair", start, end, 0.6))
+            then = _THEN_HELD_BY.search(sentence, body.end + held.end())
+            first = next((i for i in after if then and i.start == then.end()), None)
+            if first is not None and first.agent:
+                start, end = role_period(then.group("period"))
+                for agent in _listed(after, first, sentence):
+                    out.append(Role(agent.slug, "atkg:chairs", body.slug, "chair", start, end, 0.6))
+    for match in _PASSIVE_CHAIR.finditer(sentence):
+        # "Il est coprésidé, pour la période 2013-2015, par la Thaïlande et le Viet Nam"
+        first = next((i for i in items if i.start >= match.end()), None)
+        if first is None or not first.agent or first.start - match.end() > 5:
+            continue
+        named = [i for i in bodies if i.end <= match.start()]
+        pronoun = re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle)\s", sentence)
+        body = (
+            named[-1] if named else next((c for c in context if c.type in BODIES), None) if pronoun else None
+        )
+        if body is None:
+            continue
+        start, end = role_period(match.group("period"))
+        for agent in _listed(items, first, sentence):
+            out.append(Role(agent.slug, "atkg:chairs", body.slug, "chair", start, end, 0.6))
     return out
 
 
