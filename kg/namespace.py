@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from kg.prefixes import PREFIXES as _PREFIXES
+from kg.prefixes import PREFIXES
 
 __all__ = [
     "ATKG",
@@ -137,8 +137,6 @@ GRAPH_ENTITIES = ID["graph-entities"]
 GRAPH_PROVENANCE = ID["graph-provenance"]
 GRAPH_INFERRED = ID["graph-inferred"]
 GRAPH_ONTOLOGY = ID["graph-ontology"]
-
-PREFIXES = _PREFIXES  # kg/prefixes.py: importable without rdflib
 
 
 def shorten(term: object) -> str:

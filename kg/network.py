@@ -228,7 +228,7 @@ def _slug_of(iri: str) -> str:
 
 
 def _slug(term) -> str:
-    return term.value.removeprefix(ID)
+    return _slug_of(term.value)
 
 
 # Above this many nodes, exact betweenness (a shortest-path search from every node: 3 s at 900

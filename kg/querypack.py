@@ -448,8 +448,10 @@ def run_by_name(
     lang: str = "en",
     with_sources: bool = False,
     timeout: float | None = None,
+    store=None,
 ):
-    """What `atkg query run` does: find the query, bind its parameters, run it (time-limited)."""
+    """What `atkg query run` does: find the query, bind its parameters, run it (time-limited).
+    ``store``, the store at ``location`` if the caller has it open, resolves names."""
     from kg.guard import check_timeout, guard_query
     from kg.store import open_store
 
@@ -463,7 +465,7 @@ def run_by_name(
         if not resolvers:  # indexed lookups in id:graph-names, only when an entity parameter is given
             from kg.names import StoreResolver
 
-            resolvers.append(StoreResolver(open_store(location)))
+            resolvers.append(StoreResolver(store if store is not None else open_store(location)))
         return resolvers[0].resolve(value, what)
 
     terms = bind_values(query, given, resolve, lang)

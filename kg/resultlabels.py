@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.prefixes import PREFIXES
+
 __all__ = ["LabelledResult", "label_result", "run_labelled", "table_rows"]
 
-ID = "https://w3id.org/atkg/id/"
-SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+ID = PREFIXES["id"]
+SKOS_PREF_LABEL = PREFIXES["skos"] + "prefLabel"
 LABEL_GRAPHS = (ID + "graph-entities", ID + "graph-provenance")
 _LABELS = """
 SELECT ?s ?label WHERE {
@@ -68,10 +70,11 @@ def run_labelled(
     from kg.querypack import run_by_name
     from kg.store import open_store
 
-    result = run_by_name(queries_dir, location, name, pairs, lang, with_sources, timeout)
+    store = open_store(location)  # once, for the names of the parameters and of the answer
+    result = run_by_name(queries_dir, location, name, pairs, lang, with_sources, timeout, store)
     if not isinstance(result, ox.QuerySolutions):
         return result
-    return label_result(open_store(location), result, lang, with_sources)
+    return label_result(store, result, lang, with_sources)
 
 
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.errors import UsageError
+from kg.passageorder import passage_order  # the order of the network and the export too
 
 __all__ = ["FactBase", "load_facts", "ID_NS", "ATKG_NS", "short", "year_of"]
 
@@ -258,16 +259,12 @@ class FactBase:
 
     def sources(self, facts: list[Fact]) -> list[str]:
         """Readable citations of the passages stating any of ``facts``, in document order."""
-        from kg.passageorder import passage_order  # the order of the network and the export too
-
         passages = sorted({p for f in facts for p in self.facts.get(f, ())}, key=passage_order)
         return [self.passages.get(p, p) for p in passages]
 
 
 def load_facts(store, lang: str = "en") -> FactBase:
     """Read what the views need from a store (embedded or remote) in one language."""
-    from kg.passageorder import passage_order
-
     if lang not in ("fr", "en"):
         raise UsageError(f"language '{lang}' is not available: use fr or en")
     base = FactBase(lang)
