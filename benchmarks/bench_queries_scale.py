@@ -177,11 +177,11 @@ def main() -> None:
     if options.markdown:
         before = json.loads(options.before.read_text())["queries"] if options.before else {}
         extra, rule = (" before |", "---:|") if before else ("", "")
-        count, timed = ("lines", "median (command)") if options.cli else ("rows", "median (engine)")
-        print(f"\n| question | {count} | {timed} | CPU |{extra}\n|---|---:|---:|---:|{rule}")
+        counted, timed = ("lines", "median (command)") if options.cli else ("rows", "median (engine)")
+        print(f"\n| question | {counted} | {timed} | CPU |{extra}\n|---|---:|---:|---:|{rule}")
         for name, figure in figures.items():
-            count = figure.get("rows", figure.get("lines"))
-            cells = f"{count:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
+            size = figure.get("rows", figure.get("lines"))
+            cells = f"{size:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
             if before:
                 old = before.get(name)
                 cells += " | " + (_before(old) if old else "")
