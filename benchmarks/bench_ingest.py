@@ -66,6 +66,8 @@ from kg.ingest.pipeline import propose  # noqa: E402
 from kg.workspace import Workspace  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "ingest"
+# (row name, report, gold, symbol, date): the report whose rules were written while reading it
+OWN_REPORT = ("own report", GOLD / "rapport_afrique_ouest.txt", GOLD / "gold.json", "A/67/990", "2012-08-14")
 
 
 def ingest_in_scratch(quads, nlp, report: Path, symbol: str, date: str) -> tuple[list[dict], str, float]:
@@ -89,9 +91,9 @@ def ingest_in_scratch(quads, nlp, report: Path, symbol: str, date: str) -> tuple
 
 def own_report(quads, nlp_loader) -> tuple[list[dict], Gold, float, int]:
     """Our written report, added to a scratch copy of the corpus and ingested against the full graph."""
-    gold_data = json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))
-    report = GOLD / "rapport_afrique_ouest.txt"
-    candidates, key, seconds = ingest_in_scratch(quads, nlp_loader(), report, "A/67/990", "2012-08-14")
+    _, report, gold_file, symbol, date = OWN_REPORT
+    gold_data = json.loads(gold_file.read_text(encoding="utf-8"))
+    candidates, key, seconds = ingest_in_scratch(quads, nlp_loader(), report, symbol, date)
     gold = Gold(
         {(f"{key}-{label}", slug) for label, slugs in gold_data["mentions"].items() for slug in slugs},
         gold_data["entities"],

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.ingest.memberships import FORMED_BY
+from kg.ingest.memberships import FORMED_BY, agents_between
 
 __all__ = ["Stated", "stated_partnerships", "SET_UP", "is_place"]
 
@@ -55,12 +55,7 @@ def _parties(sentence: str, items: Sequence, start: int) -> list[str]:
     # "le Fonds des Nations Unies pour l'enfance": a word inside a name does not end the list
     stops = (m.start() for m in _END.finditer(sentence, start))
     end = next((s for s in stops if not any(i.start <= s < i.end for i in items)), len(sentence))
-    out: list[str] = []
-    for item in items:
-        if start <= item.start and item.end <= end and item.agent and not is_place(sentence, item):
-            if item.slug not in out:
-                out.append(item.slug)
-    return out
+    return agents_between([i for i in items if not is_place(sentence, i)], start, end, "")
 
 
 def stated_partnerships(sentence: str, items: Sequence, context: Sequence = ()) -> list[Stated]:

@@ -61,12 +61,11 @@ _PART_OF_NAMED = re.compile(r"\s+(?:du|de\s+la|de\s+l[’'])\s*(?=(?:Forum|Somme
 _OWNER = re.compile(r"\s+(?:du|de\s+la|de\s+l[’']|d[’'])\s*(?=[A-ZÉ])")
 _TRAILING = re.compile(r"(?:\s+(?:de|des|du|d[’']|la|le|les|l[’']|à|au|aux|et|sur|en))+\s*$")
 _ANCHOR = re.compile(
-    r"organis|\btenue?s?\b|tiendra|\ba\s+tenu|\bont\s+tenu|accueill|eu\s+lieu|particip|présents?\b"
+    r"organis|\btenue?s?\b|tiendra|accueill|eu\s+lieu|particip|présents?\b"
     r"|dirig|inaugur|célébr|s[’']est\s+déroul|rassembl",
     re.I,
 )
 _SUMMARY = re.compile(r"(?:jusqu[’']\s*)?à\s+ce\s+jour", re.I)  # "les trois réunions tenues à ce jour"
-_CARDINAL = re.compile(r"^(?:deux|trois|quatre|cinq|six|plusieurs|nombreux|nombreuses)\s+", re.I)
 
 
 def _before_owner(text: str, head_end: int, end: int) -> int:
@@ -141,7 +140,6 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
                 continue
             determiner = match.group(0)[: match.start("name") - match.start()].strip().lower()
             end, label = _label(text, start, head_end, finish)
-            label = _CARDINAL.sub("", label)
             bare = label.lower() == match.group("head").lower() or len(label.split()) < 2
             titled = _TITLED.match(text, head_end, finish)
             if bare and titled:  # "un événement [...] intitulé “Améliorer la lutte ...”": its title
@@ -159,9 +157,8 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
                 continue  # "pendant sa soixante-septième session": when, not what
             if re.search(r"\b(?:d[’']organiser|de\s+tenir|de\s+convoquer)\s+$", sentence[: match.start()]):
                 continue  # "priait l'ONUDC d'organiser une réunion": asked for, not held
-            if _PART_OF_NAMED.match(text, head_end, end) and any(
-                a == _PART_OF_NAMED.match(text, head_end).end() for a, _ in busy
-            ):
+            part_of = _PART_OF_NAMED.match(text, head_end, end)
+            if part_of and any(a == part_of.end() for a, _ in busy):
                 continue  # "une session du Forum économique mondial": the named event's, read with it
             ordinal = re.match(r"[a-zé\- ]+i[èéeê]me|premi|prochain", label)
             if determiner in ("de", "d'", "d’") and not ordinal:
@@ -181,10 +178,10 @@ def find_events(text: str, mentions: list[Mention], taken: list[NewEntity]) -> l
     return found
 
 
-def _agents_in_clause(items: list[Item], start: int, end: int, sentence: str) -> list[Item]:
+def _agents_in_clause(items: list[Item], end: int, sentence: str) -> list[Item]:
     """Agents named between the last clause break before ``end`` and ``end``."""
-    clause = max((m.end() for m in re.finditer(r"[;:]|,\s+(?=[a-zé])", sentence[start:end])), default=0)
-    return [i for i in items if start + clause <= i.start and i.end <= end and i.agent]
+    clause = max((m.end() for m in re.finditer(r"[;:]|,\s+(?=[a-zé])", sentence[:end])), default=0)
+    return [i for i in items if clause <= i.start and i.end <= end and i.agent]
 
 
 _HELD = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\S+\s+)?tenue?s?\b")
@@ -265,7 +262,7 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
         out += _when_and_where(sentence, event, items)
     for match in _HELD.finditer(sentence):
         after = next((e for e in events if 0 <= e.start - match.end() <= 60), None)
-        agents = _agents_in_clause(items, 0, match.start(), sentence)[-1:]
+        agents = _agents_in_clause(items, match.start(), sentence)[-1:]
         if after and agents:  # "Le Groupe a tenu deux réunions à New York"
             out.append(Proposal(after.slug, "atkg:organizedBy", agents[0].slug, 0.6))
             continue
@@ -274,7 +271,7 @@ def event_facts(sentence: str, items: list[Item], context: list[Item] = ()) -> l
             out.append(Proposal(before[-1].slug, "atkg:organizedBy", agents[0].slug, 0.6))  # "que X a tenu"
     for match in _HOSTS.finditer(sentence):
         after = next((e for e in events if 0 <= e.start - match.end() <= 40), None)
-        agents = _agents_in_clause(items, 0, match.start(), sentence)[-1:]
+        agents = _agents_in_clause(items, match.start(), sentence)[-1:]
         if after and agents:  # "Le Japon accueille une réunion annuelle des points de contact"
             out.append(Proposal(after.slug, "atkg:hostedBy", agents[0].slug, 0.55))
     for match in _AT_SESSION.finditer(sentence):

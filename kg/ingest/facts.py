@@ -455,6 +455,9 @@ def read_sentence(
     items = sorted(items, key=lambda i: i.start)
     context = sorted(context, key=lambda i: i.start)
     top = [i for i in items if not any(o != i and o.start <= i.start and i.end <= o.end for o in items)]
+    # the State the sentence (or else the passage) is about, when it names exactly one
+    states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
+    sole_state = next(iter(states)) if len(states) == 1 else None
 
     # first, so that the qualified reading (role, period) is the one kept when rules agree
     for r in roles(sentence, top, context):
@@ -800,9 +803,8 @@ def read_sentence(
         ):
             # "Le Bélarus a indiqué qu'un programme de formation [...]": a State's own event, in a
             # sentence (or a passage) about that State alone
-            states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
-            if len(states) == 1:
-                proposals.append(Proposal(event.slug, "atkg:location", states.pop(), 0.4))
+            if sole_state:
+                proposals.append(Proposal(event.slug, "atkg:location", sole_state, 0.4))
     # not initiatives: UN.GIFT, a hotline act and are based somewhere; curators never record one
     # as implemented in a State (none of the 57 implementedIn facts of 000-004)
     kinds = {"atkg:JointProgramme", "atkg:Campaign"}
@@ -827,9 +829,8 @@ def read_sentence(
     # a new national campaign or plan, in a passage about exactly one State ("La Bulgarie a indiqué
     # que la campagne nationale [...]"): carried out in that State
     for thing in (i for i in items if i.new and i.type in {*kinds, "atkg:ActionPlan"}):
-        states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
-        if len(states) == 1:
-            proposals.append(Proposal(thing.slug, "atkg:implementedIn", states.pop(), 0.4))
+        if sole_state:
+            proposals.append(Proposal(thing.slug, "atkg:implementedIn", sole_state, 0.4))
     national = {
         "atkg:GovernmentBody",
         "atkg:CoordinationMechanism",
@@ -842,6 +843,7 @@ def read_sentence(
         inside = [i for i in items if i.country and body.start < i.start and i.end <= body.end]
         if inside and not _INTERNATIONAL.search(sentence[body.start : body.end]):
             proposals.append(Proposal(body.slug, "atkg:basedIn", inside[-1].slug, 0.5))
+    named = [i for i in top if i.country and sentence[i.start : i.start + 1].isupper()]
     for body in (i for i in items if i.type in national and i.new):
         if _INTERNATIONAL.search(sentence[body.start : body.end]):
             continue  # "ECPAT International", "Union interparlementaire": not a State's body
@@ -854,16 +856,14 @@ def read_sentence(
         # State named before the body ("Le Japon a indiqué que [...] le Ministère", "En Hongrie, une
         # unité [...] tandis que [...] la police allemande, autrichienne"); a State
         # named in the same list ("Ukraine et Ligue des États arabes") is not where it is
-        states = {i.slug for i in top if i.country} or {i.slug for i in context if i.country}
-        named = [i for i in top if i.country and sentence[i.start : i.start + 1].isupper()]
         before = [i for i in named if i.end <= body.start]
         if before and re.fullmatch(
             r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d[’']|du|des)?\s*(?:l[’']|le|la|les)?\s*",
             sentence[before[-1].end : body.start],
         ):
             before = []
-        if len(states) == 1:
-            proposals.append(Proposal(body.slug, "atkg:basedIn", states.pop(), 0.4))
+        if sole_state:
+            proposals.append(Proposal(body.slug, "atkg:basedIn", sole_state, 0.4))
         elif before:
             proposals.append(Proposal(body.slug, "atkg:basedIn", before[-1].slug, 0.4))
 

@@ -67,9 +67,9 @@ def launch_dates(sentence: str, items: Sequence) -> list[tuple[str, str, float]]
         if before and when:
             out.append((before[-1].slug, when, 0.55))
     opening = _OPENING.match(sentence)
+    when = first_date(opening.group(1)) if opening else None
     for match in _BARE.finditer(sentence) if opening else ():
         before = [i for i in things if opening.end() <= i.start and i.end <= match.start()]
-        when = first_date(opening.group(1))
         if before and when and match.start() - before[-1].end <= 30:
             out.append((before[-1].slug, when, 0.5))
     for match in _NOUN.finditer(sentence):

@@ -24,14 +24,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.ingest.figures import NUMBER_WORDS
 from kg.ingest.textkey import label_key
 
 __all__ = ["KnownEvents", "link_known_events", "to_date_participants"]
 
-_ATKG = "https://w3id.org/atkg/ontology#"
-_ID = "https://w3id.org/atkg/id/"
-_EVENT = f"{_ATKG}Event"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _KINDS = {
     "atkg:organizedBy": "organiser",
     "atkg:hostedBy": "organiser",
@@ -40,15 +37,6 @@ _KINDS = {
     "dcterms:date": "date",
     "atkg:location": "place",
     "atkg:placeName": "place",
-}
-_FULL = {
-    f"{_ATKG}organizedBy": "atkg:organizedBy",
-    f"{_ATKG}hostedBy": "atkg:hostedBy",
-    f"{_ATKG}startDate": "atkg:startDate",
-    f"{_ATKG}endDate": "atkg:endDate",
-    "http://purl.org/dc/terms/date": "dcterms:date",
-    f"{_ATKG}location": "atkg:location",
-    f"{_ATKG}placeName": "atkg:placeName",
 }
 _SLUG_YEAR = re.compile(r"-((?:19|20)\d\d)$")
 _TENS = {"dix", "vingt", "trente", "quarante", "cinquante", "soixante", "quatre"}
@@ -98,26 +86,21 @@ class KnownEvents:
 
     @classmethod
     def from_quads(cls, quads: Iterable[tuple]) -> KnownEvents:
-        quads = list(quads)
-        events = {
-            str(s)[len(_ID) :]
-            for s, p, o, _ in quads
-            if str(p) == _RDF_TYPE and str(o) == _EVENT and str(s).startswith(_ID)
-        }
+        from kg.namespace import ID, shorten
+
+        # (subject, predicate, object) as reports name them: individuals by slug, terms as CURIEs
+        triples = [(shorten(s), shorten(p), shorten(o), str(s).startswith(str(ID))) for s, p, o, _ in quads]
+        events = {s for s, p, o, named in triples if p == "rdf:type" and o == "atkg:Event" and named}
         index = cls({slug: {} for slug in sorted(events)})
         for slug in events:
             year = _SLUG_YEAR.search(slug)
             if year:
                 index.evidence[slug].setdefault("date", set()).add(year.group(1))
-        for s, p, o, _ in quads:
-            predicate = _FULL.get(str(p))
-            slug = str(s)[len(_ID) :]
-            if str(p) == f"{_ATKG}establishedBy" and str(o)[len(_ID) :] in events:
-                index.founding.setdefault(slug, set()).add(str(o)[len(_ID) :])
-            if predicate is None or slug not in events:
-                continue
-            value = str(o)[len(_ID) :] if str(o).startswith(_ID) else str(o)
-            index.evidence[slug].setdefault(_KINDS[predicate], set()).add(_value(predicate, value))
+        for slug, predicate, value, _ in triples:
+            if predicate == "atkg:establishedBy" and value in events:
+                index.founding.setdefault(slug, set()).add(value)
+            if predicate in _KINDS and slug in events:
+                index.evidence[slug].setdefault(_KINDS[predicate], set()).add(_value(predicate, value))
         return index
 
     def agreeing(self, said: dict[str, set[str]], slug: str) -> list[str] | None:
@@ -212,7 +195,6 @@ def link_known_events(
     return linked
 
 
-_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 _TO_DATE = re.compile(
     r"\b(?:aux|des)\s+(?P<all>deux|trois|quatre|cinq|six)\s+réunions\b[^:.]*?à\s+ce\s+jour[^:]*:", re.I
 )
@@ -255,7 +237,8 @@ def to_date_participants(text: str, facts: list[dict], known: KnownEvents) -> li
         others = {o for o in others if latest and max(known.evidence[o].get("date", {"9999"}))[:4] <= latest}
         if (
             not others
-            or _NUMBERS[before[-1].group("n").lower()] + len(others) != _NUMBERS[summary.group("all").lower()]
+            or NUMBER_WORDS[before[-1].group("n").lower()] + len(others)
+            != NUMBER_WORDS[summary.group("all").lower()]
         ):
             continue
         for other in sorted(others):

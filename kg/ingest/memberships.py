@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Listed", "listed_members", "BODIES", "FORMED_BY"]
+__all__ = ["Listed", "listed_members", "agents_between", "BODIES", "FORMED_BY"]
 
 BODIES = {
     "atkg:CoordinationMechanism",
@@ -64,7 +64,9 @@ class Listed:
     confidence: float
 
 
-def _members(items: Sequence, start: int, end: int, body: str) -> list[str]:
+def agents_between(items: Sequence, start: int, end: int, body: str) -> list[str]:
+    """The agents named between ``start`` and ``end``, each once, in reading order, except ``body``
+    (the members of a list, the parties of a partnership)."""
     out: list[str] = []
     for item in items:
         if start <= item.start and item.end <= end and item.agent and item.slug != body:
@@ -102,7 +104,7 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         clause = sentence[body.end : match.start()]
         if len(clause) > 90 or re.search(r"[;]|\bqui\b|\bdont\b", clause):
             continue  # the trigger belongs to another clause than the body's
-        members = _members(items, match.end(), _end(sentence, match.end()), body.slug)
+        members = agents_between(items, match.end(), _end(sentence, match.end()), body.slug)
         event = body.type == "atkg:Event"
         for member in members:
             if event:
@@ -119,7 +121,7 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         if body is None:
             earlier = [i for i in context if i.type in BODIES]
             body = earlier[-1] if earlier and (attended or match.start() < 40) else None
-        members = _members(items, match.end(), _end(sentence, match.end()), body.slug if body else "")
+        members = agents_between(items, match.end(), _end(sentence, match.end()), body.slug if body else "")
         for member in members if body is not None else []:
             out.append(Listed(member, body.slug, "org:memberOf", 0.55 if attended else 0.6))
         # "étaient présents aux trois réunions": the members attended the meetings last named
@@ -132,35 +134,33 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         # body the passage is about (its first); "A et B font partie du Groupe": the body after
         if match.group("en"):
             earlier = [i for i in context if i.type in BODIES]
-            body = earlier[0] if earlier else None
-            start = match.end()
+            if not earlier:
+                continue
+            body, start = earlier[0], match.end()
+            end = _end(sentence, start)
         else:
             body = next((i for i in items if i.start >= match.end() and i.type in BODIES), None)
             if body is None or body.start - match.end() > 6:
                 continue
             start = max((m.end() for m in re.finditer(r"[;:]", sentence[: match.start()])), default=0)
-        if body is None:
-            continue
-        members = (
-            _members(items, start, _end(sentence, start), body.slug)
-            if match.group("en")
-            else _members(items, start, match.start(), body.slug)
-        )
+            end = match.start()
+        members = agents_between(items, start, end, body.slug)
         out += [Listed(member, body.slug, "org:memberOf", 0.55) for member in members]
     for match in _WITHIN.finditer(sentence):
         # "l'ONUDC demeurera actif au sein des instances interinstitutions comme UN.GIFT et le Groupe"
         member = next((i for i in reversed(items) if i.end <= match.start() and i.agent), None)
         if member is None or len(sentence[member.end : match.start()]) > 30:
             continue
+        listed_to = _end(sentence, match.end())
         for body in (i for i in items if i.start >= match.end() and i.type in BODIES):
-            if body.start < _end(sentence, match.end()) and body.slug != member.slug:
+            if body.start < listed_to and body.slug != member.slug:
                 out.append(Listed(member.slug, body.slug, "org:memberOf", 0.5))
     for match in FORMED_BY.finditer(sentence):
         # "le centre d'expertise, fruit de la collaboration entre A, B et C": what they formed
         body = next((i for i in reversed(items) if i.end <= match.start() and i.type in BODIES), None)
         if body is None or len(sentence[body.end : match.start()]) > 12:
             continue
-        for member in _members(items, match.end(), _end(sentence, match.end()), body.slug):
+        for member in agents_between(items, match.end(), _end(sentence, match.end()), body.slug):
             out.append(Listed(member, body.slug, "org:memberOf", 0.5))
     for body in items:
         if body.type not in BODIES:
@@ -168,7 +168,7 @@ def listed_members(sentence: str, items: Sequence, context: Sequence) -> list[Li
         after = sentence[body.end : body.end + 40]
         if _EXAMPLES.match(after):
             start = body.end + _EXAMPLES.match(after).end()
-            members = _members(items, start, _end(sentence, start), body.slug)
+            members = agents_between(items, start, _end(sentence, start), body.slug)
             first = next((i for i in items if i.start >= start), None)
             if first is None or first.start - start > 12:
                 continue  # "notamment une série de programmes [...]": not a list of members

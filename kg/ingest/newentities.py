@@ -623,8 +623,8 @@ def find_new_entities(text: str, doc, mentions: list[Mention]) -> list[NewEntity
         if place or "/" in text[max(0, start - 1) : end + 1]:
             continue  # "New York", "Port Elizabeth"; document symbols "CTOC/COP/2006/6"
         english = _english_type(label)
-        if _cued(text, start, end):
-            type_name = _cued(text, start, end)  # "le projet “Start Freedom”", "la campagne “Sois vigilant”"
+        if cued := _cued(text, start, end):
+            type_name = cued  # "le projet “Start Freedom”", "la campagne “Sois vigilant”"
         elif re.search(
             r"(?:organisation non gouvernementale|\bONG|association)\s+$",
             text[max(0, start - 40) : start],

@@ -194,13 +194,13 @@ def _other_chairs(sentence: str, items: Sequence, context: Sequence) -> list[Rol
                 start, end = role_period(then.group("period"))
                 for agent in _listed(after, first, sentence):
                     out.append(Role(agent.slug, "atkg:chairs", body.slug, "chair", start, end, 0.6))
+    pronoun = re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle)\s", sentence)
     for match in _PASSIVE_CHAIR.finditer(sentence):
         # "Il est coprésidé, pour la période 2013-2015, par la Thaïlande et le Viet Nam"
         first = next((i for i in items if i.start >= match.end()), None)
         if first is None or not first.agent or first.start - match.end() > 5:
             continue
         named = [i for i in bodies if i.end <= match.start()]
-        pronoun = re.match(r"\s*(?:\d+\.\s*)?(?:Il|Elle)\s", sentence)
         body = (
             named[-1] if named else next((c for c in context if c.type in BODIES), None) if pronoun else None
         )
