@@ -16,13 +16,15 @@ import bisect
 import io
 import mmap
 import os
+import queue
 import re
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["line_slices", "split_load"]
+__all__ = ["line_slices", "load_chunks", "split_load"]
 
 _READ_BUFFER = 1 << 20
 _LINE = re.compile(r"\bat line (\d+)")
@@ -138,3 +140,38 @@ def split_load(store: ox.Store, path: Path, parts: int | None = None) -> None:
     raise SyntaxError(
         _LINE.sub(lambda m: f"at line {int(m.group(1)) + before}", error.msg, count=1)
     ) from None
+
+
+def load_chunks(store: ox.Store, chunks: Iterable[bytes], threads: int = 2) -> None:
+    """Bulk-load N-Quads ``chunks`` (each whole lines) as they are made, on ``threads`` loaders.
+
+    For N-Quads made in Python (the name index): the caller's thread makes the next chunk while
+    the loaders, which release the GIL, store the previous ones; at most ``threads`` chunks wait,
+    so the memory is bounded whatever the size. An error stops the loading and is raised here."""
+    waiting: queue.Queue[bytes | None] = queue.Queue(maxsize=threads)
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        while (chunk := waiting.get()) is not None:
+            if errors:
+                continue  # drain: the producer must never block on a full queue
+            try:
+                store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS)
+            except BaseException as error:  # noqa: BLE001 -- re-raised below, on the caller's thread
+                errors.append(error)
+
+    loaders = [threading.Thread(target=load, daemon=True) for _ in range(threads)]
+    for loader in loaders:
+        loader.start()
+    try:
+        for chunk in chunks:
+            if errors:
+                break
+            waiting.put(chunk)
+    finally:
+        for _ in loaders:
+            waiting.put(None)
+        for loader in loaders:
+            loader.join()
+    if errors:
+        raise errors[0]

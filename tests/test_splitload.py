@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.splitload import line_slices, split_load
+from kg.splitload import line_slices, load_chunks, split_load
 
 ID = "https://w3id.org/atkg/id/"
 LABEL = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
@@ -92,3 +92,42 @@ def test_a_syntax_error_in_a_later_slice_names_its_line_in_the_whole_file(tmp_pa
         f"Parser error at line 72 column {column}: "
         "The object of a triple must be an IRI, a blank node or a literal"
     )
+
+
+def test_chunks_made_while_others_load_all_arrive():
+    made: list[int] = []
+
+    def chunks():
+        for start in range(0, 1000, 100):
+            made.append(start)
+            yield "".join(_line(n) for n in range(start, start + 100)).encode()
+
+    store = ox.Store()
+    load_chunks(store, chunks(), threads=2)
+    assert made == list(range(0, 1000, 100))
+    assert sorted(str(q) for q in store) == sorted(str(q) for q in _store_of(range(1000)))
+
+
+def test_a_bad_chunk_stops_the_chunks_and_raises_its_error():
+    made: list[int] = []
+
+    def chunks():
+        for start in range(10):
+            made.append(start)
+            yield f"<{ID}a> <{ID}b> .\n".encode() if start == 1 else _line(start).encode()
+
+    with pytest.raises(
+        SyntaxError, match="^Parser error at line 1 column 55: The object of a triple must be"
+    ):
+        load_chunks(ox.Store(), chunks(), threads=1)
+    assert len(made) < 10  # the producer stopped early
+
+
+def _line(n: int) -> str:
+    return f'<{ID}e{n}> {LABEL} "Entité n° {n}"@fr {ENTITIES} .\n'
+
+
+def _store_of(numbers) -> ox.Store:
+    store = ox.Store()
+    store.load(input="".join(map(_line, numbers)), format=ox.RdfFormat.N_QUADS)
+    return store
