@@ -2,7 +2,8 @@
 
 Why: a graph of millions of quads must not pass through Python objects on its way into the
 store (the rdflib route took 210 s and 5.3 GB for 3.56M quads). The file goes straight to
-``Store.bulk_load``; the name index (``id:graph-names``, what makes name lookups indexed) is
+``Store.bulk_load``, in slices read on several threads (:mod:`kg.splitload`); the name index
+(``id:graph-names``, what makes name lookups indexed) is
 derived from the loaded labels as ``atkg build`` derives it; the violation checks of
 ``queries/checks`` then run as SPARQL over the loaded store, and a store with findings is never
 left behind. This is how a graph written elsewhere (an export, a synthetic benchmark graph)
@@ -21,6 +22,7 @@ import pyoxigraph as ox
 from kg.build import Finding, store_findings
 from kg.errors import DataSyntaxError, UsageError, ValidationError
 from kg.names import write_name_index
+from kg.splitload import split_load
 from kg.store import EmbeddedStore
 
 __all__ = ["LoadReport", "load_nquads"]
@@ -51,7 +53,7 @@ def load_nquads(source: Path, target: Path, checks: Path | None = None) -> LoadR
     try:
         started = time.perf_counter()
         store = ox.Store(str(staging))
-        store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
+        split_load(store, source)  # slices of the file on two threads: Oxigraph parses on one
         load_seconds = time.perf_counter() - started  # the count below is a scan, not loading
         report = LoadReport(target, len(store), load_seconds)
         started = time.perf_counter()
