@@ -43,6 +43,7 @@ __all__ = [
 GRAPH_NAMES = ID["graph-names"]
 _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _NAME_PREDICATES = (*_LABEL_PREDICATES, ATKG.iso3166Alpha3, ATKG.iso3166Alpha2)
+_SEARCHED = (str(SKOS.prefLabel), str(SKOS.altLabel))  # the labels queries/label-search.rq searches
 
 
 def expand_curie(text: str) -> URIRef | None:
@@ -85,14 +86,15 @@ _NAMED_GRAPHS = (GRAPH_ENTITIES, GRAPH_PROVENANCE)
 
 
 def _labels_query(graphs: tuple[URIRef, ...] = ()) -> str:
-    """Every label and ISO code (``?e ?p ?label``) stated in ``graphs``; with none, in the store's
-    default graph (the union of its graphs on an embedded store: the scan of a store of unknown
-    layout, :meth:`Resolver.from_store`)."""
+    """Every label and ISO code (``?e ?p ?label``) stated in ``graphs``, with the graph (``?g``);
+    with none, in the store's default graph (the union of its graphs on an embedded store: the
+    scan of a store of unknown layout, :meth:`Resolver.from_store`)."""
     predicates = " ".join(f"<{p}>" for p in _NAME_PREDICATES)
-    pattern = "?e ?p ?label"
-    if graphs:
-        pattern = f"VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }} GRAPH ?g {{ {pattern} }}"
-    return f"SELECT ?e ?p ?label WHERE {{ VALUES ?p {{ {predicates} }} {pattern} }}"
+    if not graphs:
+        return f"SELECT ?e ?p ?label WHERE {{ VALUES ?p {{ {predicates} }} ?e ?p ?label }}"
+    values = " ".join(f"<{g}>" for g in graphs)
+    pattern = f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?e ?p ?label }}"
+    return f"SELECT ?e ?p ?label ?g WHERE {{ VALUES ?p {{ {predicates} }} {pattern} }}"
 
 
 _NAME_TYPED_QUERY = "SELECT DISTINCT ?e WHERE { GRAPH id:graph-entities { ?e a ?type } }"
@@ -103,13 +105,20 @@ SELECT ?old ?e WHERE {
 }"""
 
 
-def _name_texts(store) -> Iterator[tuple[object, str]]:
-    """(individual, text it is found by) pairs of an Oxigraph store, streamed."""
+def _name_texts(store, search_texts: dict[str, list[str]] | None = None) -> Iterator[tuple[object, str]]:
+    """(individual, text it is found by) pairs of an Oxigraph store, streamed; with
+    ``search_texts``, also collects the preferred and alternative labels of every subject of
+    the entity graph there (the labels ``label-search`` searches), from the same rows."""
     import pyoxigraph as ox
 
     prefix = str(ID)
-    for e, _, label in store.query(_labels_query(_NAMED_GRAPHS)):
-        if isinstance(e, ox.NamedNode) and e.value.startswith(prefix) and isinstance(label, ox.Literal):
+    entities, searched = str(GRAPH_ENTITIES), _SEARCHED
+    for e, p, label, g in store.query(_labels_query(_NAMED_GRAPHS)):
+        if not (isinstance(e, ox.NamedNode) and isinstance(label, ox.Literal)):
+            continue
+        if search_texts is not None and p.value in searched and g.value == entities:
+            search_texts.setdefault(e.value, []).append(label.value)
+        if e.value.startswith(prefix):
             yield e, label.value
     for (e,) in store.query(_NAME_TYPED_QUERY, prefixes=PREFIXES):
         if isinstance(e, ox.NamedNode) and e.value.startswith(prefix):
@@ -119,20 +128,44 @@ def _name_texts(store) -> Iterator[tuple[object, str]]:
             yield e, old.value.removeprefix(prefix)
 
 
+def search_text(labels: Iterable[str]) -> str:
+    """One subject's labels as the text ``label-search`` scans first: distinct, sorted, one per
+    line. Why: the engine reads a label's text from disk before it can test it, and the entity
+    graph has three times more labels than labelled subjects; the labels of the subjects whose
+    text holds the words are then tested one by one, so the answer stays the same.
+
+    >>> search_text(["Office des Nations Unies", "ONUDC", "ONUDC"])
+    'ONUDC\\nOffice des Nations Unies'
+    """
+    return "\n".join(sorted(set(labels)))
+
+
+def _index_entries(store) -> Iterator[tuple[str, str, str]]:
+    """(subject, predicate IRI, text) of every ``id:graph-names`` statement of a store: the
+    folded keys, then the search texts."""
+    texts: dict[str, list[str]] = {}
+    key, searched = str(ATKG.nameKey), str(ATKG.searchText)
+    for node, text in _name_texts(store, texts):
+        for folded in name_keys(text):
+            yield node.value, key, folded
+    for subject in sorted(texts):
+        yield subject, searched, search_text(texts.pop(subject))
+
+
 def name_index(store) -> Iterator:
     """The ``id:graph-names`` quads of an Oxigraph store (``pyoxigraph.Quad``), streamed from its
     labels: every folded label, code and slug of every individual, and the old slugs of merged
-    ones under the entity that stays. Duplicates are left to the store, which keeps a set."""
+    ones under the entity that stays (``atkg:nameKey``), then each labelled subject's search text
+    (``atkg:searchText``, :func:`search_text`). Duplicates are left to the store, which keeps a set."""
     import pyoxigraph as ox
 
-    key, graph = ox.NamedNode(str(ATKG.nameKey)), ox.NamedNode(str(GRAPH_NAMES))
-    for node, text in _name_texts(store):
-        for folded in name_keys(text):
-            yield ox.Quad(node, key, ox.Literal(folded), graph)
+    graph = ox.NamedNode(str(GRAPH_NAMES))
+    for subject, predicate, text in _index_entries(store):
+        yield ox.Quad(ox.NamedNode(subject), ox.NamedNode(predicate), ox.Literal(text), graph)
 
 
 def write_name_index(store) -> int:
-    """(Re)write ``id:graph-names`` of an Oxigraph store from its labels; the number of keys.
+    """(Re)write ``id:graph-names`` of an Oxigraph store from its labels; the number of name keys.
 
     How every store atkg queries gets its indexed lookups: ``atkg build`` calls it before writing
     the store, and the bulk loader after loading a graph written elsewhere (an export, a synthetic
@@ -145,21 +178,26 @@ def write_name_index(store) -> int:
     if next(iter(store.quads_for_pattern(None, None, None, graph)), None) is not None:
         store.remove_graph(graph)  # an imported index may be stale: derive it again
     load_chunks(store, _name_index_nquads(store))
-    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e ?p ?k }} }}"
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_NAMES}> {{ ?e <{ATKG.nameKey}> ?k }} }}"
     return int(next(iter(store.query(count)))[0].value)
+
+
+def _nquads_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _name_index_nquads(store, chunk_lines: int = 200_000) -> Iterator[bytes]:
     """:func:`name_index` as N-Quads text, in chunks of whole lines.
 
     Text rather than pyoxigraph quads: making a ``Quad`` per key and ``bulk_extend`` took 17 s
-    for the 1.3M keys of 1.6M quads, the text and two loaders 8 s. A key is folded (letters,
-    digits, single spaces), so it needs no escaping in a literal; an IRI read from the store
+    for the 1.3M keys of 1.6M quads, the text and two loaders 8 s. A folded key (letters, digits,
+    single spaces) needs no escaping in a literal, a search text does; an IRI read from the store
     is already valid N-Quads between ``<>``."""
-    middle, end = f'> <{ATKG.nameKey}> "', f'" <{GRAPH_NAMES}> .\n'
+    key, end = str(ATKG.nameKey), f'" <{GRAPH_NAMES}> .\n'
     lines: list[str] = []
-    for node, text in _name_texts(store):
-        lines.extend(f"<{node.value}{middle}{key}{end}" for key in name_keys(text))
+    for subject, predicate, text in _index_entries(store):
+        literal = text if predicate == key else _nquads_literal(text)
+        lines.append(f'<{subject}> <{predicate}> "{literal}{end}')
         if len(lines) >= chunk_lines:
             yield "".join(lines).encode()
             lines = []

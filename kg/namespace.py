@@ -125,6 +125,7 @@ class ATKG(DefinedNamespace):
     presented: URIRef
     reviewed: URIRef
     nameKey: URIRef  # generated name index (graph id:graph-names), issue 12
+    searchText: URIRef  # generated search text of a subject's labels (graph id:graph-names), issue 10
 
 
 ID = Namespace("https://w3id.org/atkg/id/")

@@ -75,7 +75,8 @@ def test_failures_suggest_ranked_names_with_type_and_label(seed_session, seed_bu
 
 
 def test_the_build_writes_the_names_graph(seed_built, seed_session):
-    keys = {str(q[2]) for q in name_quads(seed_session.data.quads()) if q[0] == ID.ilo}
+    index = name_quads(seed_session.data.quads())
+    keys = {str(q[2]) for q in index if q[0] == ID.ilo and q[1] == ATKG.nameKey}
     assert keys == {
         "ilo",
         "oit",
@@ -92,7 +93,21 @@ def test_the_build_writes_the_names_graph(seed_built, seed_session):
         f"SELECT ?k WHERE {{ GRAPH <{GRAPH_NAMES}> {{ <{ID.ilo}> <{ATKG.nameKey}> ?k }} }} ORDER BY ?k"
     )
     assert [r["k"].value for r in rows] == sorted(keys)
-    assert all(q[2] == Literal(str(q[2])) for q in name_quads(seed_session.data.quads()))
+    assert all(q[2] == Literal(str(q[2])) for q in index)
+    # label-search's first step: one text per labelled subject, its labels distinct and sorted
+    search = "\n".join(
+        [
+            "BIT",
+            "Bureau international du Travail",
+            "ILO",
+            "International Labour Organization",
+            "OIT",
+            "Organisation internationale du Travail",
+        ]
+    )
+    assert [str(q[2]) for q in index if q[0] == ID.ilo and q[1] == ATKG.searchText] == [search]
+    rows = store.query(f"SELECT ?t WHERE {{ GRAPH <{GRAPH_NAMES}> {{ <{ID.ilo}> <{ATKG.searchText}> ?t }} }}")
+    assert [r["t"].value for r in rows] == [search]
 
 
 def test_french_acronyms_resolve_in_named_questions(seed_built):
