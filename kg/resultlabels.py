@@ -66,53 +66,77 @@ def run_labelled(
 ):
     """What `atkg query run` prints, before formatting: the answer of the named question
     (:func:`kg.querypack.run_by_name`) with its labels and sources; an ASK or CONSTRUCT answer as
-    it is. One function, so the benchmarks time what a user waits for."""
-    from kg.querypack import run_by_name
+    it is. One function, so the benchmarks time what a user waits for.
+
+    Without sources, the answer stays the child's TSV text (kg.tsvanswer) until its labels are
+    in: its lists folded and its label columns added on the cells as text, then read once."""
+    from kg.querypack import bind_named, collapse_lists, inject_values, run_named
     from kg.store import open_store
+    from kg.timeout import run_limited
+    from kg.tsvanswer import fold_lists, read_tsv
 
     store = open_store(location)  # once, for the names of the parameters and of the answer
-    result = run_by_name(queries_dir, location, name, pairs, lang, with_sources, timeout, store)
-    if not isinstance(result, ox.QuerySolutions):
-        return result
-    return label_result(store, result, lang, with_sources)
+    query, terms, limit = bind_named(queries_dir, location, name, pairs, lang, timeout, store)
+    if with_sources:
+        execute = lambda text: run_limited(str(location), text, limit)  # noqa: E731
+        result = run_named(query, terms, execute, with_sources)
+        return label_result(store, result, lang, with_sources)
+    answer = run_limited(str(location), inject_values(query.text, [dict(terms)]), limit, tsv=True)
+    if not isinstance(answer, bytes):  # ASK or CONSTRUCT
+        return collapse_lists(answer, query.lists) if query.lists else answer
+    columns, rows = read_tsv(answer)
+    if query.lists:
+        rows = fold_lists(columns, rows, query.lists)
+    return label_cells(store, columns, rows, lang)
 
 
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:
     """``result`` (SELECT solutions) with label columns, and source text if ``with_sources``."""
-    columns = [v.value for v in result.variables]
-    raw = [list(solution) for solution in result]  # by position: faster than by name
+    from kg.tsvanswer import term_cells
+
+    return label_cells(store, *term_cells(result), lang, with_sources)
+
+
+def label_cells(
+    store, columns: list[str], raw: list[list[str]], lang: str, with_sources: bool = False
+) -> LabelledResult:
+    """:func:`label_result` of an answer as TSV cells (kg.tsvanswer: N-Triples text, "" unbound)."""
+    from kg.tsvanswer import cell_value, literal_cell, to_solutions
+
+    entity = "<" + ID  # the cell of an individual's IRI starts so
     entity_columns = [
         i
         for i, c in enumerate(columns)
-        if not (with_sources and c == "document")
-        and any(isinstance(r[i], ox.NamedNode) and r[i].value.startswith(ID) for r in raw)
+        if not (with_sources and c == "document") and any(r[i].startswith(entity) for r in raw)
     ]
-    wanted = {
-        term.value
-        for r in raw
-        for term in (r[i] for i in entity_columns)
-        if isinstance(term, ox.NamedNode) and term.value.startswith(ID)
-    }
+    wanted = {cell[1:-1] for i in entity_columns for cell in {r[i] for r in raw} if cell.startswith(entity)}
     # a label the query gives beside an entity, in the chosen language, is the one shown (a named
     # thing has exactly one per language: shapes.ttl); the others are looked up
     given: dict[str, tuple[str, str]] = {}
+    tagged = f'"@{lang}'  # the end of a literal's cell in the chosen language
     for i in entity_columns:
         if f"{columns[i]}_label" in columns:
             at = columns.index(f"{columns[i]}_label")
             for r in raw:
-                term, label = r[i], r[at]
-                if not (isinstance(term, ox.NamedNode) and isinstance(label, ox.Literal)):
+                cell, label = r[i], r[at]
+                if not (cell.startswith("<") and not cell.startswith("<<") and label.endswith(tagged)):
                     continue
-                if label.language == lang and (term.value not in given or label.value < given[term.value][0]):
-                    given[term.value] = (label.value, lang)
+                iri, value = cell[1:-1], cell_value(label)
+                if iri not in given or value < given[iri][0]:
+                    given[iri] = (value, lang)
     labels = _labels(store, lang, wanted - given.keys()) if wanted - given.keys() else {}
     labels.update(given)
-    document_index = columns.index("document") if with_sources and "document" in columns else None
-    documents = {
-        r[document_index].value
-        for r in raw
-        if document_index is not None and isinstance(r[document_index], ox.NamedNode)
+    # the label column's cell of each entity's cell; an unlabelled individual shows its slug
+    label_of = {
+        f"<{iri}>": literal_cell(*labels[iri]) if iri in labels else literal_cell(iri[len(ID) :])
+        for iri in wanted
     }
+    document_index = columns.index("document") if with_sources and "document" in columns else None
+    documents = (
+        {cell_value(r[document_index]) for r in raw if r[document_index].startswith("<")}
+        if document_index is not None
+        else set()
+    )
     titles, texts = _sources(store, lang, documents) if with_sources else ({}, {})
     out_columns: list[str] = []
     plan: list[tuple[int, str]] = []
@@ -130,37 +154,23 @@ def label_result(store, result, lang: str, with_sources: bool = False) -> Labell
             out_columns.append(extra[0])
             plan.append((i, extra[1]))
 
-    def with_added(r: list) -> list[object | None]:
-        row: list[object | None] = []
-        for i, what in plan:
-            term = r[i]
-            if not what or term is None:
-                row.append(term)
-            elif what == "label":
-                row.append(_label_literal(term, labels, lang))
-            elif what == "title":
-                title = titles.get(term.value)
-                row.append(ox.Literal(title[0], language=title[1]) if title else None)
-            else:
-                doc = r[document_index] if document_index is not None else None
-                text = texts.get((doc.value, term.value)) if doc is not None else None
-                row.append(ox.Literal(text, language="fr") if text is not None else None)
-        return row
+    def title_of(cell: str, r: list[str]) -> str:
+        title = titles.get(cell_value(cell))
+        return literal_cell(*title) if title else ""
 
-    # nothing added (the query labels its entities itself): the rows as they came
-    rows = raw if len(plan) == len(columns) else [with_added(r) for r in raw]
+    def text_of(cell: str, r: list[str]) -> str:
+        doc = r[document_index] if document_index is not None else ""
+        text = texts.get((cell_value(doc), cell_value(cell))) if doc else None
+        return literal_cell(text, "fr") if text is not None else ""
+
+    added_cell = {"label": lambda cell, r: label_of.get(cell, ""), "title": title_of, "text": text_of}
+    steps = [(i, added_cell[what] if what else None) for i, what in plan]
+    if len(plan) != len(columns):  # else nothing added (the query labels its entities itself)
+        raw = [[r[i] if add is None or not r[i] else add(r[i], r) for i, add in steps] for r in raw]
+    rows = [list(solution) for solution in to_solutions(out_columns, raw)]
     added = set(out_columns) - set(columns)
     shown = {k: v[0] for k, v in labels.items()}
     return LabelledResult(out_columns, rows, shown, added)
-
-
-def _label_literal(term, labels, lang):
-    if not isinstance(term, ox.NamedNode) or not term.value.startswith(ID):
-        return None
-    found = labels.get(term.value)
-    if found is None:
-        return ox.Literal(term.value[len(ID) :])
-    return ox.Literal(found[0], language=found[1])
 
 
 def _rows(store, query: str, variable: str, iris: set[str]):

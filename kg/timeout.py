@@ -61,13 +61,17 @@ def timeout_message(seconds: float) -> str:
     )
 
 
-def run_limited(location: str, sparql: str, seconds: float | None):
+def run_limited(location: str, sparql: str, seconds: float | None, tsv: bool = False):
     """The pyoxigraph result of ``sparql`` on the store at ``location``, or QueryTimeout after
-    ``seconds`` (None: no limit; the query still runs in the child, which a crash takes down)."""
+    ``seconds`` (None: no limit; the query still runs in the child, which a crash takes down).
+    With ``tsv``, SELECT solutions come as their SPARQL TSV bytes (kg.tsvanswer reads them)."""
     if location.startswith(("http://", "https://")):
         from kg.store import RemoteStore
 
-        return RemoteStore(location, timeout=seconds or 3600).query(sparql)
+        result = RemoteStore(location, timeout=seconds or 3600).query(sparql)
+        if tsv and isinstance(result, ox.QuerySolutions):
+            return result.serialize(format=ox.QueryResultsFormat.TSV)
+        return result
     header = _header(location, sparql)
     child = subprocess.Popen(
         [sys.executable, "-S", "-m", "kg.timeout", location],
@@ -86,7 +90,7 @@ def run_limited(location: str, sparql: str, seconds: float | None):
         child.kill()
         child.communicate()
         raise
-    return _decode(out, err, child.returncode)
+    return _decode(out, err, child.returncode, tsv)
 
 
 def _header(location: str, sparql: str) -> bytes:
@@ -113,7 +117,7 @@ def _child_environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(folders)}
 
 
-def _decode(out: bytes, err: bytes, returncode: int):
+def _decode(out: bytes, err: bytes, returncode: int, tsv: bool = False):
     kind, _, payload = out.partition(b"\n")
     if returncode < 0:  # killed by a signal: the engine overflowed its stack or ran out of memory
         raise errors.ValidationError(crash_message(-returncode))
@@ -128,7 +132,7 @@ def _decode(out: bytes, err: bytes, returncode: int):
         return iter(list(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)))
     if kind == b"boolean":
         return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
-    return ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
+    return payload if tsv else ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
 
 
 def _open(location: str, plan: dict):
