@@ -71,17 +71,25 @@ def run_labelled(
     Without sources, the answer stays the child's TSV text (kg.tsvanswer) until its labels are
     in: its lists folded and its label columns added on the cells as text, then read once."""
     from kg.querypack import bind_named, collapse_lists, inject_values, run_named
-    from kg.store import open_store
-    from kg.timeout import run_limited
+    from kg.store import DeferredStore, open_store
+    from kg.timeout import run_limited, start_limited
     from kg.tsvanswer import fold_lists, read_tsv
 
-    store = open_store(location)  # once, for the names of the parameters and of the answer
+    # once, for the names of the parameters and of the answer; opened when first needed
+    store = open_store(location, deferred=True)
     query, terms, limit = bind_named(queries_dir, location, name, pairs, lang, timeout, store)
     if with_sources:
         execute = lambda text: run_limited(str(location), text, limit)  # noqa: E731
         result = run_named(query, terms, execute, with_sources)
         return label_result(store, result, lang, with_sources)
-    answer = run_limited(str(location), inject_values(query.text, [dict(terms)]), limit, tsv=True)
+    running = start_limited(str(location), inject_values(query.text, [dict(terms)]))
+    if isinstance(store, DeferredStore):  # opened while the child starts
+        try:
+            store.open()
+        except BaseException:
+            running.stop()
+            raise
+    answer = running.result(limit, tsv=True)
     if not isinstance(answer, bytes):  # ASK or CONSTRUCT
         return collapse_lists(answer, query.lists) if query.lists else answer
     columns, rows = read_tsv(answer)
@@ -126,11 +134,6 @@ def label_cells(
                     given[iri] = (value, lang)
     labels = _labels(store, lang, wanted - given.keys()) if wanted - given.keys() else {}
     labels.update(given)
-    # the label column's cell of each entity's cell; an unlabelled individual shows its slug
-    label_of = {
-        f"<{iri}>": literal_cell(*labels[iri]) if iri in labels else literal_cell(iri[len(ID) :])
-        for iri in wanted
-    }
     document_index = columns.index("document") if with_sources and "document" in columns else None
     documents = (
         {cell_value(r[document_index]) for r in raw if r[document_index].startswith("<")}
@@ -163,6 +166,17 @@ def label_cells(
         text = texts.get((cell_value(doc), cell_value(cell))) if doc else None
         return literal_cell(text, "fr") if text is not None else ""
 
+    # the cell of each entity's label, for the columns given one; an unlabelled individual shows
+    # its slug
+    label_of = {
+        cell: literal_cell(*labels[cell[1:-1]])
+        if cell[1:-1] in labels
+        else literal_cell(cell[len(entity) : -1])
+        for i, what in plan
+        if what == "label"
+        for cell in {r[i] for r in raw}
+        if cell.startswith(entity)
+    }
     added_cell = {"label": lambda cell, r: label_of.get(cell, ""), "title": title_of, "text": text_of}
     steps = [(i, added_cell[what] if what else None) for i, what in plan]
     if len(plan) != len(columns):  # else nothing added (the query labels its entities itself)
