@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import pyoxigraph as ox
 
@@ -97,21 +98,40 @@ def fold_lists(columns: Sequence[str], rows: Iterable[list[str]], lists: Sequenc
     at = [i for i, c in enumerate(columns) if c in lists]
     if not at:
         return [list(cells) for cells in rows]
-    groups: dict[tuple, list[set[str]]] = {}
+    kept = [i for i in range(len(columns)) if i not in at]
+    # the other columns' cells, as one tuple (itemgetter: one C call per row)
+    other = itemgetter(*kept) if len(kept) > 1 else (lambda cells: tuple(cells[i] for i in kept))
+    # per group, each list column's cells: the first row's cell, a set once a second differs
+    groups: dict[tuple, list] = {}
     for cells in rows:
-        key = list(cells)
-        for i in at:
-            key[i] = None
-        found = groups.get(tuple(key))
+        key = other(cells)
+        found = groups.get(key)
         if found is None:
-            found = groups[tuple(key)] = [set() for _ in at]
-        for values, i in zip(found, at, strict=True):
-            if cells[i]:
-                values.add(cells[i])
+            groups[key] = [cells[i] for i in at]
+            continue
+        for n, i in enumerate(at):
+            cell, seen = cells[i], found[n]
+            if not cell or cell == seen:
+                continue
+            if isinstance(seen, set):
+                seen.add(cell)
+            else:
+                found[n] = {seen, cell} if seen else cell
     folded = []
     for key, found in groups.items():
-        row = list(key)
-        for values, i in zip(found, at, strict=True):
-            row[i] = literal_cell(", ".join(sorted({cell_value(c) for c in values}))) if values else ""
+        row = [""] * len(columns)
+        for i, cell in zip(kept, key, strict=True):
+            row[i] = cell
+        for cells, i in zip(found, at, strict=True):
+            row[i] = _joined(cells)
         folded.append(row)
     return folded
+
+
+def _joined(cells: str | set[str]) -> str:
+    """The cell of the values of ``cells`` sorted and joined with ", " ("" for none)."""
+    if isinstance(cells, str):
+        if not cells or (cells[0] == '"' and cells[-1] == '"' and "\\" not in cells):
+            return cells  # none, or one plain string: its own cell
+        return literal_cell(cell_value(cells))
+    return literal_cell(", ".join(sorted({cell_value(c) for c in cells})))

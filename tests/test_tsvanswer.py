@@ -88,3 +88,27 @@ def test_term_cells_of_rows_already_read():
     )
     columns, cells = term_cells(rows)
     assert fold_lists(columns, cells, ["b"]) == [["<http://x/1>", '"y, z\x0b"']]
+
+
+def test_a_single_value_becomes_a_plain_string_and_unbound_stays_unbound():
+    cells = [
+        ["<x:1>", '"plain"'],
+        ["<x:2>", '"tagged"@fr'],
+        ["<x:3>", "<https://w3id.org/atkg/id/unodc>"],
+        ["<x:4>", "7"],
+        ["<x:5>", '"back\\\\slash"'],
+        ["<x:6>", ""],
+        ["<x:6>", ""],
+        ["<x:7>", ""],
+        ["<x:7>", '"late"'],
+        ["<x:7>", '"late"@en'],
+    ]
+    assert fold_lists(["a", "b"], cells, ["b"]) == [
+        ["<x:1>", '"plain"'],
+        ["<x:2>", '"tagged"'],
+        ["<x:3>", '"https://w3id.org/atkg/id/unodc"'],
+        ["<x:4>", '"7"'],
+        ["<x:5>", '"back\\\\slash"'],
+        ["<x:6>", ""],
+        ["<x:7>", '"late"'],
+    ]
