@@ -14,6 +14,7 @@ every label of the store took seconds at a million quads and timed out over HTTP
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 import pyoxigraph as ox
 
@@ -112,12 +113,16 @@ def label_cells(
     from kg.tsvanswer import cell_value, literal_cell, to_solutions
 
     entity = "<" + ID  # the cell of an individual's IRI starts so
+    # a column's cells as one text, searched at C speed (no cell holds a line break)
     entity_columns = [
         i
         for i, c in enumerate(columns)
-        if not (with_sources and c == "document") and any(r[i].startswith(entity) for r in raw)
+        if not (with_sources and c == "document")
+        and f"\n{entity}" in "\n" + "\n".join(map(itemgetter(i), raw))
     ]
-    wanted = {cell[1:-1] for i in entity_columns for cell in {r[i] for r in raw} if cell.startswith(entity)}
+    wanted = {
+        cell[1:-1] for i in entity_columns for cell in set(map(itemgetter(i), raw)) if cell.startswith(entity)
+    }
     # a label the query gives beside an entity, in the chosen language, is the one shown (a named
     # thing has exactly one per language: shapes.ttl); the others are looked up
     given: dict[str, tuple[str, str]] = {}
