@@ -14,6 +14,7 @@ every label of the store took seconds at a million quads and timed out over HTTP
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 
 import pyoxigraph as ox
@@ -48,12 +49,29 @@ TABLE_TEXT = 60
 @dataclass
 class LabelledResult:
     columns: list[str]
-    rows: list[list[object | None]]
-    """pyoxigraph terms (or None: unbound), one list per row, in ``columns`` order."""
+    cells: list[list[str]]
+    """The rows as SPARQL TSV cells (kg.tsvanswer: N-Triples text, "" unbound), in ``columns``
+    order."""
     labels: dict[str, str]
     """Entity IRI -> label in the chosen language (for tables)."""
     added: set[str]
     """Columns this module added."""
+    payload: bytes | None = None
+    """The cells as the SPARQL TSV text they were read from, when nothing changed them."""
+
+    def solutions(self) -> ox.QuerySolutions:
+        """The rows as fresh pyoxigraph solutions (csv, tsv and json are written from these)."""
+        if self.payload is not None:
+            return ox.parse_query_results(self.payload, format=ox.QueryResultsFormat.TSV)
+        from kg.tsvanswer import to_solutions
+
+        return to_solutions(self.columns, self.cells)
+
+    @cached_property
+    def rows(self) -> list[list[object | None]]:
+        """pyoxigraph terms (or None: unbound), one list per row, in ``columns`` order: read on
+        first use (a table's cells are made from them)."""
+        return [list(solution) for solution in self.solutions()]
 
 
 def run_labelled(
@@ -95,8 +113,8 @@ def run_labelled(
         return collapse_lists(answer, query.lists) if query.lists else answer
     columns, rows = read_tsv(answer)
     if query.lists:
-        rows = fold_lists(columns, rows, query.lists)
-    return label_cells(store, columns, rows, lang)
+        return label_cells(store, columns, fold_lists(columns, rows, query.lists), lang)
+    return label_cells(store, columns, rows, lang, payload=answer)
 
 
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:
@@ -107,10 +125,16 @@ def label_result(store, result, lang: str, with_sources: bool = False) -> Labell
 
 
 def label_cells(
-    store, columns: list[str], raw: list[list[str]], lang: str, with_sources: bool = False
+    store,
+    columns: list[str],
+    raw: list[list[str]],
+    lang: str,
+    with_sources: bool = False,
+    payload: bytes | None = None,
 ) -> LabelledResult:
-    """:func:`label_result` of an answer as TSV cells (kg.tsvanswer: N-Triples text, "" unbound)."""
-    from kg.tsvanswer import cell_value, literal_cell, to_solutions
+    """:func:`label_result` of an answer as TSV cells (kg.tsvanswer: N-Triples text, "" unbound);
+    ``payload``, the TSV text they were read from, is kept when no column is added."""
+    from kg.tsvanswer import cell_value, literal_cell
 
     entity = "<" + ID  # the cell of an individual's IRI starts so
     # a column's cells as one text, searched at C speed (no cell holds a line break)
@@ -185,11 +209,13 @@ def label_cells(
     added_cell = {"label": lambda cell, r: label_of.get(cell, ""), "title": title_of, "text": text_of}
     steps = [(i, added_cell[what] if what else None) for i, what in plan]
     if len(plan) != len(columns):  # else nothing added (the query labels its entities itself)
-        raw = [[r[i] if add is None or not r[i] else add(r[i], r) for i, add in steps] for r in raw]
-    rows = [list(solution) for solution in to_solutions(out_columns, raw)]
+        raw, payload = (
+            [[r[i] if add is None or not r[i] else add(r[i], r) for i, add in steps] for r in raw],
+            None,
+        )
     added = set(out_columns) - set(columns)
     shown = {k: v[0] for k, v in labels.items()}
-    return LabelledResult(out_columns, rows, shown, added)
+    return LabelledResult(out_columns, raw, shown, added, payload)
 
 
 def _rows(store, query: str, variable: str, iris: set[str]):

@@ -173,3 +173,24 @@ def test_labels_read_in_blocks_of_iris_give_the_same_answer_as_one_block(querypa
         '"Organisation internationale du Travail"@fr',
         '"member"',
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_machine_formats_are_written_from_the_cells_as_from_the_terms(real_built, lang):
+    """`query run` writes csv, tsv and json from the answer's TSV cells read once by pyoxigraph
+    (LabelledResult.solutions); the same bytes as the rows of terms put through Oxigraph's
+    writers (kg.output.render_terms), for every named question on the curated graph."""
+    from kg.formats import OutputFormat
+    from kg.output import render_result, render_terms
+    from kg.querypack import load_pack
+    from kg.resultlabels import run_labelled
+
+    kept = 0
+    for name in load_pack(real_built.queries_dir):
+        answer = run_labelled(real_built.queries_dir, real_built.store, name, lang=lang)
+        assert [list(solution) for solution in answer.solutions()] == answer.rows
+        kept += answer.payload is not None
+        for fmt in (OutputFormat.csv, OutputFormat.tsv, OutputFormat.json):
+            expected = render_terms(answer.columns, answer.rows, fmt)
+            assert render_result(answer.solutions(), fmt) == expected, (name, fmt)
+    assert kept > 0  # some questions label their entities themselves: their text is kept whole
