@@ -19,7 +19,9 @@ from operator import itemgetter
 
 import pyoxigraph as ox
 
+from kg.output import term_text
 from kg.prefixes import PREFIXES
+from kg.tsvanswer import cell_value
 
 __all__ = ["LabelledResult", "label_result", "run_labelled", "table_rows"]
 
@@ -42,6 +44,7 @@ SELECT ?doc ?title ?paragraph ?text WHERE {
 }"""
 CHUNK = 1000
 """IRIs per label query: a VALUES block this size is one indexed lookup per IRI on every engine."""
+TSV = ox.QueryResultsFormat.TSV
 TABLE_TEXT = 60
 """Characters of a paragraph (and of a document title) a table shows."""
 
@@ -134,7 +137,7 @@ def label_cells(
 ) -> LabelledResult:
     """:func:`label_result` of an answer as TSV cells (kg.tsvanswer: N-Triples text, "" unbound);
     ``payload``, the TSV text they were read from, is kept when no column is added."""
-    from kg.tsvanswer import cell_value, literal_cell
+    from kg.tsvanswer import literal_cell
 
     entity = "<" + ID  # the cell of an individual's IRI starts so
     # a column's cells as one text, searched at C speed (no cell holds a line break)
@@ -281,32 +284,53 @@ def table_rows(result: LabelledResult, lang: str = "en") -> tuple[list[str], lis
     """What a table shows: each entity by its label (no IRI, no separate label column),
     the document by its title, paragraph text shortened; columns headed in ``lang``
     (:func:`kg.headings.column_title`), and the words a query answers with (a role, a kind of tie)
-    in ``lang`` (:func:`kg.headings.cell_word`)."""
+    in ``lang`` (:func:`kg.headings.cell_word`). Read from the answer's cells (no term is built):
+    each as :func:`kg.output.term_text` shows its term."""
     from kg.headings import cell_word, column_title
-    from kg.output import term_text
 
+    columns, labels = result.columns, result.labels
     keep = [
         i
-        for i, c in enumerate(result.columns)
-        if not (c.endswith("_label") and c[: -len("_label")] in result.columns)
-        and c not in ("document_title",)
+        for i, c in enumerate(columns)
+        if not (c.endswith("_label") and c[: -len("_label")] in columns) and c not in ("document_title",)
     ]
-    headers = [column_title(result.columns[i], lang) for i in keep]
-    rows = []
-    for row in result.rows:
-        cells = []
-        for i in keep:
-            term, column = row[i], result.columns[i]
-            if isinstance(term, ox.NamedNode) and term.value in result.labels and column != "document":
-                cells.append(result.labels[term.value])
-            elif column == "document" and "document_title" in result.columns and term is not None:
-                title = row[result.columns.index("document_title")]
-                cells.append(_short(title.value, 40) if title is not None else term_text(term))
-            elif column == "paragraph_text" and term is not None:
-                cells.append(_short(term.value))
-            elif isinstance(term, ox.Literal) and not term.language:  # a word the query wrote
-                cells.append(cell_word(column, term.value, lang))
-            else:
-                cells.append(term_text(term))
-        rows.append(cells)
+    headers = [column_title(columns[i], lang) for i in keep]
+    title_at = columns.index("document_title") if "document_title" in columns else None
+
+    def shown(cell: str, column: str, row: list[str]) -> str:
+        if not cell:  # unbound
+            return ""
+        if column != "document" and cell[0] == "<" and cell[1:-1] in labels and not cell.startswith("<<"):
+            return labels[cell[1:-1]]
+        if column == "document" and title_at is not None:
+            title = row[title_at]
+            return _short(cell_value(title), 40) if title else _cell_text(cell)
+        if column == "paragraph_text":
+            return _short(cell_value(cell))
+        if _is_literal(cell) and not _tagged(cell):  # a word the query wrote
+            return cell_word(column, cell_value(cell), lang)
+        return _cell_text(cell)
+
+    rows = [[shown(row[i], columns[i], row) for i in keep] for row in result.cells]
     return headers, rows
+
+
+def _is_literal(cell: str) -> bool:
+    """A literal's cell: quoted, or a number or boolean written bare."""
+    return cell[0] == '"' or cell[0] not in "<_"
+
+
+def _tagged(cell: str) -> bool:
+    """A literal with a language tag (after its closing quote: no tag nor datatype holds one)."""
+    return cell[0] == '"' and cell[cell.rindex('"') + 1 : cell.rindex('"') + 2] == "@"
+
+
+def _cell_text(cell: str) -> str:
+    """:func:`kg.output.term_text` of the cell's term."""
+    if _is_literal(cell):
+        return cell_value(cell)
+    if cell[0] == "<" and not cell.startswith("<<"):
+        return term_text(ox.NamedNode(cell[1:-1]))
+    if cell.startswith("_:"):
+        return cell
+    return term_text(next(iter(ox.parse_query_results(f"?x\n{cell}\n".encode(), format=TSV)))[0])
