@@ -9,6 +9,10 @@ whole). Tables then show labels in place of IRIs and shorten long text (:func:`t
 Labels and texts are read with queries that name their graphs (portable to any endpoint), for
 the IRIs of the answer only (a ``VALUES`` block of at most :data:`CHUNK` IRIs per query): reading
 every label of the store took seconds at a million quads and timed out over HTTP at eight million.
+
+The answer is handled as SPARQL TSV cells (kg.tsvanswer: each term as N-Triples text), from the
+query's child to the printed table or file: at 1.6M quads, building a pyoxigraph term per cell,
+then reading it back, cost more than the labels.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.output import term_text
 from kg.prefixes import PREFIXES
-from kg.tsvanswer import cell_value
+from kg.tsvanswer import cell_term, cell_value, fold_lists, literal_cell, read_tsv, term_cells, to_solutions
 
 __all__ = ["LabelledResult", "label_result", "run_labelled", "table_rows"]
 
@@ -65,15 +69,13 @@ class LabelledResult:
     def solutions(self) -> ox.QuerySolutions:
         """The rows as fresh pyoxigraph solutions (csv, tsv and json are written from these)."""
         if self.payload is not None:
-            return ox.parse_query_results(self.payload, format=ox.QueryResultsFormat.TSV)
-        from kg.tsvanswer import to_solutions
-
+            return ox.parse_query_results(self.payload, format=TSV)
         return to_solutions(self.columns, self.cells)
 
     @cached_property
     def rows(self) -> list[list[object | None]]:
         """pyoxigraph terms (or None: unbound), one list per row, in ``columns`` order: read on
-        first use (a table's cells are made from them)."""
+        first use (`query run` prints from the cells, and never reads them)."""
         return [list(solution) for solution in self.solutions()]
 
 
@@ -95,7 +97,6 @@ def run_labelled(
     from kg.querypack import bind_named, collapse_lists, inject_values, run_named
     from kg.store import DeferredStore, open_store
     from kg.timeout import run_limited, start_limited
-    from kg.tsvanswer import fold_lists, read_tsv
 
     # once, for the names of the parameters and of the answer; opened when first needed
     store = open_store(location, deferred=True)
@@ -122,8 +123,6 @@ def run_labelled(
 
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:
     """``result`` (SELECT solutions) with label columns, and source text if ``with_sources``."""
-    from kg.tsvanswer import term_cells
-
     return label_cells(store, *term_cells(result), lang, with_sources)
 
 
@@ -137,8 +136,6 @@ def label_cells(
 ) -> LabelledResult:
     """:func:`label_result` of an answer as TSV cells (kg.tsvanswer: N-Triples text, "" unbound);
     ``payload``, the TSV text they were read from, is kept when no column is added."""
-    from kg.tsvanswer import literal_cell
-
     entity = "<" + ID  # the cell of an individual's IRI starts so
     # a column's cells as one text, searched at C speed (no cell holds a line break)
     entity_columns = [
@@ -333,4 +330,4 @@ def _cell_text(cell: str) -> str:
         return term_text(ox.NamedNode(cell[1:-1]))
     if cell.startswith("_:"):
         return cell
-    return term_text(next(iter(ox.parse_query_results(f"?x\n{cell}\n".encode(), format=TSV)))[0])
+    return term_text(cell_term(cell))

@@ -16,7 +16,16 @@ from operator import itemgetter
 
 import pyoxigraph as ox
 
-__all__ = ["read_tsv", "write_tsv", "to_solutions", "cell_value", "literal_cell", "fold_lists", "term_cells"]
+__all__ = [
+    "read_tsv",
+    "write_tsv",
+    "to_solutions",
+    "cell_term",
+    "cell_value",
+    "literal_cell",
+    "fold_lists",
+    "term_cells",
+]
 
 TSV = ox.QueryResultsFormat.TSV
 _ESCAPED = frozenset('"\\\n\r\t')
@@ -56,7 +65,12 @@ def term_cells(result) -> tuple[list[str], list[list[str]]]:
 
 
 @lru_cache(maxsize=4096)
-def _parsed(cell: str):
+def cell_term(cell: str):
+    """The pyoxigraph term of a (non-empty) cell, read by pyoxigraph's TSV parser.
+
+    >>> cell_term('"Genève"@fr')
+    <Literal value=Genève language=fr>
+    """
     return next(iter(ox.parse_query_results(f"?x\n{cell}\n".encode(), format=TSV)))[0]
 
 
@@ -74,7 +88,7 @@ def cell_value(cell: str) -> str:
         return cell[1:-1]
     if first not in ('"', "<", "_") and cell:  # a number or a boolean, written bare
         return cell
-    return _parsed(cell).value
+    return cell_term(cell).value
 
 
 def literal_cell(text: str, language: str | None = None) -> str:
