@@ -154,12 +154,12 @@ def label_cells(
     for i in entity_columns:
         if f"{columns[i]}_label" in columns:
             at = columns.index(f"{columns[i]}_label")
-            for r in raw:
-                cell, label = r[i], r[at]
-                if not (cell.startswith("<") and not cell.startswith("<<") and label.endswith(tagged)):
+            for cell, label in zip(map(itemgetter(i), raw), map(itemgetter(at), raw), strict=True):
+                if not (label.endswith(tagged) and cell.startswith("<") and not cell.startswith("<<")):
                     continue
                 iri, value = cell[1:-1], cell_value(label)
-                if iri not in given or value < given[iri][0]:
+                known = given.get(iri)
+                if known is None or value < known[0]:
                     given[iri] = (value, lang)
     labels = _labels(store, lang, wanted - given.keys()) if wanted - given.keys() else {}
     labels.update(given)
