@@ -213,6 +213,9 @@ def test_a_started_query_stopped_leaves_nothing_behind(seed_built):
     from kg.timeout import start_limited
 
     running = start_limited(str(seed_built.store), SLOW)
+    deadline = time.perf_counter() + 10
+    while not children_running(seed_built.store) and time.perf_counter() < deadline:
+        time.sleep(0.01)  # a process just started shows an empty command line for a moment
     assert len(children_running(seed_built.store)) == 1
     running.stop()
     assert children_running(seed_built.store) == []
