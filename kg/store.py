@@ -97,6 +97,15 @@ class EmbeddedStore:
         )
         return [quad.object for quad in found]
 
+    def objects_by_graph(self, subject: str, predicate: str) -> dict[str, list]:
+        """The pyoxigraph objects of ``subject predicate ?o``, by the IRI of the graph stating
+        each ("" for the default graph): one index lookup for every graph, where a lookup per graph
+        costs one each (7 us each at 1.6M quads, even when nothing is found)."""
+        found: dict[str, list] = {}
+        for quad in self._store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None):
+            found.setdefault(getattr(quad.graph_name, "value", ""), []).append(quad.object)
+        return found
+
 
 class RemoteStore:
     """A SPARQL 1.1 Protocol endpoint (Virtuoso's ``/sparql``, Oxigraph server's ``/query``...).
