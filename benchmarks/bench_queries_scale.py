@@ -14,6 +14,11 @@ works on one core, so on a loaded machine it says what the time would be on a qu
 ``--answers DIR`` writes each answer as sorted N-Triples-like lines, so two runs (before and
 after a rewrite) can be compared with ``diff -r``.
 
+``--labelled`` times each question as `atkg query run` computes it before printing
+(``kg.resultlabels.run_labelled``, as ``benchmarks/bench_scale.py`` does: name resolution, the child
+that runs the query, lists folded, labels, the rows read as terms), median of ``--repeat`` runs in
+this process, beside the engine alone on the same text and the difference.
+
 ``--cli`` times each question as a user runs it instead: the whole ``atkg --store STORE query run
 NAME`` command in a process of its own (start-up, name resolution, the child process that runs the
 query, labels, the printed table), median wall time of ``--repeat`` runs, and the CPU time of the
@@ -104,6 +109,44 @@ def measure(store_dir: Path, queries_dir: Path, repeat: int, slow: float, only: 
     return figures
 
 
+def measure_labelled(store_dir: Path, queries_dir: Path, repeat: int, only: set[str] | None):
+    from kg.names import StoreResolver
+    from kg.querypack import bind_values, inject_values, load_pack
+    from kg.resultlabels import run_labelled
+    from kg.store import open_store
+
+    store = open_store(store_dir)
+    resolver = StoreResolver(store)
+    figures: dict[str, dict] = {}
+    for name, query in load_pack(queries_dir).items():
+        if only and name not in only:
+            continue
+        times, engine = [], []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            answer = run_labelled(queries_dir, str(store_dir), name)
+            rows = len(answer.rows) if hasattr(answer, "rows") else len(list(answer))
+            times.append(time.perf_counter() - started)
+        text = inject_values(query.text, [dict(bind_values(query, {}, resolver.resolve, "en"))])
+        for _ in range(repeat):
+            started = time.perf_counter()
+            list(store.query(text))
+            engine.append(time.perf_counter() - started)
+        figure = {
+            "rows": rows,
+            "seconds": statistics.median(times),
+            "engine_seconds": statistics.median(engine),
+        }
+        figures[name] = figure
+        extra = figure["seconds"] - figure["engine_seconds"]
+        print(
+            f"{name:30} {rows:>8,} rows {figure['seconds']:9.3f} s "
+            f"engine {figure['engine_seconds']:9.3f} s (+{extra:.3f} s)",
+            flush=True,
+        )
+    return figures
+
+
 def measure_cli(store_dir: Path, queries_dir: Path, repeat: int, only: set[str] | None, code: Path | None):
     import resource
     import subprocess
@@ -156,6 +199,7 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--before", type=Path, help="a --json of an earlier run: its times as a column")
     parser.add_argument("--cli", action="store_true", help="time the whole `atkg query run` command")
+    parser.add_argument("--labelled", action="store_true", help="time kg.resultlabels.run_labelled")
     parser.add_argument("--code", type=Path, help="with --cli: run the command from this checkout")
     options = parser.parse_args()
     if not (options.store / "CURRENT").exists():
@@ -165,7 +209,9 @@ def main() -> None:
     only = {n.strip() for n in options.only.split(",") if n.strip()} or None
     load = os.getloadavg()
     print(f"store {options.store}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    if options.cli:
+    if options.labelled:
+        figures = measure_labelled(options.store.resolve(), options.queries, options.repeat, only)
+    elif options.cli:
         figures = measure_cli(options.store.resolve(), options.queries, options.repeat, only, options.code)
     else:
         figures = measure(options.store, options.queries, options.repeat, options.slow, only, options.answers)
@@ -178,10 +224,14 @@ def main() -> None:
         before = json.loads(options.before.read_text())["queries"] if options.before else {}
         extra, rule = (" before |", "---:|") if before else ("", "")
         counted, timed = ("lines", "median (command)") if options.cli else ("rows", "median (engine)")
-        print(f"\n| question | {counted} | {timed} | CPU |{extra}\n|---|---:|---:|---:|{rule}")
+        last = "CPU"
+        if options.labelled:
+            timed, last = "median (`run_labelled`)", "engine alone"
+        print(f"\n| question | {counted} | {timed} | {last} |{extra}\n|---|---:|---:|---:|{rule}")
         for name, figure in figures.items():
             size = figure.get("rows", figure.get("lines"))
-            cells = f"{size:,} | {_seconds(figure['seconds'])} | {_seconds(figure['cpu_seconds'])}"
+            other = figure["engine_seconds"] if options.labelled else figure["cpu_seconds"]
+            cells = f"{size:,} | {_seconds(figure['seconds'])} | {_seconds(other)}"
             if before:
                 old = before.get(name)
                 cells += " | " + (_before(old) if old else "")

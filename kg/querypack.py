@@ -60,6 +60,7 @@ __all__ = [
     "inject_values",
     "run_named",
     "run_by_name",
+    "bind_named",
     "sources_query",
     "collapse_lists",
     "attach_sources",
@@ -333,35 +334,13 @@ def collapse_lists(result, lists: Sequence[str]):
 
     A query names such columns in its ``lists:`` header and returns one row per element: engines
     disagree on GROUP_CONCAT (Virtuoso 7 drops rows when a GROUP_CONCAT subquery is joined, and
-    its order is unspecified everywhere), so lists are assembled here, the same on every store.
+    its order is unspecified everywhere), so lists are assembled here, the same on every store:
+    on the answer's cells as text (kg.tsvanswer.fold_lists), read back by pyoxigraph.
     """
-    columns = [v.value for v in result.variables]
-    listed = [c in lists for c in columns]
-    at = [i for i, is_list in enumerate(listed) if is_list]
-    groups: dict[tuple, dict[str, set[str]]] = {}
-    # a solution read by position (iterated), not by name: a third of the time for 17k rows
-    for row in result:  # pyoxigraph terms are hashable and compare as RDF terms: the group key
-        cells = list(row)
-        key = tuple(None if is_list else cell for cell, is_list in zip(cells, listed, strict=True))
-        values = groups.get(key)
-        if values is None:
-            values = groups[key] = {c: set() for c in lists}
-        for i in at:
-            if cells[i] is not None:
-                values[columns[i]].add(cells[i].value)
-    # written back as SPARQL TSV (each term in N-Triples syntax, which str() gives), read by
-    # pyoxigraph: the same solutions object as the engine's, built without a JSON cell per term
-    lines = ["\t".join(f"?{c}" for c in columns)]
-    for key, values in groups.items():
-        cells = [
-            (str(ox.Literal(", ".join(sorted(values[c])))) if values[c] else "")
-            if is_list
-            else ("" if term is None else str(term))
-            for c, term, is_list in zip(columns, key, listed, strict=True)
-        ]
-        lines.append("\t".join(cells))
-    text = "\n".join(lines) + "\n"
-    return ox.parse_query_results(text.encode("utf-8"), format=ox.QueryResultsFormat.TSV)
+    from kg.tsvanswer import fold_lists, term_cells, to_solutions
+
+    columns, rows = term_cells(result)
+    return to_solutions(columns, fold_lists(columns, rows, lists))
 
 
 def _json_term(term) -> str:
@@ -440,18 +419,18 @@ def attach_sources(query: NamedQuery, terms: Mapping[str, object | None], result
     return ox.parse_query_results(json.dumps(document).encode(), format=ox.QueryResultsFormat.JSON)
 
 
-def run_by_name(
+def bind_named(
     queries_dir: Path,
     location: str | Path,
     name: str,
     pairs: Sequence[str] = (),
     lang: str = "en",
-    with_sources: bool = False,
     timeout: float | None = None,
     store=None,
-):
-    """What `atkg query run` does: find the query, bind its parameters, run it (time-limited).
-    ``store``, the store at ``location`` if the caller has it open, resolves names."""
+) -> tuple[NamedQuery, dict[str, ox.NamedNode | ox.Literal | None], float | None]:
+    """The named query, its parameters as terms (names resolved) and the time limit, checked as
+    `atkg query run` checks them. ``store``, the store at ``location`` if the caller has it open,
+    resolves names."""
     from kg.guard import check_timeout, guard_query
     from kg.store import open_store
 
@@ -468,8 +447,23 @@ def run_by_name(
             resolvers.append(StoreResolver(store if store is not None else open_store(location)))
         return resolvers[0].resolve(value, what)
 
-    terms = bind_values(query, given, resolve, lang)
+    return query, bind_values(query, given, resolve, lang), timeout
+
+
+def run_by_name(
+    queries_dir: Path,
+    location: str | Path,
+    name: str,
+    pairs: Sequence[str] = (),
+    lang: str = "en",
+    with_sources: bool = False,
+    timeout: float | None = None,
+    store=None,
+):
+    """What `atkg query run` does: find the query, bind its parameters, run it (time-limited).
+    ``store``, the store at ``location`` if the caller has it open, resolves names."""
     from kg.timeout import run_limited
 
+    query, terms, timeout = bind_named(queries_dir, location, name, pairs, lang, timeout, store)
     # always in a child, even without a limit: a query that crashes the engine takes the child down
     return run_named(query, terms, lambda text: run_limited(str(location), text, timeout), with_sources)

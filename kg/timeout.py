@@ -1,10 +1,11 @@
 """Running a query under a time limit: pyoxigraph cannot interrupt a query (oxigraph #1926).
 
 The query runs in a child Python process that opens the store read-only, serialises the answer
-(W3C SPARQL results JSON, or N-Triples for graphs) to its stdout and exits. The parent reads it
-with a deadline; past it, the child is killed and reaped, so nothing is left behind (no process,
-no temporary file: the answer only ever travels through the pipe). Errors the child meets (a
-missing store, a syntax error) come back as the same KgError the parent would have raised.
+(SPARQL TSV for solutions, JSON for a boolean, N-Triples for graphs) to its stdout and exits.
+The parent reads it with a deadline; past it, the child is killed and reaped, so nothing is left
+behind (no process, no temporary file: the answer only ever travels through the pipe). Errors
+the child meets (a missing store, a syntax error) come back as the same KgError the parent would
+have raised.
 
 Analyst queries always run this way, even without a time limit: a query that overflows the
 engine's stack, or needs more memory than the child may take (kg.guard.limit_memory), then kills
@@ -16,25 +17,22 @@ The child is kept light, since every named question pays for its start (0.5 s of
 busy machine, where the query itself may take milliseconds): it starts without ``site`` (``-S``:
 no scan of the installed packages' metadata) and imports only pyoxigraph and the standard
 library; what it would otherwise import kg.store, kg.guard and rdflib for (the prefixes, the
-graphs ``FROM`` names, the memory limit) the parent sends as one JSON line before the query.
+graphs ``FROM`` names, the memory limit) the parent sends as a few lines before the query.
 Rows come back as SPARQL TSV (each term in N-Triples syntax, lossless), about half the bytes of
 the JSON results and quicker to write and read.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import errors
 from kg.errors import QueryTimeout
 
-__all__ = ["DEFAULT_TIMEOUT", "run_limited", "timeout_message", "crash_message"]
+__all__ = ["DEFAULT_TIMEOUT", "Running", "run_limited", "start_limited", "timeout_message", "crash_message"]
 
 DEFAULT_TIMEOUT = 30.0
 _KINDS = {"solutions", "boolean", "graph"}
@@ -61,59 +59,105 @@ def timeout_message(seconds: float) -> str:
     )
 
 
-def run_limited(location: str, sparql: str, seconds: float | None):
+def run_limited(location: str, sparql: str, seconds: float | None, tsv: bool = False):
     """The pyoxigraph result of ``sparql`` on the store at ``location``, or QueryTimeout after
-    ``seconds`` (None: no limit; the query still runs in the child, which a crash takes down)."""
-    if location.startswith(("http://", "https://")):
-        from kg.store import RemoteStore
+    ``seconds`` (None: no limit; the query still runs in the child, which a crash takes down).
+    With ``tsv``, SELECT solutions come as their SPARQL TSV bytes (kg.tsvanswer reads them)."""
+    return start_limited(location, sparql).result(seconds, tsv)
 
-        return RemoteStore(location, timeout=seconds or 3600).query(sparql)
-    header = _header(location, sparql)
-    child = subprocess.Popen(
-        [sys.executable, "-S", "-m", "kg.timeout", location],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=_child_environment(),
-    )
-    try:
-        out, err = child.communicate(header + sparql.encode("utf-8"), timeout=seconds)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.communicate()  # reap it and close the pipes
-        raise QueryTimeout(timeout_message(seconds)) from None
-    except BaseException:  # Ctrl-C in the parent: take the child down too
-        child.kill()
-        child.communicate()
-        raise
-    return _decode(out, err, child.returncode)
+
+def start_limited(location: str, sparql: str) -> Running:
+    """The child started on ``sparql`` (its Python and pyoxigraph loading while the caller does
+    something else); :meth:`Running.result` waits for the answer."""
+    return Running(location, sparql)
+
+
+# what the child runs: "kg.timeout" in its command line names it (tests look for it), without
+# runpy, which ``-m`` would import
+_CHILD = "import sys; from kg.timeout import _child; sys.exit(_child(sys.argv[1]))"
+
+
+class Running:
+    """A query started in its child process (nothing yet for a remote endpoint)."""
+
+    def __init__(self, location: str, sparql: str) -> None:
+        self.location, self.sparql, self.child = location, sparql, None
+        if location.startswith(("http://", "https://")):
+            return
+        import subprocess
+
+        self.input = _header(location, sparql) + sparql.encode("utf-8")
+        self.child = subprocess.Popen(
+            [sys.executable, "-S", "-c", _CHILD, location],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_child_environment(),
+        )
+
+    def result(self, seconds: float | None, tsv: bool = False):
+        """The answer (see :func:`run_limited`), or QueryTimeout ``seconds`` from now."""
+        if self.child is None:
+            from kg.store import RemoteStore
+
+            result = RemoteStore(self.location, timeout=seconds or 3600).query(self.sparql)
+            if tsv and isinstance(result, ox.QuerySolutions):
+                return result.serialize(format=ox.QueryResultsFormat.TSV)
+            return result
+        import subprocess
+
+        try:
+            out, err = self.child.communicate(self.input, timeout=seconds)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise QueryTimeout(timeout_message(seconds)) from None
+        except BaseException:  # Ctrl-C in the parent: take the child down too
+            self.stop()
+            raise
+        return _decode(out, err, self.child.returncode, tsv)
+
+    def stop(self) -> None:
+        """Kill the child and reap it (its pipes closed): nothing is left behind."""
+        if self.child is not None:
+            self.child.kill()
+            self.child.communicate()
 
 
 def _header(location: str, sparql: str) -> bytes:
-    """What the child needs besides the query, as one JSON line: the prefixes queries may use, the
-    graphs ``FROM``/``FROM NAMED`` name (Store.query ignores them in the text), the memory cap.
+    """What the child needs besides the query, as lines ended by an empty one (``key<TAB>value``:
+    no JSON to import in the child): the memory cap, the prefixes queries may use, and the graphs
+    ``FROM``/``FROM NAMED`` name (Store.query ignores them in the text).
     A damaged store directory is put right here (kg.storedir.recover), where writing is allowed."""
+    from pathlib import Path
+
     from kg.guard import dataset, memory_limit
     from kg.prefixes import PREFIXES
     from kg.storedir import recover
 
     recover(Path(location))
     graphs = dataset(sparql)
-    scope = None if graphs is None else {"default": list(graphs.default), "named": list(graphs.named)}
-    plan = {"prefixes": dict(PREFIXES), "dataset": scope, "memory": memory_limit()}
-    return json.dumps(plan).encode("utf-8") + b"\n"
+    lines = [f"memory\t{memory_limit()}", *(f"prefix\t{p}\t{iri}" for p, iri in PREFIXES.items())]
+    if graphs is not None:  # IRIs hold no tab nor line break
+        lines += [
+            "dataset",
+            *(f"default\t{g}" for g in graphs.default),
+            *(f"named\t{g}" for g in graphs.named),
+        ]
+    return ("\n".join(lines) + "\n\n").encode("utf-8")
 
 
 def _child_environment() -> dict[str, str]:
     """The parent's environment, with the folders of kg and pyoxigraph on PYTHONPATH (the child
     starts without ``site``, which would add the installed packages)."""
+    from pathlib import Path
+
     folders = [str(Path(__file__).resolve().parent.parent), str(Path(ox.__file__).resolve().parent.parent)]
     if os.environ.get("PYTHONPATH"):
         folders.append(os.environ["PYTHONPATH"])
     return {**os.environ, "PYTHONPATH": os.pathsep.join(folders)}
 
 
-def _decode(out: bytes, err: bytes, returncode: int):
+def _decode(out: bytes, err: bytes, returncode: int, tsv: bool = False):
     kind, _, payload = out.partition(b"\n")
     if returncode < 0:  # killed by a signal: the engine overflowed its stack or ran out of memory
         raise errors.ValidationError(crash_message(-returncode))
@@ -128,20 +172,23 @@ def _decode(out: bytes, err: bytes, returncode: int):
         return iter(list(ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)))
     if kind == b"boolean":
         return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
-    return ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
+    return payload if tsv else ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
 
 
 def _open(location: str, plan: dict):
     """The store and the query's keyword arguments, as kg.store.open_store and EmbeddedStore.query
     make them (same messages), without importing them (rdflib comes with them)."""
-    path = Path(location)
-    if not (path / "CURRENT").exists():
-        raise errors.UsageError(f"{path}: no built store here (run `atkg build` first)")
+    if not os.path.exists(os.path.join(location, "CURRENT")):
+        from pathlib import Path
+
+        raise errors.UsageError(f"{Path(location)}: no built store here (run `atkg build` first)")
     try:
-        store = ox.Store.read_only(str(path))
+        store = ox.Store.read_only(location)
     except OSError as error:
+        from pathlib import Path
+
         raise errors.UsageError(
-            f"{path}: cannot open the store ({error}); rebuild it with `atkg build`"
+            f"{Path(location)}: cannot open the store ({error}); rebuild it with `atkg build`"
         ) from None
     scope = plan["dataset"]
     if scope is None:
@@ -154,15 +201,34 @@ def _open(location: str, plan: dict):
     return store, {"prefixes": plan["prefixes"], **arguments}
 
 
+def _read_plan(stream) -> dict:
+    """The lines :func:`_header` wrote, up to the empty line."""
+    plan: dict = {"memory": None, "prefixes": {}, "dataset": None}
+    for line in iter(stream.readline, b"\n"):
+        if not line:  # the parent went away
+            break
+        key, _, rest = line.decode("utf-8").rstrip("\n").partition("\t")
+        if key == "memory":
+            plan["memory"] = int(rest)
+        elif key == "prefix":
+            name, _, iri = rest.partition("\t")
+            plan["prefixes"][name] = iri
+        elif key == "dataset":
+            plan["dataset"] = {"default": [], "named": []}
+        elif key in ("default", "named"):
+            plan["dataset"][key].append(rest)
+    return plan
+
+
 def _child(location: str) -> int:
-    """Run the query read from stdin (after the parent's JSON line) on the store; answer on
-    stdout, error as ``Class: message`` on stderr."""
+    """Run the query read from stdin (after the parent's plan) on the store; answer on stdout,
+    error as ``Class: message`` on stderr."""
     import resource
 
-    plan = json.loads(sys.stdin.buffer.readline())
+    plan = _read_plan(sys.stdin.buffer)
     try:  # past this, the engine's allocation fails and the child aborts (kg.guard.limit_memory)
         resource.setrlimit(resource.RLIMIT_DATA, (plan["memory"], plan["memory"]))
-    except (ValueError, OSError):
+    except (TypeError, ValueError, OSError):
         pass
     sparql = sys.stdin.buffer.read().decode("utf-8")
     out = sys.stdout.buffer

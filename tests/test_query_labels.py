@@ -173,3 +173,74 @@ def test_labels_read_in_blocks_of_iris_give_the_same_answer_as_one_block(querypa
         '"Organisation internationale du Travail"@fr',
         '"member"',
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_machine_formats_are_written_from_the_cells_as_from_the_terms(real_built, lang):
+    """`query run` writes csv, tsv and json from the answer's TSV cells read once by pyoxigraph
+    (LabelledResult.solutions); the same bytes as the rows of terms put through Oxigraph's
+    writers (kg.output.render_terms), for every named question on the curated graph."""
+    from kg.formats import OutputFormat
+    from kg.output import render_result, render_terms
+    from kg.querypack import load_pack
+    from kg.resultlabels import run_labelled
+
+    kept = 0
+    for name in load_pack(real_built.queries_dir):
+        answer = run_labelled(real_built.queries_dir, real_built.store, name, lang=lang)
+        assert [list(solution) for solution in answer.solutions()] == answer.rows
+        kept += answer.payload is not None
+        for fmt in (OutputFormat.csv, OutputFormat.tsv, OutputFormat.json):
+            expected = render_terms(answer.columns, answer.rows, fmt)
+            assert render_result(answer.solutions(), fmt) == expected, (name, fmt)
+    assert kept > 0  # some questions label their entities themselves: their text is kept whole
+
+
+def _table_rows_from_terms(result, lang):
+    """A table's cells as they were made from pyoxigraph terms, before tables read the cells."""
+    import pyoxigraph as ox
+
+    from kg.headings import cell_word
+    from kg.output import term_text
+    from kg.resultlabels import _short
+
+    columns = result.columns
+    keep = [
+        i
+        for i, c in enumerate(columns)
+        if not (c.endswith("_label") and c[: -len("_label")] in columns) and c not in ("document_title",)
+    ]
+    rows = []
+    for row in result.rows:
+        cells = []
+        for i in keep:
+            term, column = row[i], columns[i]
+            if isinstance(term, ox.NamedNode) and term.value in result.labels and column != "document":
+                cells.append(result.labels[term.value])
+            elif column == "document" and "document_title" in columns and term is not None:
+                title = row[columns.index("document_title")]
+                cells.append(_short(title.value, 40) if title is not None else term_text(term))
+            elif column == "paragraph_text" and term is not None:
+                cells.append(_short(term.value))
+            elif isinstance(term, ox.Literal) and not term.language:
+                cells.append(cell_word(column, term.value, lang))
+            else:
+                cells.append(term_text(term))
+        rows.append(cells)
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_table_read_from_the_cells_shows_what_the_terms_showed(real_built, lang):
+    from kg.querypack import load_pack
+    from kg.resultlabels import run_labelled, table_rows
+
+    compared = 0
+    for name, query in load_pack(real_built.queries_dir).items():
+        for with_sources in (False, True) if query.sources else (False,):
+            answer = run_labelled(
+                real_built.queries_dir, real_built.store, name, lang=lang, with_sources=with_sources
+            )
+            assert table_rows(answer, lang)[1] == _table_rows_from_terms(answer, lang), (name, with_sources)
+            compared += len(answer.rows)
+    assert compared > 1000

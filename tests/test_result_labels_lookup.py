@@ -71,3 +71,17 @@ def test_labels_are_looked_up_for_the_answer_and_agree_with_the_query_path():
     labels_en, _ = shown["EmbeddedStore", "en"]
     assert labels_en[ID + "unodc"] == "UNODC" and labels_en[ID + "only-french"] == "Seulement en français"
     assert ID + "elsewhere" not in labels_en
+
+
+def test_one_lookup_gives_a_subjects_objects_in_every_graph():
+    store = EmbeddedStore(_store())
+    found = store.objects_by_graph(ID + "unodc", PREF.value)
+    assert list(found) == [ENTITIES.value]  # in the store's index order: the labels are ranked after
+    assert set(found[ENTITIES.value]) == {
+        ox.Literal("UNODC", language="en"),
+        ox.Literal("ONUDC", language="fr"),
+    }
+    assert store.objects_by_graph(ID + "elsewhere", PREF.value) == {
+        ID + "passage-000-1": [ox.Literal("In a passage graph only", language="en")]
+    }
+    assert store.objects_by_graph(ID + "nowhere", PREF.value) == {}

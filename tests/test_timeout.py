@@ -182,3 +182,55 @@ def test_a_question_without_a_name_to_resolve_runs_without_rdflib(real_built):
     imported = {line.split("|")[-1].strip() for line in done.stderr.decode().splitlines() if "|" in line}
     assert "kg.querypack" in imported and "kg.store" in imported
     assert not {m for m in imported if m.split(".")[0] == "rdflib"}
+
+
+def test_the_plan_reaches_the_child_as_the_parent_wrote_it(seed_built):
+    """The memory cap, the prefixes and the FROM graphs travel as tab-separated lines (no JSON to
+    import in the child), ended by an empty line; the query follows untouched."""
+    import io
+
+    from kg.guard import memory_limit
+    from kg.prefixes import PREFIXES
+    from kg.timeout import _header, _read_plan
+
+    store = str(seed_built.store)
+    scoped = "SELECT * FROM id:graph-entities FROM NAMED id:graph-provenance WHERE { ?s ?p ?o }"
+    stream = io.BytesIO(_header(store, scoped) + scoped.encode())
+    assert _read_plan(stream) == {
+        "memory": memory_limit(),
+        "prefixes": PREFIXES,
+        "dataset": {
+            "default": ["https://w3id.org/atkg/id/graph-entities"],
+            "named": ["https://w3id.org/atkg/id/graph-provenance"],
+        },
+    }
+    assert stream.read() == scoped.encode()
+    plain = io.BytesIO(_header(store, "ASK {}"))
+    assert _read_plan(plain) == {"memory": memory_limit(), "prefixes": PREFIXES, "dataset": None}
+
+
+def test_a_started_query_stopped_leaves_nothing_behind(seed_built):
+    from kg.timeout import start_limited
+
+    running = start_limited(str(seed_built.store), SLOW)
+    deadline = time.perf_counter() + 10
+    while not children_running(seed_built.store) and time.perf_counter() < deadline:
+        time.sleep(0.01)  # a process just started shows an empty command line for a moment
+    assert len(children_running(seed_built.store)) == 1
+    running.stop()
+    assert children_running(seed_built.store) == []
+    quick = start_limited(str(seed_built.store), "ASK { id:unodc org:memberOf id:icat }")
+    assert bool(quick.result(10)) is True
+
+
+def test_a_deferred_store_is_checked_at_once_and_opened_on_first_use(seed_built, tmp_path):
+    from kg.store import DeferredStore, open_store
+
+    with pytest.raises(UsageError) as error:
+        open_store(tmp_path, deferred=True)
+    assert str(error.value) == f"{tmp_path}: no built store here (run `atkg build` first)"
+    store = open_store(seed_built.store, deferred=True)
+    assert isinstance(store, DeferredStore) and store._opened is None
+    assert bool(store.query("ASK { id:unodc org:memberOf id:icat }")) is True
+    assert store._opened is not None
+    assert open_store("http://127.0.0.1:9/sparql", deferred=True).location == "http://127.0.0.1:9/sparql"

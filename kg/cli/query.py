@@ -105,7 +105,7 @@ def run_query(
 
     Example: atkg query run members-of-mechanism --param mechanism=ICAT --param as_of=2010-01-01
     """
-    from kg.output import render_result, render_table, render_terms
+    from kg.output import render_result, render_table
     from kg.resultlabels import LabelledResult, run_labelled, table_rows
 
     options: Options = ctx.obj.with_store(store)
@@ -120,7 +120,7 @@ def run_query(
     if format == OutputFormat.table:
         typer.echo(render_table(*table_rows(labelled, lang.value), lang.value), nl=False)
     else:
-        typer.echo(render_terms(labelled.columns, labelled.rows, format), nl=False)
+        typer.echo(render_result(labelled.solutions(), format), nl=False)
 
 
 def _analyze(
