@@ -14,6 +14,9 @@ the docs::
 
 ``lists:`` names columns the query returns one value per row for; the runner folds them into
 one sorted ", "-joined cell per row (see ``collapse_lists``: GROUP_CONCAT is not portable).
+``needs: PATTERN | what it is`` names an index ``atkg build`` writes that the query reads first
+(``label-search``: the search texts): an empty answer from a store without it is an error saying
+to rebuild, not "nothing found" (:func:`check_needs`).
 
 A parameter is ``name | kind | default | description``; kinds are ``entity`` (an acronym, a label
 in either language, a slug or an IRI, resolved through the labels), ``date`` (YYYY-MM-DD, YYYY-MM
@@ -60,6 +63,7 @@ __all__ = [
     "inject_values",
     "run_named",
     "run_by_name",
+    "check_needs",
     "bind_named",
     "sources_query",
     "collapse_lists",
@@ -72,7 +76,7 @@ LANGUAGES = ("fr", "en")
 SOURCE_COLUMNS = ("document", "paragraph")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
-_FIELDS = ("title", "description", "param", "sources", "example", "lists")
+_FIELDS = ("title", "description", "param", "sources", "example", "lists", "needs")
 # a line of the body saying where a VALUES block for some parameters goes
 _SLOT = re.compile(r"^([ \t]*)# VALUES((?:[ \t]+\?[A-Za-z_][A-Za-z0-9_]*)+)[ \t]*$", re.MULTILINE)
 
@@ -98,6 +102,7 @@ class NamedQuery:
     example: str = ""
     text: str = ""
     lists: tuple[str, ...] = ()
+    needs: tuple[str, str] | None = None  # (a graph pattern the store must match, what it is)
 
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:
@@ -159,6 +164,13 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
             raise ValidationError(f"{shown}:{number}: '# VALUES' names ?{unknown[0]}, which is no parameter")
     sources = fields["sources"][0][1] if fields.get("sources") else None
     lists = tuple(fields["lists"][0][1].replace(",", " ").split()) if fields.get("lists") else ()
+    needs = None
+    if fields.get("needs"):
+        number, value = fields["needs"][0]
+        pattern, bar, what = (part.strip() for part in value.partition("|"))
+        if not (pattern and bar and what):
+            raise ValidationError(f"{shown}:{number}: 'needs:' is 'graph pattern | what it is'")
+        needs = (pattern, what)
     return NamedQuery(
         name,
         Path(shown),
@@ -169,7 +181,22 @@ def parse_header(text: str, name: str, shown: str | None = None) -> NamedQuery:
         fields["example"][0][1],
         text,
         lists,
+        needs,
     )
+
+
+def check_needs(query: NamedQuery, store) -> None:
+    """For an empty answer: is it empty because the store lacks what the query reads first (an
+    index ``atkg build`` writes, which a store built by an older atkg does not have)? Then it is
+    an error that says so, not "nothing found". Asked only when the answer is empty: one ASK."""
+    if query.needs is None:
+        return
+    pattern, what = query.needs
+    if not bool(store.query(f"ASK {{ {pattern} }}")):
+        raise ValidationError(
+            f"{query.name}: this store has no {what}, so the question cannot be answered: "
+            "it was built before they existed; run `atkg build` again (and `atkg publish` for a remote store)"
+        )
 
 
 def _parse_parameter(value: str, where: str) -> Parameter:

@@ -104,7 +104,7 @@ def run_labelled(
     if with_sources:
         execute = lambda text: run_limited(str(location), text, limit)  # noqa: E731
         result = run_named(query, terms, execute, with_sources)
-        return label_result(store, result, lang, with_sources)
+        return _checked(query, store, label_result(store, result, lang, with_sources))
     running = start_limited(str(location), inject_values(query.text, [dict(terms)]))
     if isinstance(store, DeferredStore):  # opened while the child starts
         try:
@@ -117,8 +117,18 @@ def run_labelled(
         return collapse_lists(answer, query.lists) if query.lists else answer
     columns, rows = read_tsv(answer)
     if query.lists:
-        return label_cells(store, columns, fold_lists(columns, rows, query.lists), lang)
-    return label_cells(store, columns, rows, lang, payload=answer)
+        labelled = label_cells(store, columns, fold_lists(columns, rows, query.lists), lang)
+    else:
+        labelled = label_cells(store, columns, rows, lang, payload=answer)
+    return _checked(query, store, labelled)
+
+
+def _checked(query, store, result: LabelledResult) -> LabelledResult:
+    from kg.querypack import check_needs
+
+    if not result.cells:
+        check_needs(query, store)  # empty because the store lacks an index the query reads?
+    return result
 
 
 def label_result(store, result, lang: str, with_sources: bool = False) -> LabelledResult:

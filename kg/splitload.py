@@ -28,7 +28,9 @@ __all__ = ["line_slices", "load_chunks", "split_load"]
 
 _READ_BUFFER = 1 << 20
 _LINE = re.compile(r"\bat line (\d+)")
-_BLANK_LABEL = re.compile(rb"_:[^\s]+")  # also a "_:" inside a literal: a span for nothing, never a loss
+# a label ends where its characters do: N-Quads needs no space before "<", '"' or "#" ("_:a<p>");
+# a "_:" inside a literal or an IRI only adds a span for nothing, never loses one
+_BLANK_LABEL = re.compile(rb"_:[^\s<>\"#^@,;()\[\]{}|\\]+")
 
 
 def _blank_spans(path: Path) -> tuple[list[int], list[int]]:

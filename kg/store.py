@@ -88,15 +88,6 @@ class EmbeddedStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def objects_of(self, subject: str, predicate: str, graph: str) -> list:
-        """The pyoxigraph objects of ``subject predicate ?o`` in ``graph``: one index lookup, for
-        callers that want a few thousand such lists, where a query would read every such triple
-        of the store (Oxigraph evaluates a VALUES join by reading its other side whole)."""
-        found = self._store.quads_for_pattern(
-            ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.NamedNode(graph)
-        )
-        return [quad.object for quad in found]
-
     def objects_by_graph(self, subject: str, predicate: str) -> dict[str, list]:
         """The pyoxigraph objects of ``subject predicate ?o``, by the IRI of the graph stating
         each ("" for the default graph): one index lookup for every graph, where a lookup per graph
@@ -232,7 +223,7 @@ def open_store(location: Path | str, deferred: bool = False) -> GraphStore:
 def _read_only(path: Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(path))
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RuntimeError: RocksDB's "Corruption: ..." of a damaged store
         raise UsageError(f"{path}: cannot open the store ({error}); rebuild it with `atkg build`") from None
 
 

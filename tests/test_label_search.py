@@ -34,3 +34,28 @@ def test_label_search_finds_every_label_that_holds_the_text(real_built, labels, 
     expected = {row for row in labels if text.lower() in row[1].lower()}
     assert len(found) == len(set(found)) and set(found) == expected
     assert len(expected) > 0 or text == "zzz"
+
+
+def test_a_store_without_search_texts_is_told_to_rebuild(real_built, tmp_path):
+    import shutil
+
+    from kg.errors import ValidationError
+    from kg.namespace import ATKG
+    from kg.resultlabels import run_labelled
+
+    old = tmp_path / "store"
+    shutil.copytree(real_built.store, old)
+    store = ox.Store(str(old))
+    for quad in list(store.quads_for_pattern(None, ox.NamedNode(str(ATKG.searchText)), None, None)):
+        store.remove(quad)
+    assert not list(store.quads_for_pattern(None, ox.NamedNode(str(ATKG.searchText)), None, None))
+    del store
+    with pytest.raises(ValidationError) as caught:
+        run_labelled(real_built.queries_dir, old, "label-search", ["text=traite"])
+    assert str(caught.value) == (
+        "label-search: this store has no search texts (atkg:searchText in id:graph-names), so the "
+        "question cannot be answered: it was built before they existed; run `atkg build` again "
+        "(and `atkg publish` for a remote store)"
+    )
+    # a search that finds nothing in a store that has them is an answer, not an error
+    assert run_labelled(real_built.queries_dir, real_built.store, "label-search", ["text=zzz"]).cells == []

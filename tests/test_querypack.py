@@ -69,7 +69,7 @@ def test_header_fields_are_read():
         (
             "# colour: blue",
             "q.rq:4: unknown header line; expected one of "
-            "title:, description:, param:, sources:, example:, lists:",
+            "title:, description:, param:, sources:, example:, lists:, needs:",
         ),
     ],
 )
@@ -460,3 +460,13 @@ def test_list_columns_are_folded_sorted_and_unbound_when_empty():
         ("x:a", "x:alpha, x:zeta"),
         ("x:b", None),
     ]
+
+
+def test_a_needs_line_is_a_pattern_and_what_it_is():
+    from kg.querypack import parse_header
+
+    head = "# title: t\n# description: d\n# example: e\n"
+    query = parse_header(head + "# needs: GRAPH id:g { ?s ?p ?o } | things\nSELECT * {}\n", "q")
+    assert query.needs == ("GRAPH id:g { ?s ?p ?o }", "things")
+    with pytest.raises(ValidationError, match=r"^q\.rq:4: 'needs:' is 'graph pattern \| what it is'$"):
+        parse_header(head + "# needs: GRAPH id:g { ?s ?p ?o }\nSELECT * {}\n", "q")

@@ -129,3 +129,17 @@ def _store_of(numbers) -> ox.Store:
     store = ox.Store()
     store.load(input="".join(map(_line, numbers)), format=ox.RdfFormat.N_QUADS)
     return store
+
+
+def test_a_label_written_against_the_next_term_is_still_one_node(tmp_path):
+    # N-Quads needs no space between a blank node label and "<" (reviewer's case at stop 12)
+    lines = [f'_:a<{ID}p> "first" {ENTITIES} .']
+    lines += [_line(n).rstrip("\n") for n in range(1000)]
+    lines += [f'_:a <{ID}q> "last"<{ID}graph-entities> .']
+    path = tmp_path / "tight.nq"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(line_slices(path, 2)) == 1  # _:a spans the file
+    split = ox.Store()
+    split_load(split, path, 2)
+    assert len({q.subject for q in split if isinstance(q.subject, ox.BlankNode)}) == 1
+    assert len(split) == 1002

@@ -203,3 +203,17 @@ def test_a_corrupt_store_is_one_error_line(seed_built, tmp_path, cli):
     assert result.stderr.startswith(f"Error: {store}: cannot open the store (")
     assert result.stderr.endswith("); rebuild it with `atkg build`\n")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_damaged_store_is_a_one_line_error_not_a_traceback(seed_workspace, tmp_path):
+    damaged = tmp_path / "store"
+    damaged.mkdir()
+    (damaged / "CURRENT").write_bytes(b"garbage")  # RocksDB raises RuntimeError("Corruption: ...")
+    before = snapshot(tmp_path)
+    done = atkg("--workspace", seed_workspace.root, "--store", damaged, "query", "run", "label-search")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"Error: {damaged}: cannot open the store (Corruption: CURRENT file does not end with newline); "
+        "rebuild it with `atkg build`\n"
+    )
+    assert snapshot(tmp_path) == before
