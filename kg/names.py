@@ -182,22 +182,20 @@ def write_name_index(store) -> int:
     return int(next(iter(store.query(count)))[0].value)
 
 
-def _nquads_literal(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-
-
 def _name_index_nquads(store, chunk_lines: int = 200_000) -> Iterator[bytes]:
     """:func:`name_index` as N-Quads text, in chunks of whole lines.
 
     Text rather than pyoxigraph quads: making a ``Quad`` per key and ``bulk_extend`` took 17 s
     for the 1.3M keys of 1.6M quads, the text and two loaders 8 s. A folded key (letters, digits,
-    single spaces) needs no escaping in a literal, a search text does; an IRI read from the store
-    is already valid N-Quads between ``<>``."""
-    key, end = str(ATKG.nameKey), f'" <{GRAPH_NAMES}> .\n'
+    single spaces) needs no escaping in a literal; a search text is written by pyoxigraph (``str``
+    of a ``Literal`` escapes it); an IRI read from the store is already valid N-Quads in ``<>``."""
+    import pyoxigraph as ox
+
+    key, end = str(ATKG.nameKey), f" <{GRAPH_NAMES}> .\n"
     lines: list[str] = []
     for subject, predicate, text in _index_entries(store):
-        literal = text if predicate == key else _nquads_literal(text)
-        lines.append(f'<{subject}> <{predicate}> "{literal}{end}')
+        literal = f'"{text}"' if predicate == key else str(ox.Literal(text))
+        lines.append(f"<{subject}> <{predicate}> {literal}{end}")
         if len(lines) >= chunk_lines:
             yield "".join(lines).encode()
             lines = []

@@ -137,7 +137,7 @@ def _header(location: str, sparql: str) -> bytes:
     recover(Path(location))
     graphs = dataset(sparql)
     lines = [f"memory\t{memory_limit()}", *(f"prefix\t{p}\t{iri}" for p, iri in PREFIXES.items())]
-    if graphs is not None:  # IRIs hold no tab nor line break
+    if graphs is not None:  # a valid IRI holds no tab nor line break (an invalid one fails in the child)
         lines += [
             "dataset",
             *(f"default\t{g}" for g in graphs.default),
