@@ -157,10 +157,14 @@ def test_an_interrupted_split_load_stops_its_loaders_before_returning(tmp_path):
             out.write(f'<https://e.org/s{i}> <https://e.org/p> "{i}" <https://e.org/g{i % 7}> .\n')
     store = ox.Store(str(tmp_path / "store"))
     before = set(threading.enumerate())
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)  # whatever ran before
     main = threading.main_thread().ident
     timer = threading.Timer(0.3, signal.pthread_kill, (main, signal.SIGINT))  # as Ctrl-C
     timer.start()
-    with pytest.raises(KeyboardInterrupt):
-        split_load(store, path, parts=2)
-    timer.join()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            split_load(store, path, parts=2)
+    finally:
+        timer.join()
+        signal.signal(signal.SIGINT, handler)
     assert [t for t in set(threading.enumerate()) - before if t.is_alive()] == []
