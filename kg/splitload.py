@@ -84,16 +84,19 @@ def line_slices(path: Path, parts: int) -> list[tuple[int, int]]:
 class _Slice(io.RawIOBase):
     """Bytes ``[start, end)`` of a file, read as a file of their own."""
 
-    def __init__(self, path: Path, start: int, end: int) -> None:
+    def __init__(self, path: Path, start: int, end: int, stop: threading.Event | None = None) -> None:
         super().__init__()
         self._file = path.open("rb")
         self._file.seek(start)
         self._left = end - start
+        self._stop = stop
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
+        if self._stop is not None and self._stop.is_set():
+            raise OSError("loading stopped")  # ends the bulk load reading this slice (not EINTR: retried)
         view = memoryview(buffer)[: min(len(buffer), self._left)]
         read = self._file.readinto(view) or 0
         self._left -= read
@@ -120,10 +123,11 @@ def split_load(store: ox.Store, path: Path, parts: int | None = None) -> None:
     parts = parts or max(2, (os.cpu_count() or 2) // 2)
     slices = line_slices(path, parts)
     errors: list[tuple[int, BaseException]] = []
+    stop = threading.Event()
 
     def load(start: int, end: int) -> None:
         try:
-            with io.BufferedReader(_Slice(path, start, end), _READ_BUFFER) as reader:
+            with io.BufferedReader(_Slice(path, start, end, stop), _READ_BUFFER) as reader:
                 store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
         except BaseException as error:  # noqa: BLE001 -- re-raised below, on the caller's thread
             errors.append((start, error))
@@ -131,8 +135,17 @@ def split_load(store: ox.Store, path: Path, parts: int | None = None) -> None:
     threads = [threading.Thread(target=load, args=piece, daemon=True) for piece in slices]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    try:
+        for thread in threads:
+            thread.join()
+    except BaseException:
+        # Ctrl-C: no loader may go on writing once the caller drops the staging store. Each
+        # stops at its next read; one past its reading (writing its sorted runs) cannot be
+        # cancelled, and is waited for
+        stop.set()
+        for thread in threads:
+            thread.join()
+        raise
     if not errors:
         return
     start, error = min(errors, key=lambda pair: pair[0])  # the first in the file

@@ -143,3 +143,28 @@ def test_a_label_written_against_the_next_term_is_still_one_node(tmp_path):
     split_load(split, path, 2)
     assert len({q.subject for q in split if isinstance(q.subject, ox.BlankNode)}) == 1
     assert len(split) == 1002
+
+
+def test_an_interrupted_split_load_stops_its_loaders_before_returning(tmp_path):
+    """Ctrl-C while the slices load: the caller drops its staging store next, so no loader thread
+    may still be writing into it when the interrupt reaches the caller."""
+    import signal
+    import threading
+
+    path = tmp_path / "big.nq"
+    with path.open("w") as out:
+        for i in range(400_000):
+            out.write(f'<https://e.org/s{i}> <https://e.org/p> "{i}" <https://e.org/g{i % 7}> .\n')
+    store = ox.Store(str(tmp_path / "store"))
+    before = set(threading.enumerate())
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)  # whatever ran before
+    main = threading.main_thread().ident
+    timer = threading.Timer(0.3, signal.pthread_kill, (main, signal.SIGINT))  # as Ctrl-C
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            split_load(store, path, parts=2)
+    finally:
+        timer.join()
+        signal.signal(signal.SIGINT, handler)
+    assert [t for t in set(threading.enumerate()) - before if t.is_alive()] == []

@@ -223,6 +223,21 @@ def test_a_started_query_stopped_leaves_nothing_behind(seed_built):
     assert bool(quick.result(10)) is True
 
 
+def test_the_time_limit_counts_from_the_start_of_the_query(seed_built):
+    """What the caller does while the child runs (opening its own store, resolving labels) is
+    part of the time the user waits: past the limit, the wait for the answer stops at once."""
+    from kg.timeout import start_limited
+
+    running = start_limited(str(seed_built.store), SLOW)
+    time.sleep(1.5)
+    waited = time.perf_counter()
+    with pytest.raises(QueryTimeout) as error:
+        running.result(1)
+    assert time.perf_counter() - waited < 0.9
+    assert str(error.value) == STOPPED.removeprefix("Error: ").rstrip("\n")
+    assert children_running(seed_built.store) == []
+
+
 def test_a_deferred_store_is_checked_at_once_and_opened_on_first_use(seed_built, tmp_path):
     from kg.store import DeferredStore, open_store
 
