@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
+from pyoxigraph import NamedNode
 
 from kg.errors import UsageError, ValidationError
 from kg.passageorder import passage_order
@@ -183,14 +184,14 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
     agent's ``label`` is its label in ``lang``, else in the other language, else its slug."""
     if lang not in ("en", "fr"):  # it is written into the label query
         raise UsageError(f"language {lang!r}: fr or en")
-    from pyoxigraph import NamedNode
-
     grouped: dict[tuple[str, str, str, str], set[str]] = {}
     iris: dict[str, str] = {}
 
     def add(a: str, relation: str, b: str, via: str, *passages: str) -> None:
         slug_a, slug_b = a.removeprefix(ID), b.removeprefix(ID)
-        iris[slug_a], iris[slug_b] = a, b
+        for slug, iri in ((slug_a, a), (slug_b, b)):
+            if iris.get(slug, iri) >= iri:  # two IRIs of one slug (<urn:x>, id:urn:x): the least,
+                iris[slug] = iri  # whatever order the rows come in
         grouped.setdefault((slug_a, relation, slug_b, via), set()).update(passages)
 
     for row in store.query(_TIES_QUERY):
@@ -226,7 +227,8 @@ def _kinds(store, nodes: Sequence[str], lang: str) -> tuple[set[str], dict[str, 
     """Which of ``nodes`` are mechanisms, and the label (in ``lang`` first) of those that are agents."""
     classes: dict[str, set[str]] = {"agent": set(), "mechanism": set()}
     for row in store.query(_CLASSES_QUERY):
-        classes[row["kind"].value].add(row["class"].value)
+        if type(row["class"]) is NamedNode:  # a blank node class cannot be asked for by name
+            classes[row["kind"].value].add(row["class"].value)
     wanted = set(nodes)
     types: dict[str, set[str]] = {}
     if classes["agent"] | classes["mechanism"]:

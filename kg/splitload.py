@@ -133,18 +133,19 @@ def split_load(store: ox.Store, path: Path, parts: int | None = None) -> None:
             errors.append((start, error))
 
     threads = [threading.Thread(target=load, args=piece, daemon=True) for piece in slices]
-    for thread in threads:
-        thread.start()
     try:
+        for thread in threads:
+            thread.start()
         for thread in threads:
             thread.join()
     except BaseException:
         # Ctrl-C: no loader may go on writing once the caller drops the staging store. Each
         # stops at its next read; one past its reading (writing its sorted runs) cannot be
-        # cancelled, and is waited for
+        # cancelled, and is waited for (a second Ctrl-C while waiting leaves it running)
         stop.set()
         for thread in threads:
-            thread.join()
+            if thread.ident is not None:  # started
+                thread.join()
         raise
     if not errors:
         return

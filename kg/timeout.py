@@ -73,6 +73,9 @@ def start_limited(location: str, sparql: str) -> Running:
     return Running(location, sparql)
 
 
+# what a pipe holds before a write blocks (Linux): a query this size goes to the child at its start
+_PIPE_BUFFER = 65536
+
 # what the child runs: "kg.timeout" in its command line names it (tests look for it), without
 # runpy, which ``-m`` would import
 _CHILD = "import sys; from kg.timeout import _child; sys.exit(_child(sys.argv[1]))"
@@ -96,6 +99,13 @@ class Running:
             stderr=subprocess.PIPE,
             env=_child_environment(),
         )
+        if len(self.input) <= _PIPE_BUFFER:  # the query starts now: a write this size never blocks
+            try:
+                self.child.stdin.write(self.input)
+                self.child.stdin.close()
+            except BrokenPipeError:
+                pass  # the child is gone: its exit status and stderr say why
+            self.child.stdin, self.input = None, None  # communicate() then only reads
 
     def result(self, seconds: float | None, tsv: bool = False):
         """The answer (see :func:`run_limited`), or QueryTimeout ``seconds`` after the query
@@ -109,6 +119,8 @@ class Running:
             return result
         import subprocess
 
+        if self.input is not None:  # a query larger than the pipe is sent only now
+            self.started = time.monotonic()
         left = None if seconds is None else max(seconds - (time.monotonic() - self.started), 0.0)
         if left == 0.0 and self.child.poll() is not None:
             left = None  # it answered in time, and is only read late

@@ -29,6 +29,7 @@ from kg.network import (
     path_hops,
     shortest_path,
 )
+from kg.prefixes import PREFIXES
 from kg.store import open_store
 from tests.querypack_support import built_querypack
 
@@ -445,3 +446,37 @@ def test_a_language_other_than_fr_or_en_is_refused_before_it_reaches_a_query(net
     with pytest.raises(UsageError) as refused:
         coordination_graph(open_store(querypack.store), 'de") } #')
     assert str(refused.value) == "language 'de\") } #': fr or en"
+
+
+def _with(querypack, trig: str):
+    """The query-pack store, in memory, with ``trig`` added."""
+    import pyoxigraph as ox
+
+    from kg.store import EmbeddedStore
+
+    copy = ox.Store()
+    copy.extend(ox.Store.read_only(str(querypack.store)))
+    prefixes = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+    copy.load(input=(prefixes + trig).encode(), format=ox.RdfFormat.TRIG)
+    return EmbeddedStore(copy)
+
+
+def test_a_blank_node_class_of_agents_leaves_the_network_as_it_was(querypack):
+    """The kinds are asked for by class name, so a class without one (a blank node under
+    foaf:Agent) is left out instead of breaking the query; the network is unchanged."""
+    before = coordination_graph(open_store(querypack.store))
+    after = coordination_graph(_with(querypack, "id:graph-ontology { _:anon rdfs:subClassOf foaf:Agent . }"))
+    assert list(after.nodes(data=True)) == list(before.nodes(data=True))
+    assert list(after.edges(data=True)) == list(before.edges(data=True))
+
+
+def test_two_iris_of_one_slug_name_the_node_by_the_least(querypack):
+    """<urn:x> and id:urn:x are both the node "urn:x": it takes the least IRI (the namespace's),
+    its kind and label, whatever order the engine gives the rows in."""
+    store = _with(
+        querypack,
+        """id:graph-entities { id:urn:x a org:Organization ; skos:prefLabel "X in the namespace"@en . }
+        id:passage-001-1 { <urn:x> org:memberOf id:icat . id:urn:x org:memberOf id:icat . }""",
+    )
+    graph = coordination_graph(store)
+    assert graph.nodes["urn:x"] == {"kind": "actor", "label": "X in the namespace"}

@@ -165,6 +165,7 @@ def test_an_interrupted_split_load_stops_its_loaders_before_returning(tmp_path):
         with pytest.raises(KeyboardInterrupt):
             split_load(store, path, parts=2)
     finally:
+        timer.cancel()  # not yet fired if the load was quicker: no Ctrl-C past this test
         timer.join()
         signal.signal(signal.SIGINT, handler)
     assert [t for t in set(threading.enumerate()) - before if t.is_alive()] == []

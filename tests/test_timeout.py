@@ -236,6 +236,13 @@ def test_the_time_limit_counts_from_the_start_of_the_query(seed_built):
     assert time.perf_counter() - waited < 0.9
     assert str(error.value) == STOPPED.removeprefix("Error: ").rstrip("\n")
     assert children_running(seed_built.store) == []
+    # the query itself starts with its child: a quick one is answered however late it is read
+    quick = start_limited(str(seed_built.store), "ASK { id:unodc org:memberOf id:icat }")
+    time.sleep(1.5)
+    assert bool(quick.result(1)) is True
+    # a query larger than a pipe holds is sent when the answer is asked for, and answered
+    large = "ASK { id:unodc org:memberOf id:icat }\n#" + "x" * 70_000
+    assert bool(start_limited(str(seed_built.store), large).result(10)) is True
 
 
 def test_a_deferred_store_is_checked_at_once_and_opened_on_first_use(seed_built, tmp_path):
