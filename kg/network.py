@@ -181,7 +181,12 @@ def _graph_of(ties: Sequence[Tie], mechanisms: Iterable[str], labels: dict[str, 
 
 def coordination_graph(store, lang: str = "en") -> nx.Graph:
     """The coordination network of the store (see the module docstring for what links what); each
-    agent's ``label`` is its label in ``lang``, else in the other language, else its slug."""
+    agent's ``label`` is its label in ``lang``, else in the other language, else its slug.
+
+    Its queries run side by side on threads: the engine lets go of the GIL while it evaluates,
+    so on two cores the ties, the parties and the node kinds take the time of the longest."""
+    from concurrent.futures import ThreadPoolExecutor
+
     if lang not in ("en", "fr"):  # it is written into the label query
         raise UsageError(f"language {lang!r}: fr or en")
     grouped: dict[tuple[str, str, str, str], set[str]] = {}
@@ -194,56 +199,129 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
                 iris[slug] = iri  # whatever order the rows come in
         grouped.setdefault((slug_a, relation, slug_b, via), set()).update(passages)
 
-    for row in store.query(_TIES_QUERY):
-        a, b = row["a"], row["b"]
-        if type(a) is NamedNode and type(b) is NamedNode and a != b:
-            add(a.value, row["relation"].value, b.value, "", row["passage"].value.removeprefix(ID))
-    parties: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for row in store.query(_SHARED_QUERY):
-        if type(row["a"]) is NamedNode:  # a party, not a literal or blank node
-            key = (row["via"].value, row["relation"].value)
-            parties.setdefault(key, []).append((row["a"].value, row["passage"].value.removeprefix(ID)))
-    for (via, relation), stated in parties.items():
-        for (a, passage), (b, other) in combinations(stated, 2):
-            if a > b:
-                (a, passage), (b, other) = (b, other), (a, passage)
-            if a < b:  # as ?a < ?b: each pair once, a party never with itself
-                add(a, relation, b, via.removeprefix(ID), passage, other)
-    order: dict[str, tuple] = {}  # each passage's sort key, made once (a passage backs many ties)
-    for passages in grouped.values():
-        for passage in passages:
-            if passage not in order:
-                order[passage] = passage_order(passage)
-    # distinct keys, so in key order the ties are in Tie order
-    ties = [
-        Tie(a, relation, b, via, tuple(sorted(grouped[a, relation, b, via], key=order.__getitem__)))
-        for a, relation, b, via in sorted(grouped)
-    ]
-    mechanisms, labels = _kinds(store, sorted(iris.values()), lang)
+    classes = _classes(store)  # first, alone: a store opened on first use is opened once
+    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+        stated = pool.submit(_tie_rows, store)
+        shared = pool.submit(_party_rows, store)
+        typed = pool.submit(_typed, store, classes)
+        for a, relation, b, passage in stated.result():
+            add(a, relation, b, "", passage)
+        parties: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for via, relation, a, passage in shared.result():
+            parties.setdefault((via, relation), []).append((a, passage))
+        for (via, relation), named in parties.items():
+            for (a, passage), (b, other) in combinations(named, 2):
+                if a > b:
+                    (a, passage), (b, other) = (b, other), (a, passage)
+                if a < b:  # as ?a < ?b: each pair once, a party never with itself
+                    add(a, relation, b, via.removeprefix(ID), passage, other)
+        order: dict[str, tuple] = {}  # each passage's sort key, made once (a passage backs many ties)
+        for passages in grouped.values():
+            for passage in passages:
+                if passage not in order:
+                    order[passage] = passage_order(passage)
+        # distinct keys, so in key order the ties are in Tie order
+        ties = [
+            Tie(a, relation, b, via, tuple(sorted(grouped[a, relation, b, via], key=order.__getitem__)))
+            for a, relation, b, via in sorted(grouped)
+        ]
+        mechanisms, labels = _kinds(store, sorted(iris.values()), lang, classes, typed.result(), pool)
     return _graph_of(ties, mechanisms, labels)
 
 
-def _kinds(store, nodes: Sequence[str], lang: str) -> tuple[set[str], dict[str, str]]:
-    """Which of ``nodes`` are mechanisms, and the label (in ``lang`` first) of those that are agents."""
+# threads for the network's queries: one per core of this machine at least (the engine runs each
+# query on one), three so that a third query starts while Python reads the first two's rows
+_THREADS = 3
+
+
+def _cells(store, query: str) -> list[dict[str, str]]:
+    """The rows of ``query`` as cells (terms in N-Triples syntax, kg.tsvanswer), by column: the
+    engine writes the whole answer as text with the GIL let go (other queries run meanwhile)."""
+    from kg.tsvanswer import term_cells
+
+    columns, rows = term_cells(store.query(query))
+    return [dict(zip(columns, cells, strict=True)) for cells in rows]
+
+
+def _is_iri(cell: str) -> bool:
+    return cell[:1] == "<" and cell[:2] != "<<"
+
+
+def _tie_rows(store) -> list[tuple[str, str, str, str]]:
+    """(a, relation, b, passage slug) of the ties stated directly, between two different IRIs."""
+    from kg.tsvanswer import cell_value
+
+    return [
+        (
+            row["a"][1:-1],
+            cell_value(row["relation"]),
+            row["b"][1:-1],
+            cell_value(row["passage"]).removeprefix(ID),
+        )
+        for row in _cells(store, _TIES_QUERY)
+        if _is_iri(row["a"]) and _is_iri(row["b"]) and row["a"] != row["b"]  # same text: same term
+    ]
+
+
+def _party_rows(store) -> list[tuple[str, str, str, str]]:
+    """(agreement/programme/event, relation, party, passage slug) for parties that are IRIs."""
+    from kg.tsvanswer import cell_value
+
+    return [
+        (
+            cell_value(row["via"]),
+            cell_value(row["relation"]),
+            row["a"][1:-1],
+            cell_value(row["passage"]).removeprefix(ID),
+        )
+        for row in _cells(store, _SHARED_QUERY)
+        if _is_iri(row["a"])  # a party, not a literal or blank node
+    ]
+
+
+def _classes(store) -> dict[str, set[str]]:
+    """The IRIs of the agent classes and of the mechanism classes (a blank node class cannot be
+    asked for by name)."""
     classes: dict[str, set[str]] = {"agent": set(), "mechanism": set()}
     for row in store.query(_CLASSES_QUERY):
-        if type(row["class"]) is NamedNode:  # a blank node class cannot be asked for by name
+        if type(row["class"]) is NamedNode:
             classes[row["kind"].value].add(row["class"].value)
-    wanted = set(nodes)
+    return classes
+
+
+def _typed(store, classes: dict[str, set[str]]) -> dict[str, set[str]]:
+    """IRI -> its agent and mechanism classes, for everything typed with one."""
     types: dict[str, set[str]] = {}
     if classes["agent"] | classes["mechanism"]:
         values = " ".join(f"<{c}>" for c in sorted(classes["agent"] | classes["mechanism"]))
-        for row in store.query(_TYPED_QUERY % values):
-            if row["node"].value in wanted:
-                types.setdefault(row["node"].value, set()).add(row["class"].value)
+        for row in _cells(store, _TYPED_QUERY % values):
+            types.setdefault(row["node"][1:-1], set()).add(row["class"][1:-1])
+    return types
+
+
+def _labels_in(store, nodes: Sequence[str], language: str) -> list[tuple[str, str]]:
+    from kg.tsvanswer import cell_value
+
+    values = " ".join(f"<{n}>" for n in nodes)
+    return [
+        (row["node"][1:-1], cell_value(row["label"]))
+        for row in _cells(store, _LABELS_QUERY % (values, language))
+    ]
+
+
+def _kinds(
+    store, nodes: Sequence[str], lang: str, classes: dict[str, set[str]], types: dict[str, set[str]], pool
+) -> tuple[set[str], dict[str, str]]:
+    """Which of ``nodes`` are mechanisms, and the label (in ``lang`` first) of those that are
+    agents, their labels asked for :data:`_NODES_PER_QUERY` at a time on ``pool``'s threads."""
     agents = [iri for iri in nodes if types.get(iri, set()) & classes["agent"]]
     found: dict[str, str] = {}
     for language in (lang, "fr" if lang == "en" else "en"):
         unnamed = [iri for iri in agents if iri not in found]  # the second pass: still unnamed
-        for start in range(0, len(unnamed), _NODES_PER_QUERY):
-            values = " ".join(f"<{n}>" for n in unnamed[start : start + _NODES_PER_QUERY])
-            for row in store.query(_LABELS_QUERY % (values, language)):
-                node, label = row["node"].value, row["label"].value
+        starts = range(0, len(unnamed), _NODES_PER_QUERY)
+        batches = [unnamed[start : start + _NODES_PER_QUERY] for start in starts]
+        for rows in pool.map(_labels_in, [store] * len(batches), batches, [language] * len(batches)):
+            for node, label in rows:
                 if node not in found or label < found[node]:
                     found[node] = label
     mechanisms = {_slug_of(iri) for iri in agents if types[iri] & classes["mechanism"]}
