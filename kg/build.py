@@ -7,7 +7,6 @@ fails for any reason leaves the previous store exactly as it was.
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -117,6 +116,8 @@ def store_findings(store: EmbeddedStore, folder: Path) -> list[Finding]:
     checks are SPARQL, so they run where the quads are instead of on Python copies of them."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from kg.sidebyside import threads_for_queries
+
     def findings_of(path: Path) -> list[Finding]:
         name = path.name.removesuffix("-violation.rq")
         found = []
@@ -128,8 +129,9 @@ def store_findings(store: EmbeddedStore, folder: Path) -> list[Finding]:
     # several checks at a time: the engine runs each query on one core and lets go of the GIL
     # while it evaluates; one thread more than the cores, so none idles when a short check ends
     # (over 1.6M quads on 2 cores: 80 s one by one, 52 s on two threads, 42 s on three)
-    threads = (os.cpu_count() or 2) + 1
-    with ThreadPoolExecutor(max_workers=threads) as pool:
+    # a pool, not kg.sidebyside: its exit waits for every running check, so nothing still reads
+    # the staging store when a caller (kg.bulkload) removes it after an error or Ctrl-C
+    with ThreadPoolExecutor(max_workers=threads_for_queries()) as pool:
         found = pool.map(findings_of, sorted(folder.glob("*-violation.rq")))
         return sorted(finding for findings in found for finding in findings)
 

@@ -27,7 +27,9 @@ hand-made graphs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 
 import networkx as nx
@@ -183,9 +185,9 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
     """The coordination network of the store (see the module docstring for what links what); each
     agent's ``label`` is its label in ``lang``, else in the other language, else its slug.
 
-    Its queries run side by side on threads: the engine lets go of the GIL while it evaluates,
-    so on two cores the ties, the parties and the node kinds take the time of the longest."""
-    from concurrent.futures import ThreadPoolExecutor
+    Its queries run side by side (kg.sidebyside): on two cores the ties, the parties and the node
+    kinds take the time of the longest."""
+    from kg.sidebyside import side_by_side
 
     if lang not in ("en", "fr"):  # it is written into the label query
         raise UsageError(f"language {lang!r}: fr or en")
@@ -200,14 +202,15 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
         grouped.setdefault((slug_a, relation, slug_b, via), set()).update(passages)
 
     classes = _classes(store)  # first, alone: a store opened on first use is opened once
-    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
-        stated = pool.submit(_tie_rows, store)
-        shared = pool.submit(_party_rows, store)
-        typed = pool.submit(_typed, store, classes)
-        for a, relation, b, passage in stated.result():
+    reads = side_by_side(
+        lambda read: read(),
+        [partial(_tie_rows, store), partial(_party_rows, store), partial(_typed, store, classes)],
+    )
+    with closing(reads):
+        for a, relation, b, passage in next(reads):
             add(a, relation, b, "", passage)
         parties: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for via, relation, a, passage in shared.result():
+        for via, relation, a, passage in next(reads):
             parties.setdefault((via, relation), []).append((a, passage))
         for (via, relation), named in parties.items():
             for (a, passage), (b, other) in combinations(named, 2):
@@ -225,13 +228,8 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
             Tie(a, relation, b, via, tuple(sorted(grouped[a, relation, b, via], key=order.__getitem__)))
             for a, relation, b, via in sorted(grouped)
         ]
-        mechanisms, labels = _kinds(store, sorted(iris.values()), lang, classes, typed.result(), pool)
+        mechanisms, labels = _kinds(store, sorted(iris.values()), lang, classes, next(reads))
     return _graph_of(ties, mechanisms, labels)
-
-
-# threads for the network's queries: one per core of this machine at least (the engine runs each
-# query on one), three so that a third query starts while Python reads the first two's rows
-_THREADS = 3
 
 
 def _cells(store, query: str) -> list[dict[str, str]]:
@@ -310,17 +308,19 @@ def _labels_in(store, nodes: Sequence[str], language: str) -> list[tuple[str, st
 
 
 def _kinds(
-    store, nodes: Sequence[str], lang: str, classes: dict[str, set[str]], types: dict[str, set[str]], pool
+    store, nodes: Sequence[str], lang: str, classes: dict[str, set[str]], types: dict[str, set[str]]
 ) -> tuple[set[str], dict[str, str]]:
     """Which of ``nodes`` are mechanisms, and the label (in ``lang`` first) of those that are
-    agents, their labels asked for :data:`_NODES_PER_QUERY` at a time on ``pool``'s threads."""
+    agents, their labels asked for :data:`_NODES_PER_QUERY` at a time, side by side."""
+    from kg.sidebyside import side_by_side
+
     agents = [iri for iri in nodes if types.get(iri, set()) & classes["agent"]]
     found: dict[str, str] = {}
     for language in (lang, "fr" if lang == "en" else "en"):
         unnamed = [iri for iri in agents if iri not in found]  # the second pass: still unnamed
         starts = range(0, len(unnamed), _NODES_PER_QUERY)
         batches = [unnamed[start : start + _NODES_PER_QUERY] for start in starts]
-        for rows in pool.map(_labels_in, [store] * len(batches), batches, [language] * len(batches)):
+        for rows in side_by_side(partial(_labels_in, store, language=language), batches):
             for node, label in rows:
                 if node not in found or label < found[node]:
                     found[node] = label
