@@ -201,7 +201,7 @@ def coordination_graph(store, lang: str = "en") -> nx.Graph:
                 iris[slug] = iri  # whatever order the rows come in
         grouped.setdefault((slug_a, relation, slug_b, via), set()).update(passages)
 
-    classes = _classes(store)  # first, alone: a store opened on first use is opened once
+    classes = _classes(store)  # first: the kinds query asks for these classes
     reads = side_by_side(
         lambda read: read(),
         [partial(_tie_rows, store), partial(_party_rows, store), partial(_typed, store, classes)],
@@ -241,13 +241,9 @@ def _cells(store, query: str) -> list[dict[str, str]]:
     return [dict(zip(columns, cells, strict=True)) for cells in rows]
 
 
-def _is_iri(cell: str) -> bool:
-    return cell[:1] == "<" and cell[:2] != "<<"
-
-
 def _tie_rows(store) -> list[tuple[str, str, str, str]]:
     """(a, relation, b, passage slug) of the ties stated directly, between two different IRIs."""
-    from kg.tsvanswer import cell_value
+    from kg.tsvanswer import cell_value, is_iri_cell
 
     return [
         (
@@ -257,13 +253,13 @@ def _tie_rows(store) -> list[tuple[str, str, str, str]]:
             cell_value(row["passage"]).removeprefix(ID),
         )
         for row in _cells(store, _TIES_QUERY)
-        if _is_iri(row["a"]) and _is_iri(row["b"]) and row["a"] != row["b"]  # same text: same term
+        if is_iri_cell(row["a"]) and is_iri_cell(row["b"]) and row["a"] != row["b"]  # same text: same term
     ]
 
 
 def _party_rows(store) -> list[tuple[str, str, str, str]]:
     """(agreement/programme/event, relation, party, passage slug) for parties that are IRIs."""
-    from kg.tsvanswer import cell_value
+    from kg.tsvanswer import cell_value, is_iri_cell
 
     return [
         (
@@ -273,7 +269,7 @@ def _party_rows(store) -> list[tuple[str, str, str, str]]:
             cell_value(row["passage"]).removeprefix(ID),
         )
         for row in _cells(store, _SHARED_QUERY)
-        if _is_iri(row["a"])  # a party, not a literal or blank node
+        if is_iri_cell(row["a"])  # a party, not a literal or blank node
     ]
 
 

@@ -25,7 +25,16 @@ import pyoxigraph as ox
 
 from kg.output import term_text
 from kg.prefixes import PREFIXES
-from kg.tsvanswer import cell_term, cell_value, fold_lists, literal_cell, read_tsv, term_cells, to_solutions
+from kg.tsvanswer import (
+    cell_term,
+    cell_value,
+    fold_lists,
+    is_iri_cell,
+    literal_cell,
+    read_tsv,
+    term_cells,
+    to_solutions,
+)
 
 __all__ = ["LabelledResult", "label_result", "run_labelled", "table_rows"]
 
@@ -165,7 +174,7 @@ def label_cells(
         if f"{columns[i]}_label" in columns:
             at = columns.index(f"{columns[i]}_label")
             for cell, label in zip(map(itemgetter(i), raw), map(itemgetter(at), raw), strict=True):
-                if not (label.endswith(tagged) and cell.startswith("<") and not cell.startswith("<<")):
+                if not (label.endswith(tagged) and is_iri_cell(cell)):
                     continue
                 iri, value = cell[1:-1], cell_value(label)
                 known = given.get(iri)
@@ -175,7 +184,7 @@ def label_cells(
     labels.update(given)
     document_index = columns.index("document") if with_sources and "document" in columns else None
     documents = (
-        {cell_value(r[document_index]) for r in raw if r[document_index].startswith("<")}
+        {cell_value(r[document_index]) for r in raw if is_iri_cell(r[document_index])}
         if document_index is not None
         else set()
     )
@@ -309,7 +318,7 @@ def table_rows(result: LabelledResult, lang: str = "en") -> tuple[list[str], lis
     def shown(cell: str, column: str, row: list[str]) -> str:
         if not cell:  # unbound
             return ""
-        if column != "document" and cell[0] == "<" and cell[1:-1] in labels and not cell.startswith("<<"):
+        if column != "document" and is_iri_cell(cell) and cell[1:-1] in labels:
             return labels[cell[1:-1]]
         if column == "document" and title_at is not None:
             title = row[title_at]
@@ -338,7 +347,7 @@ def _cell_text(cell: str) -> str:
     """:func:`kg.output.term_text` of the cell's term."""
     if _is_literal(cell):
         return cell_value(cell)
-    if cell[0] == "<" and not cell.startswith("<<"):
+    if is_iri_cell(cell):
         return term_text(ox.NamedNode(cell[1:-1]))
     if cell.startswith("_:"):
         return cell

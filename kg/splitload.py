@@ -115,12 +115,12 @@ def _lines_before(path: Path, offset: int) -> int:
 
 def split_load(store: ox.Store, path: Path, parts: int | None = None) -> None:
     """Bulk-load the N-Quads file ``path`` into ``store``, its slices on ``parts`` threads (default:
-    two, or half the cores where there are more than four).
+    two, or half the cores this process may use where there are more than four).
 
     A syntax error is raised as Oxigraph words it, with the line counted in the whole file, after
     every thread has stopped; the quads other slices loaded stay in ``store`` (the caller loads
     into a staging store it can drop)."""
-    parts = parts or max(2, (os.cpu_count() or 2) // 2)
+    parts = parts or max(2, len(os.sched_getaffinity(0)) // 2)
     slices = line_slices(path, parts)
     errors: list[tuple[int, BaseException]] = []
     stop = threading.Event()

@@ -192,13 +192,18 @@ class DeferredStore(EmbeddedStore):
     `atkg query run` opens it while the child that runs its query starts, not before."""
 
     def __init__(self, path: Path) -> None:
+        import threading
+
         self.location = str(path)
         self._opened: ox.Store | None = None
+        self._opening = threading.Lock()  # queries run side by side (kg.sidebyside) open it once
 
     @property
     def _store(self) -> ox.Store:  # type: ignore[override]
         if self._opened is None:
-            self._opened = _read_only(Path(self.location))
+            with self._opening:
+                if self._opened is None:
+                    self._opened = _read_only(Path(self.location))
         return self._opened
 
     def open(self) -> None:

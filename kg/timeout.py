@@ -202,7 +202,7 @@ def _open(location: str, plan: dict):
         raise errors.UsageError(f"{Path(location)}: no built store here (run `atkg build` first)")
     try:
         store = ox.Store.read_only(location)
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # as kg.store._read_only: RocksDB's "Corruption: ..."
         from pathlib import Path
 
         raise errors.UsageError(

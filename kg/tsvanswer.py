@@ -22,6 +22,7 @@ __all__ = [
     "to_solutions",
     "cell_term",
     "cell_value",
+    "is_iri_cell",
     "literal_cell",
     "fold_lists",
     "term_cells",
@@ -74,6 +75,16 @@ def cell_term(cell: str):
     return next(iter(ox.parse_query_results(f"?x\n{cell}\n".encode(), format=TSV)))[0]
 
 
+def is_iri_cell(cell: str) -> bool:
+    """The cell of an IRI (``<...>``), not of a triple term (``<< ... >>``), a literal, a blank
+    node or an unbound value; its IRI is ``cell[1:-1]`` (an IRI holds nothing N-Triples escapes).
+
+    >>> [is_iri_cell(c) for c in ("<http://x/1>", "<< <a> <b> <c> >>", '"x"', "_:b", "")]
+    [True, False, False, False, False]
+    """
+    return cell[:1] == "<" and cell[:2] != "<<"
+
+
 def cell_value(cell: str) -> str:
     """The term's value (pyoxigraph's ``.value``): an IRI without its brackets, a literal's text
     unescaped, a blank node's label.
@@ -84,7 +95,7 @@ def cell_value(cell: str) -> str:
     first = cell[:1]
     if first == '"' and "\\" not in cell:
         return cell[1 : cell.rindex('"')]
-    if first == "<" and not cell.startswith("<<"):
+    if is_iri_cell(cell):
         return cell[1:-1]
     if first not in ('"', "<", "_") and cell:  # a number or a boolean, written bare
         return cell

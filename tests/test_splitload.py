@@ -41,6 +41,20 @@ def _quads(count: int) -> list[str]:
     return [f'<{ID}e{n}> {LABEL} "Entité n° {n}"@fr {ENTITIES} .' for n in range(count)]
 
 
+def _loaded_whole_and_split(tmp_path, lines: list[str], parts: int):
+    """``lines`` written as a file, loaded by one bulk load and by :func:`split_load`; the quads
+    without a blank node (whose labels every load renames) are the same in both."""
+    path = tmp_path / "graph.nq"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = ox.Store()
+    whole.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    split = ox.Store()
+    split_load(split, path, parts)
+    named = sorted(str(q) for q in whole if not isinstance(q.subject, ox.BlankNode))
+    assert sorted(str(q) for q in split if not isinstance(q.subject, ox.BlankNode)) == named
+    return path, whole, split
+
+
 @pytest.mark.parametrize("parts", [2, 3, 7])
 def test_a_blank_node_named_at_both_ends_keeps_the_file_whole(tmp_path, parts):
     lines = _quads(400)
@@ -48,15 +62,8 @@ def test_a_blank_node_named_at_both_ends_keeps_the_file_whole(tmp_path, parts):
     lines[0:0] = [f"_:first <{ID}p> <{ID}e0> {ENTITIES} ."]
     lines += [f"_:first <{ID}p> <{ID}e1> {ENTITIES} .", f"_:last <{ID}p> <{ID}e9> {ENTITIES} ."]
     lines[200:200] = [f"_:last <{ID}p> <{ID}e8> {ENTITIES} ."]
-    path = tmp_path / "graph.nq"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    whole = ox.Store()
-    whole.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    split = ox.Store()
-    split_load(split, path, parts)
+    path, whole, split = _loaded_whole_and_split(tmp_path, lines, parts)
     assert len(line_slices(path, parts)) == 1  # _:first spans the whole file
-    named = sorted(str(q) for q in whole if not isinstance(q.subject, ox.BlankNode))
-    assert sorted(str(q) for q in split if not isinstance(q.subject, ox.BlankNode)) == named
     assert len(split) == len(whole) == 404
     blank = {q.subject for q in split if isinstance(q.subject, ox.BlankNode)}
     assert len(blank) == 2  # labels are renamed by every load; the nodes stay two
@@ -66,15 +73,8 @@ def test_a_blank_node_named_at_both_ends_keeps_the_file_whole(tmp_path, parts):
 def test_slices_load_on_their_own_threads_and_give_the_same_store(tmp_path, parts):
     lines = _quads(400)
     lines[100:100] = [f"_:inner <{ID}p> <{ID}e{n}> {ENTITIES} ." for n in range(5)]
-    path = tmp_path / "graph.nq"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    whole = ox.Store()
-    whole.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    split = ox.Store()
-    split_load(split, path, parts)
+    path, whole, split = _loaded_whole_and_split(tmp_path, lines, parts)
     assert len(line_slices(path, parts)) == parts
-    named = sorted(str(q) for q in whole if not isinstance(q.subject, ox.BlankNode))
-    assert sorted(str(q) for q in split if not isinstance(q.subject, ox.BlankNode)) == named
     assert len(split) == len(whole) == 405
     assert len({q.subject for q in split if isinstance(q.subject, ox.BlankNode)}) == 1
 

@@ -210,10 +210,12 @@ def test_a_damaged_store_is_a_one_line_error_not_a_traceback(seed_workspace, tmp
     damaged.mkdir()
     (damaged / "CURRENT").write_bytes(b"garbage")  # RocksDB raises RuntimeError("Corruption: ...")
     before = snapshot(tmp_path)
-    done = atkg("--workspace", seed_workspace.root, "--store", damaged, "query", "run", "label-search")
-    assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == (
-        f"Error: {damaged}: cannot open the store (Corruption: CURRENT file does not end with newline); "
-        "rebuild it with `atkg build`\n"
-    )
+    # a named question opens the store itself; `sparql` only in the child that runs the query
+    for command in (("query", "run", "label-search"), ("sparql", "ASK {}")):
+        done = atkg("--workspace", seed_workspace.root, "--store", damaged, *command)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr == (
+            f"Error: {damaged}: cannot open the store (Corruption: CURRENT file does not end with newline); "
+            "rebuild it with `atkg build`\n"
+        )
     assert snapshot(tmp_path) == before

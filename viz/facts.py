@@ -342,7 +342,6 @@ def _answers(store, queries) -> dict[str, object]:
     from kg.sidebyside import side_by_side
 
     tsv = ox.QueryResultsFormat.TSV
-    getattr(store, "open", lambda: None)()  # a store opened on first use is opened here, once
     payloads = side_by_side(lambda query: store.query(query).serialize(format=tsv), queries)
     return {
         query: ox.parse_query_results(payload, format=tsv)
